@@ -1,0 +1,145 @@
+package io.pipeline.localstack;
+
+import io.pipeline.localstack.kafka.KafkaCluster;
+import io.pipeline.localstack.kafka.KafkaClusters;
+import io.pipeline.localstack.mqtt.MosquittoBroker;
+import io.pipeline.localstack.mqtt.MqttEndpoint;
+import io.pipeline.localstack.s3.EmbeddedS3Server;
+import io.pipeline.localstack.s3.S3Endpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The servers the pipeline talks to, for tests: a Kafka cluster, an S3 API and an MQTT broker. Each
+ * is started on first use and chosen by the environment: an external server where its variable
+ * names one ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code S3_ENDPOINT}, {@code MQTT_URL}), otherwise a
+ * real server started here (Kafka's KRaft broker in this JVM or in a container, S3Proxy in this
+ * JVM, Mosquitto as a child process).
+ */
+public final class LocalStack implements AutoCloseable {
+
+  /** Environment variable naming an external S3 endpoint. */
+  public static final String S3_ENDPOINT_ENV = "S3_ENDPOINT";
+
+  /** Environment variable naming an external MQTT broker, e.g. {@code mqtt://host:1883}. */
+  public static final String MQTT_URL_ENV = "MQTT_URL";
+
+  private final Map<String, String> env;
+  private final Path dataDir;
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private KafkaCluster kafka;
+  private S3Endpoint s3;
+  private MqttEndpoint mqtt;
+
+  private LocalStack(Map<String, String> env, Path dataDir) {
+    this.env = Map.copyOf(env);
+    this.dataDir = dataDir;
+  }
+
+  /** A stack chosen by this process's environment, keeping its data in a new temporary folder. */
+  public static LocalStack fromEnvironment() {
+    try {
+      return new LocalStack(System.getenv(), Files.createTempDirectory("pipeline-localstack"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create a folder for the local stack", e);
+    }
+  }
+
+  /** The Kafka cluster, started on first use. */
+  public synchronized KafkaCluster kafka() {
+    if (kafka == null) {
+      kafka = track(KafkaClusters.forEnvironment(env, dataDir.resolve("kafka")));
+    }
+    return kafka;
+  }
+
+  /** The S3 endpoint, started on first use. */
+  public synchronized S3Endpoint s3() {
+    if (s3 == null) {
+      s3 =
+          external(S3_ENDPOINT_ENV)
+              .map(
+                  uri ->
+                      new S3Endpoint(
+                          URI.create(uri),
+                          env.getOrDefault("S3_REGION", "us-east-1"),
+                          env.getOrDefault("AWS_ACCESS_KEY_ID", ""),
+                          env.getOrDefault("AWS_SECRET_ACCESS_KEY", "")))
+              .orElseGet(() -> track(EmbeddedS3Server.start(Optional.empty(), 0)).endpoint());
+    }
+    return s3;
+  }
+
+  /**
+   * The MQTT broker, started on first use.
+   *
+   * @throws IllegalStateException when no broker is given and Mosquitto is not installed
+   */
+  public synchronized MqttEndpoint mqtt() {
+    if (mqtt == null) {
+      mqtt = external(MQTT_URL_ENV).map(MqttEndpoint::parse).orElseGet(startMosquitto());
+    }
+    return mqtt;
+  }
+
+  private Supplier<MqttEndpoint> startMosquitto() {
+    return () -> {
+      Path executable =
+          MosquittoBroker.findExecutable()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "No MQTT broker: set "
+                              + MQTT_URL_ENV
+                              + " or install Mosquitto (apt-get install mosquitto)"));
+      return track(MosquittoBroker.start(executable, dataDir.resolve("mosquitto"), 0)).endpoint();
+    };
+  }
+
+  /** A name no other test uses, for topics, groups, buckets and application ids. */
+  public static String uniqueName(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** The folder the stack keeps its data in. */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  private Optional<String> external(String variable) {
+    return Optional.ofNullable(env.get(variable)).filter(v -> !v.isBlank());
+  }
+
+  private <T extends AutoCloseable> T track(T server) {
+    started.push(server);
+    return server;
+  }
+
+  @Override
+  public synchronized void close() {
+    RuntimeException failure = null;
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("The local stack did not stop cleanly", e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}

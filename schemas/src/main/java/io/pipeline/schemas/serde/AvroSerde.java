@@ -1,0 +1,143 @@
+package io.pipeline.schemas.serde;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.HexFormat;
+import java.util.Objects;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.message.BadHeaderException;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.MissingSchemaException;
+import org.apache.avro.message.SchemaStore;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Serde for Avro records in Avro's single-object encoding: a two-byte marker, the writer schema's
+ * 8-byte fingerprint, then the binary body. The reader resolves the writer schema by fingerprint
+ * from a {@link SchemaStore} and reads the record into its own schema, so records written with an
+ * older (or newer, compatible) schema stay readable.
+ *
+ * <p>Works with generated classes ({@link #specific}) and with {@code GenericRecord}s of any schema
+ * ({@link #generic}); both write the same bytes for the same schema.
+ *
+ * @param <T> the record type
+ */
+public final class AvroSerde<T> implements Serde<T> {
+
+  private static final int HEADER_LENGTH = 10;
+
+  private final Schema schema;
+  private final BinaryMessageEncoder<T> encoder;
+  private final BinaryMessageDecoder<T> decoder;
+
+  private AvroSerde(GenericData model, Schema schema, SchemaStore writerSchemas) {
+    this.schema = Objects.requireNonNull(schema, "schema");
+    this.encoder = new BinaryMessageEncoder<>(model, schema);
+    this.decoder = new BinaryMessageDecoder<>(model, schema, writerSchemas);
+    this.decoder.addSchema(schema);
+  }
+
+  /**
+   * A serde for a generated record class.
+   *
+   * @param type the generated class
+   * @param writerSchemas where writer schemas are found by fingerprint
+   */
+  public static <T extends SpecificRecord> AvroSerde<T> specific(
+      Class<T> type, SchemaStore writerSchemas) {
+    SpecificData model = SpecificData.getForClass(type);
+    return new AvroSerde<>(model, model.getSchema(type), writerSchemas);
+  }
+
+  /**
+   * A serde for generic records of a schema.
+   *
+   * @param schema the schema records are written with and read into
+   * @param writerSchemas where writer schemas are found by fingerprint
+   */
+  public static <T> AvroSerde<T> generic(Schema schema, SchemaStore writerSchemas) {
+    return new AvroSerde<>(GenericData.get(), schema, writerSchemas);
+  }
+
+  /** The schema this serde writes with and reads into. */
+  public Schema schema() {
+    return schema;
+  }
+
+  /** Encodes a record; {@code null} (a tombstone) stays {@code null}. */
+  public byte[] encode(String topic, T record) {
+    if (record == null) {
+      return null;
+    }
+    try {
+      ByteBuffer buffer = encoder.encode(record);
+      byte[] bytes = new byte[buffer.remaining()];
+      buffer.get(bytes);
+      return bytes;
+    } catch (IOException | RuntimeException e) {
+      throw new SerializationException(
+          "Cannot encode a " + schema.getFullName() + " for topic '" + topic + "': " + e, e);
+    }
+  }
+
+  /**
+   * Decodes a record; {@code null} (a tombstone) stays {@code null}.
+   *
+   * @throws RecordDecodingException when the bytes are not a record this serde can read
+   */
+  public T decode(String topic, byte[] bytes) {
+    if (bytes == null) {
+      return null;
+    }
+    if (bytes.length < HEADER_LENGTH) {
+      throw new RecordDecodingException(
+          topic,
+          "expected Avro single-object encoding (at least "
+              + HEADER_LENGTH
+              + " bytes) but got "
+              + bytes.length
+              + " bytes",
+          null);
+    }
+    try {
+      return decoder.decode(bytes);
+    } catch (BadHeaderException e) {
+      throw new RecordDecodingException(
+          topic,
+          "not Avro single-object encoded (expected the marker c301, found "
+              + HexFormat.of().formatHex(bytes, 0, 2)
+              + "); was it written by a producer that does not use this topic's schema?",
+          e);
+    } catch (MissingSchemaException e) {
+      throw new RecordDecodingException(
+          topic,
+          "the writer schema with fingerprint "
+              + HexFormat.of().formatHex(bytes, 2, HEADER_LENGTH)
+              + " is unknown: it is neither one of this build's schemas nor published on the"
+              + " schema topic",
+          e);
+    } catch (IOException | RuntimeException e) {
+      // The binary decoder reports truncated or garbled input in many ways (end of input,
+      // negative lengths, bad union indexes): each means the body is not a valid record.
+      throw new RecordDecodingException(
+          topic, "corrupt " + schema.getFullName() + " body (" + e + ")", e);
+    }
+  }
+
+  @Override
+  public Serializer<T> serializer() {
+    return this::encode;
+  }
+
+  @Override
+  public Deserializer<T> deserializer() {
+    return this::decode;
+  }
+}
