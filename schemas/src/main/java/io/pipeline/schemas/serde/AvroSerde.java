@@ -2,6 +2,7 @@ package io.pipeline.schemas.serde;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.HexFormat;
 import java.util.Objects;
 import org.apache.avro.Schema;
@@ -32,6 +33,10 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class AvroSerde<T> implements Serde<T> {
 
   private static final int HEADER_LENGTH = 10;
+
+  static {
+    TrustedClasses.register();
+  }
 
   private final Schema schema;
   private final BinaryMessageEncoder<T> encoder;
@@ -119,7 +124,7 @@ public final class AvroSerde<T> implements Serde<T> {
       throw new RecordDecodingException(
           topic,
           "the writer schema with fingerprint "
-              + HexFormat.of().formatHex(bytes, 2, HEADER_LENGTH)
+              + HexFormat.of().toHexDigits(fingerprintOf(bytes))
               + " is unknown: it is neither one of this build's schemas nor published on the"
               + " schema topic",
           e);
@@ -129,6 +134,10 @@ public final class AvroSerde<T> implements Serde<T> {
       throw new RecordDecodingException(
           topic, "corrupt " + schema.getFullName() + " body (" + e + ")", e);
     }
+  }
+
+  private static long fingerprintOf(byte[] bytes) {
+    return ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
   }
 
   @Override

@@ -1,0 +1,20 @@
+package io.pipeline.schemas.json;
+
+/** A JSON document does not fit an Avro schema; the message says where and why. */
+public final class JsonRecordException extends IllegalArgumentException {
+
+  private final String path;
+
+  /**
+   * @param path where in the document, as a JSONPath such as {@code $.readings[2].value}
+   * @param problem what is wrong there
+   */
+  public JsonRecordException(String path, String problem) {
+    super("at " + path + ": " + problem);
+    this.path = path;
+  }
+
+  public String path() {
+    return path;
+  }
+}

@@ -1,0 +1,42 @@
+package io.pipeline.schemas.serde;
+
+import io.pipeline.schemas.iot.TelemetryReading;
+import io.pipeline.schemas.mqtt.MqttMessage;
+import io.pipeline.schemas.mqtt.MqttUserProperty;
+import io.pipeline.schemas.s3.S3EventSource;
+import io.pipeline.schemas.s3.S3ListingEntry;
+import io.pipeline.schemas.s3.S3ObjectEvent;
+import java.util.List;
+import org.apache.avro.util.ClassSecurityValidator;
+
+/**
+ * Avro (1.11.4 and later) instantiates only classes it trusts when it reads specific records, to
+ * stop a schema from naming an arbitrary class. Its trust list is process-wide, so this class adds
+ * exactly the generated classes of this build to it, once, before any serde reads.
+ */
+final class TrustedClasses {
+
+  private static final List<Class<?>> GENERATED =
+      List.of(
+          S3ObjectEvent.class,
+          S3EventSource.class,
+          S3ListingEntry.class,
+          MqttMessage.class,
+          MqttUserProperty.class,
+          TelemetryReading.class);
+
+  private static boolean registered;
+
+  private TrustedClasses() {}
+
+  static synchronized void register() {
+    if (registered) {
+      return;
+    }
+    ClassSecurityValidator.Builder ours = ClassSecurityValidator.builder();
+    GENERATED.forEach(ours::add);
+    ClassSecurityValidator.setGlobal(
+        ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(), ours.build()));
+    registered = true;
+  }
+}

@@ -1,0 +1,92 @@
+package io.pipeline.schemas.topic;
+
+import io.pipeline.schemas.iot.TelemetryReading;
+import io.pipeline.schemas.mqtt.MqttMessage;
+import io.pipeline.schemas.s3.S3ListingEntry;
+import io.pipeline.schemas.s3.S3ObjectEvent;
+import io.pipeline.schemas.serde.AvroSerde;
+import java.util.List;
+import java.util.Optional;
+import org.apache.avro.message.SchemaStore;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The topics of the pipeline, with their formats. Built once at start-up around the store that
+ * resolves writer schemas (the built-in catalog, or the schema topic in a running service).
+ */
+public final class PipelineTopics {
+
+  /** Compacted topic of every Avro schema a writer has used, keyed by fingerprint. */
+  public static final String SCHEMAS = "_pipeline.schemas";
+
+  /** Objects created in S3 buckets, keyed by bucket/key. */
+  public static final String S3_OBJECT_EVENTS = "pipeline.s3.object-events";
+
+  /** The S3 listing bridge's memory of reported objects, compacted, keyed by bucket/key. */
+  public static final String S3_LISTING_STATE = "pipeline.s3.listing-state";
+
+  /** MQTT messages as received by the IoT bridge, keyed by device id or MQTT topic. */
+  public static final String MQTT_MESSAGES = "pipeline.mqtt.messages";
+
+  /** Parsed IoT telemetry readings, keyed by device id. */
+  public static final String IOT_TELEMETRY = "pipeline.iot.telemetry";
+
+  private final Topic<String, String> schemas;
+  private final Topic<String, S3ObjectEvent> s3ObjectEvents;
+  private final Topic<String, S3ListingEntry> s3ListingState;
+  private final Topic<String, MqttMessage> mqttMessages;
+  private final Topic<String, TelemetryReading> iotTelemetry;
+
+  /**
+   * @param writerSchemas where deserializers find the schemas records were written with
+   */
+  public PipelineTopics(SchemaStore writerSchemas) {
+    schemas =
+        new Topic<>(
+            SCHEMAS, Serdes.String(), Serdes.String(), Optional.empty(), TopicSpec.compacted(1));
+    s3ObjectEvents =
+        avro(S3_OBJECT_EVENTS, S3ObjectEvent.class, writerSchemas, TopicSpec.retained(6));
+    s3ListingState =
+        avro(S3_LISTING_STATE, S3ListingEntry.class, writerSchemas, TopicSpec.compacted(3));
+    mqttMessages = avro(MQTT_MESSAGES, MqttMessage.class, writerSchemas, TopicSpec.retained(6));
+    iotTelemetry =
+        avro(IOT_TELEMETRY, TelemetryReading.class, writerSchemas, TopicSpec.retained(6));
+  }
+
+  private static <V extends SpecificRecord> Topic<String, V> avro(
+      String name, Class<V> type, SchemaStore writerSchemas, TopicSpec spec) {
+    AvroSerde<V> serde = AvroSerde.specific(type, writerSchemas);
+    return new Topic<>(name, Serdes.String(), serde, Optional.of(serde.schema()), spec);
+  }
+
+  public Topic<String, String> schemas() {
+    return schemas;
+  }
+
+  public Topic<String, S3ObjectEvent> s3ObjectEvents() {
+    return s3ObjectEvents;
+  }
+
+  public Topic<String, S3ListingEntry> s3ListingState() {
+    return s3ListingState;
+  }
+
+  public Topic<String, MqttMessage> mqttMessages() {
+    return mqttMessages;
+  }
+
+  public Topic<String, TelemetryReading> iotTelemetry() {
+    return iotTelemetry;
+  }
+
+  /** Every topic of the pipeline. */
+  public List<Topic<?, ?>> all() {
+    return List.of(schemas, s3ObjectEvents, s3ListingState, mqttMessages, iotTelemetry);
+  }
+
+  /** The pipeline topic of this name, if it is one. */
+  public Optional<Topic<?, ?>> find(String name) {
+    return all().stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+}
