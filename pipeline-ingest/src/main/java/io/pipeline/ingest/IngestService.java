@@ -1,0 +1,82 @@
+package io.pipeline.ingest;
+
+import io.pipeline.common.config.Settings;
+import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.ingest.s3.S3ListingBridge;
+import io.pipeline.ingest.s3.S3ListingConfig;
+import io.pipeline.ingest.s3.S3Settings;
+import io.pipeline.schemas.registry.SchemaTopic;
+import io.pipeline.schemas.topic.PipelineKafka;
+import io.pipeline.schemas.topic.PipelineTopics;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The ingest service: the bridges that bring outside events into Kafka. Reads and validates all its
+ * settings before it starts anything.
+ */
+public final class IngestService implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
+  private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+  private Optional<S3ListingBridge> listing = Optional.empty();
+
+  private IngestService() {}
+
+  /**
+   * Starts every bridge the settings turn on.
+   *
+   * @throws io.pipeline.common.config.ConfigException when a setting is wrong
+   */
+  public static IngestService start(Settings settings) {
+    KafkaSettings kafka = KafkaSettings.from(settings);
+    S3ListingConfig listingConfig = S3ListingConfig.from(settings);
+    S3Settings s3Settings = S3Settings.from(settings);
+
+    IngestService service = new IngestService();
+    try {
+      SchemaTopic schemas = service.track(PipelineKafka.prepare(kafka, settings));
+      PipelineTopics topics = new PipelineTopics(schemas);
+      if (listingConfig.enabled()) {
+        S3Client s3 = service.track(s3Settings.newClient());
+        S3ListingBridge bridge =
+            service.track(new S3ListingBridge(listingConfig, kafka, topics, s3, Clock.systemUTC()));
+        bridge.start();
+        service.listing = Optional.of(bridge);
+      } else {
+        log.info("S3 listing bridge is off: set S3_LISTING_BUCKETS to watch buckets");
+      }
+      return service;
+    } catch (RuntimeException e) {
+      service.close();
+      throw e;
+    }
+  }
+
+  /** The S3 listing bridge, when it runs. */
+  public Optional<S3ListingBridge> listingBridge() {
+    return listing;
+  }
+
+  private <T extends AutoCloseable> T track(T part) {
+    parts.push(part);
+    return part;
+  }
+
+  @Override
+  public void close() {
+    while (!parts.isEmpty()) {
+      try {
+        parts.pop().close();
+      } catch (Exception e) {
+        log.warn("Ingest service part did not close cleanly", e);
+      }
+    }
+  }
+}

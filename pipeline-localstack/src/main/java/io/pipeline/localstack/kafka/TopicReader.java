@@ -1,0 +1,57 @@
+package io.pipeline.localstack.kafka;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads a topic from its beginning, committed records only, as every consumer downstream of a
+ * transaction must: for tests that check what a service wrote.
+ */
+public final class TopicReader {
+
+  private TopicReader() {}
+
+  /**
+   * Reads until at least {@code count} records arrived or the timeout passed, then keeps reading
+   * for {@code settle} more so that unexpected extra records (duplicates) show up too.
+   */
+  public static List<ConsumerRecord<String, byte[]>> read(
+      String bootstrapServers, String topic, int count, Duration timeout, Duration settle) {
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false);
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Instant deadline = Instant.now().plus(timeout);
+      while (records.size() < count && Instant.now().isBefore(deadline)) {
+        consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+      }
+      Instant settled = Instant.now().plus(settle);
+      while (Instant.now().isBefore(settled)) {
+        consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+      }
+    }
+    return records;
+  }
+}
