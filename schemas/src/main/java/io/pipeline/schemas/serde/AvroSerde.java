@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.OptionalLong;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.message.BadHeaderException;
@@ -138,6 +139,20 @@ public final class AvroSerde<T> implements Serde<T> {
 
   private static long fingerprintOf(byte[] bytes) {
     return ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+  }
+
+  /**
+   * The writer schema's fingerprint in a single-object encoded record.
+   *
+   * @return empty when the bytes are not single-object encoded
+   */
+  public static OptionalLong writerFingerprint(byte[] bytes) {
+    boolean encoded =
+        bytes != null
+            && bytes.length >= HEADER_LENGTH
+            && bytes[0] == (byte) 0xC3
+            && bytes[1] == 0x01;
+    return encoded ? OptionalLong.of(fingerprintOf(bytes)) : OptionalLong.empty();
   }
 
   @Override

@@ -1,0 +1,256 @@
+package io.pipeline.cli;
+
+import io.pipeline.common.config.Settings;
+import io.pipeline.ingest.IngestService;
+import io.pipeline.localstack.kafka.EmbeddedKafkaBroker;
+import io.pipeline.localstack.mqtt.MosquittoBroker;
+import io.pipeline.localstack.s3.EmbeddedS3Server;
+import io.pipeline.localstack.s3.S3Endpoint;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+
+/**
+ * {@code ./pipeline up}: the whole pipeline in one JVM on the embedded default: Apache Kafka's
+ * KRaft broker, an S3 server and Mosquitto, with their data under {@code .pipeline/} so that a
+ * restart keeps topics, objects and state, then every service that exists so far.
+ */
+@Command(
+    name = "up",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start the pipeline on this machine: an embedded Kafka broker, an S3 server, an MQTT broker"
+          + " (Mosquitto) and the pipeline's services, until Ctrl-C.",
+      "An external server is used instead where KAFKA_BOOTSTRAP_SERVERS, S3_ENDPOINT or MQTT_URL"
+          + " names one."
+    })
+final class UpCommand implements Callable<Integer> {
+
+  private static final Logger log = LoggerFactory.getLogger(UpCommand.class);
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--data-dir",
+      description = "Where the stack keeps its data (default: .pipeline in the project).")
+  Path dataDir;
+
+  @Option(
+      names = "--kafka-port",
+      defaultValue = "9092",
+      description = "Kafka broker port (default: ${DEFAULT-VALUE}).")
+  int kafkaPort;
+
+  @Option(
+      names = "--s3-port",
+      defaultValue = "9000",
+      description = "S3 API port (default: ${DEFAULT-VALUE}).")
+  int s3Port;
+
+  @Option(
+      names = "--mqtt-port",
+      defaultValue = "1883",
+      description = "MQTT port (default: ${DEFAULT-VALUE}).")
+  int mqttPort;
+
+  @Option(
+      names = "--bucket",
+      defaultValue = "landing",
+      description = "Bucket whose new objects become S3ObjectEvents (default: ${DEFAULT-VALUE}).")
+  String bucket;
+
+  @Option(
+      names = "--listing-interval",
+      defaultValue = "1s",
+      converter = ConsumeCommand.DurationConverter.class,
+      description = "How often the bucket is listed (default: ${DEFAULT-VALUE}).")
+  Duration listingInterval;
+
+  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private final Settings environment = Settings.fromEnvironment();
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    Path data = Optional.ofNullable(dataDir).orElseGet(UpCommand::defaultDataDir).toAbsolutePath();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  out.println("Stopping...");
+                  out.flush();
+                  stopAll();
+                  stopped.countDown();
+                },
+                "pipeline-shutdown"));
+    try {
+      Stack stack = start(out, data);
+      printEndpoints(out, stack, data);
+    } catch (RuntimeException e) {
+      stopAll();
+      throw e;
+    }
+    stopped.await();
+    return 0;
+  }
+
+  private record Stack(String kafka, S3Endpoint s3, Optional<String> mqtt) {}
+
+  private Stack start(PrintWriter out, Path data) {
+    String kafka =
+        external(out, "Kafka", "KAFKA_BOOTSTRAP_SERVERS")
+            .orElseGet(
+                () ->
+                    step(
+                        out,
+                        "Starting the Kafka broker (KRaft, in this JVM)",
+                        () ->
+                            track(
+                                    EmbeddedKafkaBroker.launch(
+                                        data.resolve("kafka"), kafkaPort, Map.of()))
+                                .bootstrapServers()));
+    S3Endpoint s3 =
+        external(out, "S3", "S3_ENDPOINT")
+            .map(
+                uri ->
+                    new S3Endpoint(
+                        URI.create(uri),
+                        environment.raw("S3_REGION").orElse("us-east-1"),
+                        environment.raw("AWS_ACCESS_KEY_ID").orElse(""),
+                        environment.raw("AWS_SECRET_ACCESS_KEY").orElse("")))
+            .orElseGet(
+                () ->
+                    step(
+                        out,
+                        "Starting the S3 server (S3Proxy, in this JVM)",
+                        () ->
+                            track(EmbeddedS3Server.start(Optional.of(data.resolve("s3")), s3Port))
+                                .endpoint()));
+    Optional<String> mqtt = external(out, "MQTT", "MQTT_URL").or(() -> startMosquitto(out, data));
+    step(out, "Creating bucket '" + bucket + "'", () -> createBucket(s3));
+    step(
+        out,
+        "Starting ingest service (S3 listing bridge)",
+        () -> track(IngestService.start(serviceSettings(kafka, s3))));
+    return new Stack(kafka, s3, mqtt);
+  }
+
+  private Optional<String> external(PrintWriter out, String what, String variable) {
+    Optional<String> value = environment.raw(variable).filter(v -> !v.isBlank());
+    value.ifPresent(v -> out.println(what + ": using " + v + " (from " + variable + ")"));
+    return value;
+  }
+
+  private Optional<String> startMosquitto(PrintWriter out, Path data) {
+    Optional<Path> mosquitto = MosquittoBroker.findExecutable();
+    if (mosquitto.isEmpty()) {
+      out.println(
+          "MQTT: no broker (install Mosquitto: apt-get install mosquitto, or set MQTT_URL);"
+              + " continuing without MQTT");
+      return Optional.empty();
+    }
+    return Optional.of(
+        step(
+            out,
+            "Starting the MQTT broker (Mosquitto)",
+            () ->
+                track(MosquittoBroker.start(mosquitto.get(), data.resolve("mqtt"), mqttPort))
+                    .endpoint()
+                    .uri()
+                    .toString()));
+  }
+
+  private Settings serviceSettings(String kafka, S3Endpoint s3) {
+    Map<String, String> overrides = new HashMap<>();
+    overrides.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+    overrides.put("KAFKA_REPLICATION_FACTOR", "1");
+    overrides.put("S3_ENDPOINT", s3.uri().toString());
+    overrides.put("S3_REGION", s3.region());
+    overrides.put("AWS_ACCESS_KEY_ID", s3.accessKeyId());
+    overrides.put("AWS_SECRET_ACCESS_KEY", s3.secretAccessKey());
+    overrides.put("S3_LISTING_BUCKETS", bucket);
+    overrides.put("S3_LISTING_INTERVAL", listingInterval.toMillis() + "ms");
+    return environment.with(overrides);
+  }
+
+  private Object createBucket(S3Endpoint s3) {
+    try (S3Client client = s3.newClient()) {
+      if (!client.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(bucket))) {
+        client.createBucket(b -> b.bucket(bucket));
+      }
+    } catch (BucketAlreadyOwnedByYouException alreadyThere) {
+      // Created by an earlier run: nothing to do.
+    }
+    return bucket;
+  }
+
+  private <T> T step(PrintWriter out, String what, Supplier<T> start) {
+    out.print(what + "... ");
+    out.flush();
+    long started = System.nanoTime();
+    T result = start.get();
+    out.printf("ok (%.1f s)%n", (System.nanoTime() - started) / 1e9);
+    out.flush();
+    return result;
+  }
+
+  private void printEndpoints(PrintWriter out, Stack stack, Path data) {
+    out.println();
+    out.println("  Kafka bootstrap:  " + stack.kafka());
+    out.println(
+        "  S3 API:           "
+            + stack.s3().uri()
+            + "  (bucket '"
+            + bucket
+            + "', access key '"
+            + stack.s3().accessKeyId()
+            + "', secret '"
+            + stack.s3().secretAccessKey()
+            + "')");
+    out.println("  MQTT:             " + stack.mqtt().orElse("(none)"));
+    out.println("  Data:             " + data);
+    out.println();
+    out.println("Pipeline is ready. Press Ctrl-C to stop.");
+    out.flush();
+  }
+
+  private <T extends AutoCloseable> T track(T part) {
+    running.push(part);
+    return part;
+  }
+
+  private synchronized void stopAll() {
+    while (!running.isEmpty()) {
+      try {
+        running.pop().close();
+      } catch (Exception e) {
+        log.warn("A part of the stack did not stop cleanly", e);
+      }
+    }
+  }
+
+  static Path defaultDataDir() {
+    return Optional.ofNullable(System.getenv("PIPELINE_HOME"))
+        .map(Path::of)
+        .orElse(Path.of(""))
+        .resolve(".pipeline");
+  }
+}

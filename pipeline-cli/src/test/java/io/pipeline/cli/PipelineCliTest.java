@@ -1,0 +1,42 @@
+package io.pipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PipelineCliTest {
+
+  @Test
+  void shouldRejectUnknownCommandWithUsage() {
+    CliRun run = CliRun.of("bogus");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("'bogus'").contains("Commands:").contains("consume");
+  }
+
+  @Test
+  void shouldOfferHelpOnEverySubcommand() {
+    for (String command : new String[] {"up", "topics", "produce", "consume"}) {
+      CliRun run = CliRun.of(command, "--help");
+
+      assertThat(run.exitCode()).as(command).isZero();
+      assertThat(run.out()).as(command).contains("Usage: pipeline " + command);
+    }
+  }
+
+  @Test
+  void shouldRejectKeyAndKeyFieldTogether() {
+    CliRun run = CliRun.of("produce", "--topic", "t", "--key", "k", "--key-field", "id");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("Give --key or --key-field, not both");
+  }
+
+  @Test
+  void shouldRejectBadTimeout() {
+    CliRun run = CliRun.of("consume", "--topic", "t", "--timeout", "soon");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--timeout").contains("expected a duration");
+  }
+}

@@ -1,0 +1,99 @@
+package io.pipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipeline.localstack.Ports;
+import io.pipeline.localstack.kafka.TopicReader;
+import io.pipeline.localstack.process.ChildJvm;
+import io.pipeline.localstack.s3.EmbeddedS3Server;
+import io.pipeline.localstack.s3.S3Endpoint;
+import io.pipeline.schemas.s3.S3ObjectEvent;
+import io.pipeline.schemas.serde.SchemaCatalog;
+import io.pipeline.schemas.topic.PipelineTopics;
+import io.pipeline.schemas.topic.Topic;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The walking skeleton through {@code ./pipeline up}'s own code path, in a child JVM. */
+class UpCommandIT {
+
+  private static final Duration STARTUP = Duration.ofSeconds(60);
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldTurnUploadedObjectIntoEventAndKeepStateAcrossRestart() {
+    int kafkaPort = Ports.free();
+    int s3Port = Ports.free();
+    String bootstrap = "localhost:" + kafkaPort;
+    S3Endpoint s3 =
+        new S3Endpoint(
+            URI.create("http://localhost:" + s3Port),
+            EmbeddedS3Server.REGION,
+            EmbeddedS3Server.ACCESS_KEY,
+            EmbeddedS3Server.SECRET_KEY);
+
+    try (ChildJvm up = startUp(kafkaPort, s3Port, "first.log");
+        S3Client client = s3.newClient()) {
+      assertThat(up.awaitOutput("Pipeline is ready", STARTUP)).as(up.output()).isTrue();
+      assertThat(up.output())
+          .contains("Kafka bootstrap:  " + bootstrap)
+          .contains("http://localhost:" + s3Port);
+
+      client.putObject(
+          b -> b.bucket("landing").key("incoming/orders.csv"), RequestBody.fromString("id\n1\n"));
+
+      assertThat(events(bootstrap, 1))
+          .extracting(S3ObjectEvent::getKey)
+          .containsExactly("incoming/orders.csv");
+      up.kill();
+    }
+
+    try (ChildJvm again = startUp(kafkaPort, s3Port, "second.log");
+        S3Client client = s3.newClient()) {
+      assertThat(again.awaitOutput("Pipeline is ready", STARTUP)).as(again.output()).isTrue();
+      client.putObject(
+          b -> b.bucket("landing").key("incoming/more.csv"), RequestBody.fromString("id\n2\n"));
+
+      assertThat(events(bootstrap, 2))
+          .extracting(S3ObjectEvent::getKey)
+          .containsExactlyInAnyOrder("incoming/orders.csv", "incoming/more.csv");
+    }
+  }
+
+  private ChildJvm startUp(int kafkaPort, int s3Port, String log) {
+    return ChildJvm.start(
+        PipelineCli.class,
+        List.of(
+            "up",
+            "--data-dir",
+            dir.resolve("data").toString(),
+            "--kafka-port",
+            String.valueOf(kafkaPort),
+            "--s3-port",
+            String.valueOf(s3Port),
+            "--mqtt-port",
+            String.valueOf(Ports.free()),
+            "--listing-interval",
+            "200ms"),
+        Map.of(),
+        dir.resolve(log));
+  }
+
+  private static List<S3ObjectEvent> events(String bootstrap, int expected) {
+    Topic<String, S3ObjectEvent> topic =
+        new PipelineTopics(SchemaCatalog.builtIn()).s3ObjectEvents();
+    return TopicReader.read(
+            bootstrap, topic.name(), expected, Duration.ofSeconds(30), Duration.ofSeconds(2))
+        .stream()
+        .map(r -> topic.valueSerde().deserializer().deserialize(topic.name(), r.value()))
+        .toList();
+  }
+}
