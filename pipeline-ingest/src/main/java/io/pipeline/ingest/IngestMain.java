@@ -1,6 +1,7 @@
 package io.pipeline.ingest;
 
 import io.pipeline.common.config.ConfigException;
+import io.pipeline.common.config.ServiceLogging;
 import io.pipeline.common.config.Settings;
 import java.util.concurrent.CountDownLatch;
 
@@ -10,6 +11,7 @@ public final class IngestMain {
   private IngestMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    ServiceLogging.useServiceConfiguration();
     IngestService service;
     try {
       service = IngestService.start(Settings.fromEnvironment());

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -209,7 +208,10 @@ public final class S3ListingBridge implements AutoCloseable {
   private void pass(String bucket) {
     ListingMemory memory = memories.get(bucket);
     ListObjectsV2Request.Builder request =
-        ListObjectsV2Request.builder().bucket(bucket).prefix(config.prefix());
+        ListObjectsV2Request.builder()
+            .bucket(bucket)
+            .prefix(config.prefix())
+            .maxKeys(config.pageSize());
     try {
       String token = null;
       do {
@@ -321,10 +323,5 @@ public final class S3ListingBridge implements AutoCloseable {
     if (producer != null) {
       producer.close(Duration.ofSeconds(10));
     }
-  }
-
-  /** The buckets this bridge watches. */
-  public Set<String> buckets() {
-    return memories.keySet();
   }
 }

@@ -120,7 +120,8 @@ class S3ListingBridgeIT {
   }
 
   private S3ListingBridge bridge(String watched) {
-    S3ListingConfig config = new S3ListingConfig(List.of(watched), "", Duration.ofMillis(200));
+    S3ListingConfig config =
+        new S3ListingConfig(List.of(watched), "", Duration.ofMillis(200), 1000);
     return new S3ListingBridge(config, kafka, topics, s3, Clock.systemUTC());
   }
 

@@ -15,6 +15,7 @@ import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -129,6 +130,9 @@ public final class AvroSerde<T> implements Serde<T> {
               + " is unknown: it is neither one of this build's schemas nor published on the"
               + " schema topic",
           e);
+    } catch (KafkaException e) {
+      // Looking the writer schema up on the schema topic failed: infrastructure, not bad data.
+      throw e;
     } catch (IOException | RuntimeException e) {
       // The binary decoder reports truncated or garbled input in many ways (end of input,
       // negative lengths, bad union indexes): each means the body is not a valid record.
