@@ -32,6 +32,7 @@ class UpCommandIT {
   void shouldTurnUploadedObjectIntoEventAndKeepStateAcrossRestart() {
     int kafkaPort = Ports.free();
     int s3Port = Ports.free();
+    int mqttPort = Ports.free();
     String bootstrap = "localhost:" + kafkaPort;
     S3Endpoint s3 =
         new S3Endpoint(
@@ -40,7 +41,7 @@ class UpCommandIT {
             EmbeddedS3Server.ACCESS_KEY,
             EmbeddedS3Server.SECRET_KEY);
 
-    try (ChildJvm up = startUp(kafkaPort, s3Port, "first.log");
+    try (ChildJvm up = startUp(kafkaPort, s3Port, mqttPort, "first.log");
         S3Client client = s3.newClient()) {
       assertThat(up.awaitOutput("Pipeline is ready", STARTUP)).as(up.output()).isTrue();
       assertThat(up.output())
@@ -56,7 +57,7 @@ class UpCommandIT {
       up.kill();
     }
 
-    try (ChildJvm again = startUp(kafkaPort, s3Port, "second.log");
+    try (ChildJvm again = startUp(kafkaPort, s3Port, mqttPort, "second.log");
         S3Client client = s3.newClient()) {
       assertThat(again.awaitOutput("Pipeline is ready", STARTUP)).as(again.output()).isTrue();
       client.putObject(
@@ -65,10 +66,17 @@ class UpCommandIT {
       assertThat(events(bootstrap, 2))
           .extracting(S3ObjectEvent::getKey)
           .containsExactlyInAnyOrder("incoming/orders.csv", "incoming/more.csv");
+
+      again.stop();
+      assertThat(again.output()).contains("Stopping...");
+    }
+    // A clean stop leaves nothing behind: every port can be bound again.
+    for (int port : new int[] {kafkaPort, s3Port, mqttPort}) {
+      Ports.requireFree(port, "port " + port);
     }
   }
 
-  private ChildJvm startUp(int kafkaPort, int s3Port, String log) {
+  private ChildJvm startUp(int kafkaPort, int s3Port, int mqttPort, String log) {
     return ChildJvm.start(
         PipelineCli.class,
         List.of(

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Eclipse Mosquitto, started as a child process with the project's own configuration on a port of
@@ -21,12 +23,16 @@ public final class MosquittoBroker implements AutoCloseable {
   private static final List<Path> KNOWN_LOCATIONS =
       List.of(Path.of("/usr/sbin/mosquitto"), Path.of("/usr/local/sbin/mosquitto"));
 
+  private static final String PID_FILE = "mosquitto.pid";
+
   private final Process process;
   private final MqttEndpoint endpoint;
+  private final Path pidFile;
 
-  private MosquittoBroker(Process process, MqttEndpoint endpoint) {
+  private MosquittoBroker(Process process, MqttEndpoint endpoint, Path pidFile) {
     this.process = process;
     this.endpoint = endpoint;
+    this.pidFile = pidFile;
   }
 
   /** The Mosquitto executable on this machine: on the PATH or where Debian installs it. */
@@ -49,17 +55,19 @@ public final class MosquittoBroker implements AutoCloseable {
    * @param port the port, or 0 for any free port
    */
   public static MosquittoBroker start(Path executable, Path dataDir, int port) {
-    Ports.requireFree(port, "the MQTT broker");
     int chosen = port == 0 ? Ports.free() : port;
     try {
       Path dir = Files.createDirectories(dataDir).toAbsolutePath();
+      stopOrphan(dir.resolve(PID_FILE));
       Path config = dir.resolve("mosquitto.conf");
+      Ports.requireFree(chosen, "the MQTT broker");
       Files.writeString(config, configuration(dir, chosen));
       Process process =
           new ProcessBuilder(executable.toString(), "-c", config.toString())
               .redirectErrorStream(true)
               .redirectOutput(dir.resolve("mosquitto.log").toFile())
               .start();
+      Files.writeString(dir.resolve(PID_FILE), String.valueOf(process.pid()));
       if (!Ports.awaitListening(chosen, Duration.ofSeconds(10))) {
         process.destroyForcibly();
         throw new IllegalStateException(
@@ -69,9 +77,39 @@ public final class MosquittoBroker implements AutoCloseable {
                 + dir.resolve("mosquitto.log"));
       }
       return new MosquittoBroker(
-          process, new MqttEndpoint(URI.create("mqtt://localhost:" + chosen)));
+          process,
+          new MqttEndpoint(URI.create("mqtt://localhost:" + chosen)),
+          dir.resolve(PID_FILE));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start Mosquitto from " + executable, e);
+    }
+  }
+
+  /**
+   * Stops a Mosquitto that an earlier run started in this folder and left behind, as happens when
+   * the JVM that started it is killed: it would hold the port and the persistence file.
+   */
+  private static void stopOrphan(Path pidFile) throws IOException {
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    String text = Files.readString(pidFile).trim();
+    Files.delete(pidFile);
+    if (!text.matches("\\d+")) {
+      return;
+    }
+    Optional<ProcessHandle> orphan =
+        ProcessHandle.of(Long.parseLong(text))
+            .filter(p -> p.info().command().map(c -> c.endsWith("mosquitto")).orElse(false));
+    if (orphan.isPresent()) {
+      orphan.get().destroy();
+      try {
+        orphan.get().onExit().get(10, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        orphan.get().destroyForcibly();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -100,6 +138,11 @@ public final class MosquittoBroker implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      Files.deleteIfExists(pidFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + pidFile, e);
+    }
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -96,6 +96,12 @@ public final class ChildJvm implements AutoCloseable {
     return waitFor();
   }
 
+  /** Asks the child to stop with SIGTERM, so its shutdown hooks run, and waits for it. */
+  public int stop() {
+    process.destroy();
+    return waitFor();
+  }
+
   /** Waits for the child to exit and returns its exit code. */
   public int waitFor() {
     try {
