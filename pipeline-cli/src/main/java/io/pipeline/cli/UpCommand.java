@@ -2,6 +2,7 @@ package io.pipeline.cli;
 
 import io.pipeline.common.config.Settings;
 import io.pipeline.ingest.IngestService;
+import io.pipeline.localstack.Ports;
 import io.pipeline.localstack.kafka.EmbeddedKafkaBroker;
 import io.pipeline.localstack.mqtt.MosquittoBroker;
 import io.pipeline.localstack.s3.EmbeddedS3Server;
@@ -95,8 +96,10 @@ final class UpCommand implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  out.println("Stopping...");
-                  out.flush();
+                  if (!running.isEmpty()) {
+                    out.println("Stopping...");
+                    out.flush();
+                  }
                   stopAll();
                   stopped.countDown();
                 },
@@ -206,7 +209,18 @@ final class UpCommand implements Callable<Integer> {
     out.print(what + "... ");
     out.flush();
     long started = System.nanoTime();
-    T result = start.get();
+    T result;
+    try {
+      result = start.get();
+    } catch (Ports.PortInUseException e) {
+      out.println("failed");
+      out.flush();
+      throw new UserException(e.getMessage() + " (" + portOption(e.port()) + ")", e);
+    } catch (RuntimeException e) {
+      out.println("failed");
+      out.flush();
+      throw e;
+    }
     out.printf("ok (%.1f s)%n", (System.nanoTime() - started) / 1e9);
     out.flush();
     return result;
@@ -230,6 +244,13 @@ final class UpCommand implements Callable<Integer> {
     out.println();
     out.println("Pipeline is ready. Press Ctrl-C to stop.");
     out.flush();
+  }
+
+  private String portOption(int port) {
+    if (port == kafkaPort) {
+      return "--kafka-port";
+    }
+    return port == s3Port ? "--s3-port" : "--mqtt-port";
   }
 
   private <T extends AutoCloseable> T track(T part) {
