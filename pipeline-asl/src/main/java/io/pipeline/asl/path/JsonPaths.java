@@ -1,0 +1,87 @@
+package io.pipeline.asl.path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.Option;
+import com.jayway.jsonpath.PathNotFoundException;
+import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * JSONPath as Step Functions evaluates it (Jayway JsonPath semantics): {@code $...} reads the
+ * state's data, {@code $$...} the context object. Compiled paths are cached.
+ */
+public final class JsonPaths {
+
+  private static final Configuration CONFIGURATION =
+      Configuration.builder()
+          .jsonProvider(new JacksonJsonNodeJsonProvider())
+          .mappingProvider(new JacksonMappingProvider())
+          .options(EnumSet.noneOf(Option.class))
+          .build();
+
+  private static final Map<String, JsonPath> COMPILED = new ConcurrentHashMap<>();
+
+  private JsonPaths() {}
+
+  /** Whether text is a syntactically valid path ({@code $...} or {@code $$...}). */
+  public static boolean isValid(String path) {
+    try {
+      compile(path);
+      return true;
+    } catch (InvalidPathException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** Whether the path names a single node (no wildcards, filters, slices or deep scans). */
+  public static boolean isDefinite(String path) {
+    return compile(path).isDefinite();
+  }
+
+  /**
+   * Reads a path.
+   *
+   * @param path {@code $...} on {@code data}, or {@code $$...} on {@code context}
+   * @return the value, or empty when a definite path names nothing
+   * @throws InvalidPathException when the path is not valid JSONPath
+   */
+  public static Optional<JsonNode> read(String path, JsonNode data, JsonNode context) {
+    boolean contextPath = path.startsWith("$$");
+    JsonNode root = contextPath ? context : data;
+    String own = contextPath ? path.substring(1) : path;
+    try {
+      Object result = compile(own).read(root, CONFIGURATION);
+      return Optional.of(result == null ? JsonNodeFactory.instance.nullNode() : (JsonNode) result);
+    } catch (PathNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The message Jayway gives for a path that names nothing, as AWS reports it. */
+  public static String noResultsMessage(String path, JsonNode data, JsonNode context) {
+    boolean contextPath = path.startsWith("$$");
+    String own = contextPath ? path.substring(1) : path;
+    try {
+      compile(own).read(contextPath ? context : data, CONFIGURATION);
+      return "No results for path: " + own;
+    } catch (PathNotFoundException e) {
+      return e.getMessage();
+    }
+  }
+
+  private static JsonPath compile(String path) {
+    String own = path.startsWith("$$") ? path.substring(1) : path;
+    if (!own.startsWith("$")) {
+      throw new IllegalArgumentException("a path starts with $: " + path);
+    }
+    return COMPILED.computeIfAbsent(own, JsonPath::compile);
+  }
+}
