@@ -1,0 +1,67 @@
+package io.pipeline.asl.interpreter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The branches of a running Parallel state, or the iterations of a running Map state. */
+final class Children {
+
+  final boolean map;
+  final boolean distributed;
+  final JsonNode stateInput;
+  final List<JsonNode> itemInputs;
+  final int maxConcurrency;
+  final long toleratedCount;
+  final double toleratedPercentage;
+  final boolean toleranceSet;
+  final List<Frame> started = new ArrayList<>();
+  final JsonNode[] results;
+  int failures;
+  boolean closed;
+
+  Children(
+      boolean map,
+      boolean distributed,
+      JsonNode stateInput,
+      List<JsonNode> itemInputs,
+      int maxConcurrency,
+      long toleratedCount,
+      double toleratedPercentage,
+      boolean toleranceSet) {
+    this.map = map;
+    this.distributed = distributed;
+    this.stateInput = stateInput;
+    this.itemInputs = List.copyOf(itemInputs);
+    this.maxConcurrency = maxConcurrency;
+    this.toleratedCount = toleratedCount;
+    this.toleratedPercentage = toleratedPercentage;
+    this.toleranceSet = toleranceSet;
+    this.results = new JsonNode[itemInputs.size()];
+  }
+
+  int running() {
+    return (int) started.stream().filter(f -> !f.done).count();
+  }
+
+  boolean canStartMore() {
+    return started.size() < itemInputs.size()
+        && (maxConcurrency == 0 || running() < maxConcurrency);
+  }
+
+  boolean allDone() {
+    return started.size() == itemInputs.size() && started.stream().allMatch(f -> f.done);
+  }
+
+  /** Whether the failures so far exceed what the state tolerates. */
+  boolean toleranceExceeded() {
+    if (failures == 0) {
+      return false;
+    }
+    if (!toleranceSet) {
+      return true;
+    }
+    double percentage = itemInputs.isEmpty() ? 0 : 100.0 * failures / itemInputs.size();
+    return failures > toleratedCount || percentage > toleratedPercentage;
+  }
+}

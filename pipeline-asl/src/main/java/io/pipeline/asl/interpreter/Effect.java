@@ -1,0 +1,25 @@
+package io.pipeline.asl.interpreter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/** What the runtime must do for an execution after it handled a command. */
+public sealed interface Effect {
+
+  /**
+   * Send {@link Command.FireTimer} with this id at {@code dueAt} (a Wait, a retry back-off).
+   *
+   * @param timerId the timer's id, unique in the execution
+   * @param dueAt when it is due
+   */
+  record ArmTimer(String timerId, Instant dueAt) implements Effect {}
+
+  /**
+   * Run a task outside the engine and report its result.
+   *
+   * @param token the task token (idempotency key)
+   * @param resource the Task state's resource
+   * @param input the effective input of the task
+   */
+  record ScheduleTask(String token, String resource, JsonNode input) implements Effect {}
+}

@@ -1,0 +1,191 @@
+package io.pipeline.asl.interpreter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pipeline.asl.error.StateFailure;
+import io.pipeline.asl.model.State;
+import io.pipeline.asl.model.StateMachine;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * One execution of a state machine, driven by commands. Handling a command runs every state that
+ * needs nothing from outside, and stops where the execution must wait (a timer, a task); it returns
+ * the history events that happened and the effects the runtime must carry out. The engine reads no
+ * clock and no global randomness: time comes with each command, randomness from a seed, so handling
+ * the same commands again gives the same events.
+ */
+public final class Execution {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  final StateMachine machine;
+  final SplittableRandom random;
+  final Map<String, Frame> timers = new HashMap<>();
+  final List<HistoryEvent> events = new ArrayList<>();
+  final List<Effect> effects = new ArrayList<>();
+
+  ExecutionStatus status = ExecutionStatus.NOT_STARTED;
+  ExecutionIdentity identity;
+  JsonNode executionInput;
+  Instant startTime;
+  Instant now;
+  long lastEventId;
+  int timerSequence;
+  Frame root;
+  JsonNode output;
+  String error;
+  String cause;
+
+  private Execution(StateMachine machine, long seed) {
+    this.machine = machine;
+    this.random = new SplittableRandom(seed);
+  }
+
+  /**
+   * A new execution, not started yet.
+   *
+   * @param machine what it runs
+   * @param seed the seed of its randomness ({@code States.UUID}, jitter...)
+   */
+  public static Execution of(StateMachine machine, long seed) {
+    return new Execution(machine, seed);
+  }
+
+  /**
+   * Handles a command.
+   *
+   * @throws IllegalStateException when the command does not fit the execution's status (a start of
+   *     a started execution, a timer it did not arm)
+   */
+  public Step handle(Command command) {
+    events.clear();
+    effects.clear();
+    now = command.time();
+    if (command instanceof Command.StartExecution start) {
+      start(start);
+    } else if (command instanceof Command.FireTimer fire) {
+      fire(fire);
+    }
+    return new Step(events, effects);
+  }
+
+  private void start(Command.StartExecution start) {
+    if (status != ExecutionStatus.NOT_STARTED) {
+      throw new IllegalStateException("the execution has started already");
+    }
+    status = ExecutionStatus.RUNNING;
+    identity = start.identity();
+    executionInput = start.input();
+    startTime = start.time();
+    ObjectNode details = NODES.objectNode();
+    details.set("input", start.input());
+    emit("ExecutionStarted", details);
+    root = new Frame(machine, Optional.empty(), 0, start.input(), Map.of());
+    new StateRunner(this).drive(root);
+  }
+
+  private void fire(Command.FireTimer fire) {
+    Frame frame = timers.remove(fire.timerId());
+    if (frame == null || status != ExecutionStatus.RUNNING) {
+      throw new IllegalStateException("no timer '" + fire.timerId() + "' is armed");
+    }
+    new StateRunner(this).resume(frame);
+  }
+
+  /** Called when the root frame is done. */
+  void finish(Frame frame) {
+    if (frame.failed()) {
+      status = ExecutionStatus.FAILED;
+      error = frame.error;
+      cause = frame.cause;
+      ObjectNode details = NODES.objectNode();
+      if (frame.error != null && !frame.error.isEmpty()) {
+        details.put("error", frame.error);
+      }
+      if (frame.cause != null && !frame.cause.isEmpty()) {
+        details.put("cause", frame.cause);
+      }
+      emit("ExecutionFailed", details);
+    } else {
+      status = ExecutionStatus.SUCCEEDED;
+      output = frame.output;
+      ObjectNode details = NODES.objectNode();
+      details.set("output", frame.output);
+      emit("ExecutionSucceeded", details);
+    }
+    timers.clear();
+  }
+
+  long emit(String type, JsonNode details) {
+    lastEventId++;
+    events.add(new HistoryEvent(lastEventId, lastEventId - 1, type, now, details));
+    return lastEventId;
+  }
+
+  String armTimer(Frame frame, Instant dueAt) {
+    String id = "timer-" + ++timerSequence;
+    timers.put(id, frame);
+    effects.add(new Effect.ArmTimer(id, dueAt));
+    return id;
+  }
+
+  /** The context object a state of this frame sees. */
+  ObjectNode contextObject(Frame frame) {
+    ObjectNode context = NODES.objectNode();
+    ObjectNode execution = context.putObject("Execution");
+    execution.put("Id", identity.executionArn());
+    execution.set("Input", executionInput);
+    execution.put("StartTime", startTime.toString());
+    execution.put("Name", identity.executionName());
+    execution.put("RoleArn", identity.roleArn());
+    execution.put("RedriveCount", 0);
+    ObjectNode stateMachine = context.putObject("StateMachine");
+    stateMachine.put("Id", identity.stateMachineArn());
+    stateMachine.put("Name", identity.stateMachineName());
+    ObjectNode state = context.putObject("State");
+    state.put("Name", frame.state);
+    state.put("EnteredTime", (frame.enteredTime == null ? now : frame.enteredTime).toString());
+    return context;
+  }
+
+  /** The state a frame is in. */
+  State stateOf(Frame frame) {
+    return frame.machine.state(frame.state);
+  }
+
+  /** Fails a state with a runtime error that names it, as AWS words it. */
+  StateFailure located(Frame frame, StateFailure failure) {
+    return failure.withCausePrefix(
+        "An error occurred while executing the state '"
+            + frame.state
+            + "' (entered at the event id #"
+            + frame.enteredEventId
+            + "). ");
+  }
+
+  public ExecutionStatus status() {
+    return status;
+  }
+
+  /** The output of a succeeded execution. */
+  public Optional<JsonNode> output() {
+    return Optional.ofNullable(output);
+  }
+
+  /** The error of a failed execution. */
+  public Optional<String> error() {
+    return Optional.ofNullable(error);
+  }
+
+  /** The cause of a failed execution. */
+  public Optional<String> cause() {
+    return Optional.ofNullable(cause);
+  }
+}

@@ -1,0 +1,87 @@
+package io.pipeline.asl.interpreter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pipeline.asl.model.StateMachine;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One running state machine inside an execution: the execution itself, a Parallel branch or a Map
+ * iteration. It knows its current state, that state's input, and what it waits for.
+ */
+final class Frame {
+
+  /** What a frame waits for, if anything. */
+  enum Waiting {
+    NOTHING,
+    WAIT_STATE,
+    RETRY,
+    CHILDREN
+  }
+
+  final StateMachine machine;
+  final Optional<Frame> parent;
+  final int index;
+  final Map<String, JsonNode> variables;
+
+  String state;
+  JsonNode input;
+  long enteredEventId;
+  Instant enteredTime;
+  final Map<Integer, Integer> retries = new HashMap<>();
+
+  boolean entered;
+  boolean cancelled;
+  boolean reported;
+  Waiting waiting = Waiting.NOTHING;
+  JsonNode pendingOutput;
+  Children children;
+
+  boolean done;
+  JsonNode output;
+  String error;
+  String cause;
+
+  Frame(
+      StateMachine machine,
+      Optional<Frame> parent,
+      int index,
+      JsonNode input,
+      Map<String, JsonNode> variables) {
+    this.machine = machine;
+    this.parent = parent;
+    this.index = index;
+    this.state = machine.startAt();
+    this.input = input;
+    this.variables = new HashMap<>(variables);
+  }
+
+  boolean failed() {
+    return done && error != null;
+  }
+
+  void succeed(JsonNode result) {
+    done = true;
+    output = result;
+    waiting = Waiting.NOTHING;
+  }
+
+  void fail(String errorName, String errorCause) {
+    done = true;
+    error = errorName;
+    cause = errorCause;
+    waiting = Waiting.NOTHING;
+  }
+
+  /** Moves to another state of the same machine. */
+  void moveTo(String next, JsonNode nextInput) {
+    state = next;
+    input = nextInput;
+    retries.clear();
+    entered = false;
+    waiting = Waiting.NOTHING;
+    children = null;
+  }
+}

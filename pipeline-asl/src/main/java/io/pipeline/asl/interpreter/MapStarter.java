@@ -1,0 +1,133 @@
+package io.pipeline.asl.interpreter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pipeline.asl.error.StateFailure;
+import io.pipeline.asl.model.MapState;
+import io.pipeline.asl.model.PathField;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Starts a Map state: reads its items and limits, with AWS's errors, and starts iterations. */
+final class MapStarter {
+
+  private final Execution execution;
+  private final StateRunner runner;
+
+  MapStarter(Execution execution, StateRunner runner) {
+    this.execution = execution;
+    this.runner = runner;
+  }
+
+  void start(Frame frame, MapState map, Scope scope) {
+    JsonNode input = Payloads.select(map.io().inputPath(), scope);
+    Scope inputScope = scope.withData(input);
+    int maxConcurrency = (int) integer(map, "MaxConcurrency", inputScope).orElse(0L).longValue();
+    JsonNode items = items(map, inputScope);
+    execution.emit("MapStateStarted", StateRunner.details(map, null, null));
+    Optional<Long> toleratedCount = integer(map, "ToleratedFailureCount", inputScope);
+    if (toleratedCount.isPresent() && toleratedCount.get() < 0) {
+      throw StateFailure.runtime("ToleratedFailureCount cannot be negative.");
+    }
+    Optional<Double> toleratedPercentage = percentage(map, inputScope);
+    if (toleratedPercentage.isPresent()
+        && (toleratedPercentage.get() < 0 || toleratedPercentage.get() > 100)) {
+      throw StateFailure.runtime("ToleratedFailurePercentage must be between 0 and 100.");
+    }
+    if (map.distributed()) {
+      execution.emit("MapRunStarted", StateRunner.details(map, null, null));
+    }
+    List<JsonNode> itemInputs = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode item = items.get(i);
+      if (map.itemSelector().isPresent()) {
+        ObjectNode context = execution.contextObject(frame);
+        ObjectNode mapItem = context.putObject("Map").putObject("Item");
+        mapItem.put("Index", i);
+        mapItem.set("Value", item);
+        Scope itemScope = new Scope(input, context, frame.variables);
+        itemInputs.add(Payloads.template(map.itemSelector().get(), itemScope, execution.random));
+      } else {
+        itemInputs.add(item);
+      }
+    }
+    boolean toleranceSet = toleratedCount.isPresent() || toleratedPercentage.isPresent();
+    Children children =
+        new Children(
+            true,
+            map.distributed(),
+            input,
+            itemInputs,
+            maxConcurrency,
+            toleratedCount.orElse(toleratedPercentage.isPresent() ? Long.MAX_VALUE : 0L),
+            toleratedPercentage.orElse(toleratedCount.isPresent() ? 100.0 : 0.0),
+            toleranceSet);
+    runner.startChildren(frame, children, List.of(map.processor()));
+  }
+
+  private static JsonNode items(MapState map, Scope scope) {
+    JsonNode items;
+    if (map.items().isPresent()) {
+      items = map.items().get();
+    } else if (map.itemsPath().kind() == PathField.Kind.PATH) {
+      String path = map.itemsPath().path();
+      items =
+          scope
+              .read(path)
+              .orElseThrow(
+                  () ->
+                      StateFailure.runtime(
+                          "Invalid path '" + path + "' : No results for path: " + path));
+    } else {
+      items = scope.data();
+    }
+    if (!items.isArray()) {
+      throw StateFailure.runtime("Map state input must be an array but was: " + items);
+    }
+    return items;
+  }
+
+  /** An integer field or its {@code ...Path} form. */
+  private static Optional<Long> integer(MapState map, String field, Scope scope) {
+    JsonNode json = map.json();
+    if (json.has(field)) {
+      return Optional.of(json.get(field).asLong());
+    }
+    if (!json.has(field + "Path")) {
+      return Optional.empty();
+    }
+    String path = json.get(field + "Path").asText();
+    JsonNode value = scope.read(path).orElse(null);
+    if (value == null || !value.isIntegralNumber()) {
+      throw StateFailure.runtime(
+          "The "
+              + field
+              + "Path field refers to value \""
+              + (value == null ? "null" : value.isTextual() ? value.textValue() : value.toString())
+              + "\" which is not a valid integer: "
+              + path);
+    }
+    return Optional.of(value.asLong());
+  }
+
+  private static Optional<Double> percentage(MapState map, Scope scope) {
+    JsonNode json = map.json();
+    if (json.has("ToleratedFailurePercentage")) {
+      return Optional.of(json.get("ToleratedFailurePercentage").asDouble());
+    }
+    if (!json.has("ToleratedFailurePercentagePath")) {
+      return Optional.empty();
+    }
+    String path = json.get("ToleratedFailurePercentagePath").asText();
+    JsonNode value = scope.read(path).orElse(null);
+    if (value == null || !value.isNumber()) {
+      throw StateFailure.runtime(
+          "The ToleratedFailurePercentagePath field refers to value \""
+              + (value == null ? "null" : value.isTextual() ? value.textValue() : value.toString())
+              + "\" which is not a valid float: "
+              + path);
+    }
+    return Optional.of(value.asDouble());
+  }
+}

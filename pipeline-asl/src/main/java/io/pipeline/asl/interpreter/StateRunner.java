@@ -1,0 +1,463 @@
+package io.pipeline.asl.interpreter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pipeline.asl.choice.ChoiceRules;
+import io.pipeline.asl.error.StateFailure;
+import io.pipeline.asl.error.StatesErrors;
+import io.pipeline.asl.model.Catcher;
+import io.pipeline.asl.model.ChoiceState;
+import io.pipeline.asl.model.FailState;
+import io.pipeline.asl.model.MapState;
+import io.pipeline.asl.model.ParallelState;
+import io.pipeline.asl.model.PassState;
+import io.pipeline.asl.model.QueryLanguage;
+import io.pipeline.asl.model.Retrier;
+import io.pipeline.asl.model.State;
+import io.pipeline.asl.model.StateIo;
+import io.pipeline.asl.model.StateMachine;
+import io.pipeline.asl.model.SucceedState;
+import io.pipeline.asl.model.TaskState;
+import io.pipeline.asl.model.WaitState;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs the states of an execution's frames until each is done or waits. Work is queued rather than
+ * recursed, so a Map of thousands of items does not deepen the stack.
+ */
+final class StateRunner {
+
+  /** The largest state output AWS accepts, in bytes. */
+  static final int MAX_PAYLOAD_BYTES = 256 * 1024;
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final Execution execution;
+  private final Deque<Runnable> work = new ArrayDeque<>();
+
+  StateRunner(Execution execution) {
+    this.execution = execution;
+  }
+
+  void drive(Frame frame) {
+    work.add(() -> step(frame));
+    runAll();
+  }
+
+  void resume(Frame frame) {
+    work.add(() -> resumeAfterTimer(frame));
+    runAll();
+  }
+
+  private void runAll() {
+    while (!work.isEmpty() && execution.status == ExecutionStatus.RUNNING) {
+      work.poll().run();
+    }
+  }
+
+  private void step(Frame frame) {
+    while (!frame.done && !frame.cancelled && frame.waiting == Frame.Waiting.NOTHING) {
+      State state = execution.stateOf(frame);
+      if (!frame.entered) {
+        frame.entered = true;
+        frame.enteredTime = execution.now;
+        frame.enteredEventId =
+            execution.emit(state.typeName() + "StateEntered", details(state, "input", frame.input));
+      }
+      try {
+        execute(frame, state);
+      } catch (StateFailure failure) {
+        handleFailure(frame, state, failure, true);
+      }
+    }
+    if (frame.done && !frame.reported && !frame.cancelled) {
+      frame.reported = true;
+      if (frame.parent.isEmpty()) {
+        execution.finish(frame);
+      } else {
+        work.add(() -> childDone(frame.parent.get(), frame));
+      }
+    }
+  }
+
+  private void resumeAfterTimer(Frame frame) {
+    if (frame.cancelled) {
+      return;
+    }
+    State state = execution.stateOf(frame);
+    if (frame.waiting == Frame.Waiting.WAIT_STATE) {
+      frame.waiting = Frame.Waiting.NOTHING;
+      execution.emit("WaitStateExited", details(state, "output", frame.pendingOutput));
+      transition(frame, state, frame.pendingOutput);
+    } else {
+      frame.waiting = Frame.Waiting.NOTHING;
+      try {
+        execute(frame, state);
+      } catch (StateFailure failure) {
+        handleFailure(frame, state, failure, true);
+      }
+    }
+    step(frame);
+  }
+
+  private void execute(Frame frame, State state) {
+    if (state.io().queryLanguage() == QueryLanguage.JSONATA) {
+      throw StateFailure.runtime("JSONata states are not supported by this engine yet.");
+    }
+    Scope scope = scope(frame, frame.input);
+    if (state instanceof PassState pass) {
+      pass(frame, pass, scope);
+    } else if (state instanceof ChoiceState choice) {
+      choice(frame, choice, scope);
+    } else if (state instanceof SucceedState) {
+      JsonNode output =
+          Payloads.select(state.io().outputPath(), scope.withData(input(state, scope)));
+      execution.emit("SucceedStateExited", details(state, "output", output));
+      frame.succeed(output);
+    } else if (state instanceof FailState fail) {
+      fail(frame, fail, scope);
+    } else if (state instanceof WaitState wait) {
+      wait(frame, wait, scope);
+    } else if (state instanceof ParallelState parallel) {
+      parallel(frame, parallel, scope);
+    } else if (state instanceof MapState map) {
+      new MapStarter(execution, this).start(frame, map, scope);
+    } else if (state instanceof TaskState task) {
+      throw StateFailure.runtime("Task states are not run by this engine yet: " + task.resource());
+    }
+  }
+
+  private void pass(Frame frame, PassState pass, Scope scope) {
+    JsonNode input = input(pass, scope);
+    JsonNode result =
+        pass.io()
+            .parameters()
+            .map(p -> Payloads.template(p, scope.withData(input), execution.random))
+            .or(() -> pass.result().map(JsonNode::deepCopy))
+            .orElse(input);
+    assign(frame, pass.io(), scope.withData(result));
+    exit(frame, pass, Payloads.merge(pass.io().resultPath(), frame.input, result), scope);
+  }
+
+  private void choice(Frame frame, ChoiceState choice, Scope scope) {
+    JsonNode input = input(choice, scope);
+    Optional<ChoiceState.Choice> matched =
+        choice.choices().stream()
+            .filter(
+                c ->
+                    c.rule().isPresent()
+                        && ChoiceRules.evaluate(c.rule().get(), input, scope.context()))
+            .findFirst();
+    String next =
+        matched
+            .map(ChoiceState.Choice::next)
+            .or(choice::defaultState)
+            .orElseThrow(() -> new StateFailure(StatesErrors.NO_CHOICE_MATCHED, "No Matches!"));
+    matched
+        .flatMap(ChoiceState.Choice::assign)
+        .ifPresent(a -> assignValues(frame, a, scope.withData(input)));
+    if (matched.isEmpty()) {
+      assign(frame, choice.io(), scope.withData(input));
+    }
+    JsonNode output = Payloads.select(choice.io().outputPath(), scope.withData(input));
+    execution.emit("ChoiceStateExited", details(choice, "output", output));
+    frame.moveTo(next, output);
+  }
+
+  private void fail(Frame frame, FailState fail, Scope scope) {
+    String error =
+        fail.error()
+            .map(JsonNode::asText)
+            .or(
+                () ->
+                    fail.errorPath()
+                        .map(
+                            p ->
+                                text(Payloads.expression(p, "ErrorPath", scope, execution.random))))
+            .orElse(null);
+    String cause =
+        fail.cause()
+            .map(JsonNode::asText)
+            .or(
+                () ->
+                    fail.causePath()
+                        .map(
+                            p ->
+                                text(Payloads.expression(p, "CausePath", scope, execution.random))))
+            .orElse(null);
+    frame.fail(error, cause);
+  }
+
+  private static String text(JsonNode value) {
+    return value.isTextual() ? value.textValue() : value.toString();
+  }
+
+  private void wait(Frame frame, WaitState wait, Scope scope) {
+    JsonNode input = input(wait, scope);
+    Instant dueAt = WaitTimes.dueAt(wait, scope.withData(input), execution.now);
+    JsonNode output = Payloads.select(wait.io().outputPath(), scope.withData(input));
+    if (!dueAt.isAfter(execution.now)) {
+      execution.emit("WaitStateExited", details(wait, "output", output));
+      transition(frame, wait, output);
+      return;
+    }
+    frame.pendingOutput = output;
+    frame.waiting = Frame.Waiting.WAIT_STATE;
+    execution.armTimer(frame, dueAt);
+  }
+
+  private void parallel(Frame frame, ParallelState parallel, Scope scope) {
+    JsonNode input = input(parallel, scope);
+    JsonNode effective =
+        parallel
+            .io()
+            .parameters()
+            .map(p -> Payloads.template(p, scope.withData(input), execution.random))
+            .orElse(input);
+    execution.emit("ParallelStateStarted", details(parallel, null, null));
+    List<JsonNode> inputs = new ArrayList<>();
+    parallel.branches().forEach(b -> inputs.add(effective));
+    Children children = new Children(false, false, effective, inputs, 0, 0, 0, false);
+    startChildren(frame, children, parallel.branches());
+  }
+
+  /** Starts the children a Parallel or Map state may run now. */
+  void startChildren(Frame frame, Children children, List<StateMachine> machines) {
+    frame.children = children;
+    frame.waiting = Frame.Waiting.CHILDREN;
+    if (children.itemInputs.isEmpty()) {
+      work.add(() -> finishChildren(frame));
+      return;
+    }
+    startMore(frame, machines);
+  }
+
+  private void startMore(Frame frame, List<StateMachine> machines) {
+    Children children = frame.children;
+    while (children.canStartMore()) {
+      int index = children.started.size();
+      StateMachine machine = machines.get(Math.min(index, machines.size() - 1));
+      Frame child =
+          new Frame(
+              machine, Optional.of(frame), index, children.itemInputs.get(index), frame.variables);
+      children.started.add(child);
+      if (children.map && !children.distributed) {
+        ObjectNode details = NODES.objectNode();
+        details.put("index", index);
+        details.put("name", frame.state);
+        execution.emit("MapIterationStarted", details);
+      }
+      work.add(() -> step(child));
+    }
+  }
+
+  private void childDone(Frame frame, Frame child) {
+    Children children = frame.children;
+    if (children == null || children.closed || !children.started.contains(child)) {
+      return;
+    }
+    State state = execution.stateOf(frame);
+    if (child.failed()) {
+      children.failures++;
+      if (children.map && !children.distributed) {
+        execution.emit("MapIterationFailed", iteration(frame, child));
+      }
+    } else {
+      children.results[child.index] = child.output;
+      if (children.map && !children.distributed) {
+        execution.emit("MapIterationSucceeded", iteration(frame, child));
+      }
+    }
+    boolean failed = children.map ? children.toleranceExceeded() : child.failed();
+    if (failed) {
+      close(frame, children);
+      String error =
+          children.toleranceSet ? StatesErrors.EXCEED_TOLERATED_FAILURE_THRESHOLD : child.error;
+      String cause =
+          children.toleranceSet
+              ? "The specified tolerated failure threshold was exceeded"
+              : child.cause;
+      if (children.distributed) {
+        execution.emit("MapRunFailed", details(state, null, null));
+      }
+      execution.emit(state.typeName() + "StateFailed", details(state, null, null));
+      handleFailure(
+          frame,
+          state,
+          new StateFailure(error == null ? "" : error, cause == null ? "" : cause),
+          false);
+      work.add(() -> step(frame));
+      return;
+    }
+    if (children.map) {
+      startMore(frame, List.of(((MapState) state).processor()));
+    }
+    if (children.allDone()) {
+      finishChildren(frame);
+    }
+  }
+
+  private void finishChildren(Frame frame) {
+    Children children = frame.children;
+    State state = execution.stateOf(frame);
+    close(frame, children);
+    ArrayNode results = NODES.arrayNode();
+    for (JsonNode result : children.results) {
+      results.add(result == null ? NODES.nullNode() : result);
+    }
+    if (children.distributed) {
+      execution.emit("MapRunSucceeded", details(state, null, null));
+    }
+    if (children.map) {
+      execution.emit("MapStateSucceeded", details(state, null, null));
+    }
+    try {
+      Scope scope = scope(frame, frame.input);
+      JsonNode result =
+          state
+              .io()
+              .resultSelector()
+              .map(s -> Payloads.template(s, scope.withData(results), execution.random))
+              .orElse(results);
+      assign(frame, state.io(), scope.withData(result));
+      exit(frame, state, Payloads.merge(state.io().resultPath(), frame.input, result), scope);
+    } catch (StateFailure failure) {
+      handleFailure(frame, state, failure, true);
+    }
+    work.add(() -> step(frame));
+  }
+
+  private void close(Frame frame, Children children) {
+    children.closed = true;
+    children.started.forEach(c -> c.cancelled = !c.done);
+    execution.timers.values().removeIf(f -> f.cancelled);
+    frame.children = null;
+    frame.waiting = Frame.Waiting.NOTHING;
+  }
+
+  private ObjectNode iteration(Frame frame, Frame child) {
+    ObjectNode details = NODES.objectNode();
+    details.put("index", child.index);
+    details.put("name", frame.state);
+    return details;
+  }
+
+  /** OutputPath, the size limit, the Exited event and the transition. */
+  private void exit(Frame frame, State state, JsonNode merged, Scope scope) {
+    JsonNode output = Payloads.select(state.io().outputPath(), scope.withData(merged));
+    if (output.toString().getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+      throw new StateFailure(
+          StatesErrors.DATA_LIMIT_EXCEEDED,
+          "The state/task '"
+              + state.name()
+              + "' returned a result with a size exceeding the maximum number of bytes service"
+              + " limit.");
+    }
+    execution.emit(state.typeName() + "StateExited", details(state, "output", output));
+    transition(frame, state, output);
+  }
+
+  private void transition(Frame frame, State state, JsonNode output) {
+    if (state.io().transition().isEnd()) {
+      frame.succeed(output);
+    } else {
+      frame.moveTo(state.io().transition().next().orElseThrow(), output);
+    }
+  }
+
+  /**
+   * Retries, catches or fails. Runtime errors raised by evaluation get AWS's prefix naming the
+   * state; errors that come from a Fail state or a child pass as they are.
+   */
+  void handleFailure(Frame frame, State state, StateFailure failure, boolean raisedHere) {
+    StateFailure located =
+        raisedHere && isEvaluationError(failure.error())
+            ? execution.located(frame, failure)
+            : failure;
+    List<Retrier> retry = state.io().retry();
+    for (int i = 0; i < retry.size(); i++) {
+      Retrier retrier = retry.get(i);
+      if (matches(retrier.errorEquals(), located.error())) {
+        int attempts = frame.retries.getOrDefault(i, 0);
+        if (attempts < retrier.maxAttempts()) {
+          frame.retries.put(i, attempts + 1);
+          frame.waiting = Frame.Waiting.RETRY;
+          execution.armTimer(frame, execution.now.plusMillis(backoffMillis(retrier, attempts)));
+          return;
+        }
+        break;
+      }
+    }
+    for (Catcher catcher : state.io().catchers()) {
+      if (matches(catcher.errorEquals(), located.error())) {
+        ObjectNode errorOutput = NODES.objectNode();
+        errorOutput.put("Error", located.error());
+        errorOutput.put("Cause", located.cause());
+        JsonNode output = Payloads.merge(catcher.resultPath(), frame.input, errorOutput);
+        execution.emit(state.typeName() + "StateExited", details(state, "output", output));
+        frame.moveTo(catcher.next(), output);
+        return;
+      }
+    }
+    frame.fail(located.error(), located.cause());
+  }
+
+  private static boolean isEvaluationError(String error) {
+    return StatesErrors.RUNTIME.equals(error) || StatesErrors.QUERY_EVALUATION_ERROR.equals(error);
+  }
+
+  private static boolean matches(List<String> errorEquals, String error) {
+    return errorEquals.contains(error)
+        || (errorEquals.contains(StatesErrors.ALL)
+            && !StatesErrors.NOT_MATCHED_BY_ALL.contains(error));
+  }
+
+  private long backoffMillis(Retrier retrier, int attempts) {
+    double seconds = retrier.intervalSeconds() * Math.pow(retrier.backoffRate(), attempts);
+    if (retrier.maxDelaySeconds().isPresent()) {
+      seconds = Math.min(seconds, retrier.maxDelaySeconds().get());
+    }
+    if (retrier.jitter() == Retrier.Jitter.FULL) {
+      seconds = execution.random.nextDouble() * seconds;
+    }
+    return Math.round(seconds * 1000);
+  }
+
+  private void assign(Frame frame, StateIo io, Scope scope) {
+    io.assign().ifPresent(a -> assignValues(frame, a, scope));
+  }
+
+  private void assignValues(Frame frame, JsonNode assign, Scope scope) {
+    JsonNode values = Payloads.template(assign, scope, execution.random);
+    Map<String, JsonNode> assigned = new HashMap<>();
+    values.fields().forEachRemaining(e -> assigned.put(e.getKey(), e.getValue()));
+    frame.variables.putAll(assigned);
+  }
+
+  private JsonNode input(State state, Scope scope) {
+    return Payloads.select(state.io().inputPath(), scope);
+  }
+
+  Scope scope(Frame frame, JsonNode data) {
+    return new Scope(data, execution.contextObject(frame), frame.variables);
+  }
+
+  static ObjectNode details(State state, String field, JsonNode value) {
+    ObjectNode details = NODES.objectNode();
+    details.put("name", state.name());
+    if (field != null) {
+      details.set(field, value);
+    }
+    return details;
+  }
+}
