@@ -2,18 +2,16 @@ package io.pipeline.asl.choice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pipeline.asl.error.StateFailure;
-import io.pipeline.asl.path.JsonPaths;
+import io.pipeline.asl.path.PathScope;
 import java.util.Optional;
 
 /** Evaluates parsed rules against a state's input and the context object. */
 final class ChoiceRuleEvaluator {
 
-  private final JsonNode input;
-  private final JsonNode context;
+  private final PathScope scope;
 
-  ChoiceRuleEvaluator(JsonNode input, JsonNode context) {
-    this.input = input;
-    this.context = context;
+  ChoiceRuleEvaluator(PathScope scope) {
+    this.scope = scope;
   }
 
   /** The cause AWS gives when a rule's path names nothing. */
@@ -61,7 +59,7 @@ final class ChoiceRuleEvaluator {
   }
 
   private Optional<JsonNode> read(String path) {
-    return JsonPaths.read(path, input, context);
+    return scope.read(path);
   }
 
   private JsonNode require(String path) {

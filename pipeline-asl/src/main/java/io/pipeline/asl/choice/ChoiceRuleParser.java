@@ -1,13 +1,12 @@
 package io.pipeline.asl.choice;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pipeline.asl.path.JsonPaths;
+import io.pipeline.asl.path.PathScope;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads JSONPath-mode Choice rules from JSON, adding a message for every problem found, each
@@ -28,9 +27,6 @@ final class ChoiceRuleParser {
 
   /** A top-level rule also names the next state and may assign variables. */
   private static final Set<String> TOP_LEVEL_FIELDS = Set.of(COMMENT, NEXT, "Assign");
-
-  /** {@code $name...}: a workflow variable, which these rules do not read. */
-  private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\$[A-Za-z_]");
 
   private final List<String> problems;
 
@@ -199,25 +195,16 @@ final class ChoiceRuleParser {
       return Optional.empty();
     }
     String path = value.textValue();
-    if (VARIABLE_REFERENCE.matcher(path).lookingAt()) {
+    if (!PathScope.isValid(path)) {
       problem(
           at,
           "'"
               + path
-              + "' is a variable reference: JSONPath choice rules here read only the state's"
-              + " input ($...) and the context object ($$...)");
+              + "' is not a valid JSONPath: it starts with $ for the state's input, $$ for the"
+              + " context object, or $name for a variable");
       return Optional.empty();
     }
-    if (!JsonPaths.isValid(path)) {
-      problem(
-          at,
-          "'"
-              + path
-              + "' is not a valid JSONPath: it starts with $ for the state's input or $$ for the"
-              + " context object");
-      return Optional.empty();
-    }
-    if (!JsonPaths.isDefinite(path)) {
+    if (!PathScope.isDefinite(path)) {
       problem(
           at,
           "'"

@@ -2,6 +2,7 @@ package io.pipeline.asl.choice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pipeline.asl.error.StateFailure;
+import io.pipeline.asl.path.PathScope;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,6 +59,16 @@ public final class ChoiceRules {
    *     path references an invalid value."
    */
   public static boolean evaluate(ChoiceRule rule, JsonNode input, JsonNode contextObject) {
-    return new ChoiceRuleEvaluator(input, contextObject).evaluate(rule);
+    return evaluate(rule, PathScope.of(input, contextObject));
+  }
+
+  /**
+   * Evaluates a rule in a scope that may hold workflow variables ({@code $name} paths).
+   *
+   * @throws StateFailure as {@link #evaluate(ChoiceRule, JsonNode, JsonNode)} does, and when a
+   *     variable is not defined
+   */
+  public static boolean evaluate(ChoiceRule rule, PathScope scope) {
+    return new ChoiceRuleEvaluator(scope).evaluate(rule);
   }
 }

@@ -18,6 +18,7 @@ final class Frame {
     NOTHING,
     WAIT_STATE,
     RETRY,
+    CONTINUE,
     CHILDREN
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipeline.asl.error.StateFailure;
 import io.pipeline.asl.model.MapState;
 import io.pipeline.asl.model.PathField;
+import io.pipeline.asl.path.PathScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +21,9 @@ final class MapStarter {
     this.runner = runner;
   }
 
-  void start(Frame frame, MapState map, Scope scope) {
+  void start(Frame frame, MapState map, PathScope scope) {
     JsonNode input = Payloads.select(map.io().inputPath(), scope);
-    Scope inputScope = scope.withData(input);
+    PathScope inputScope = scope.withData(input);
     int maxConcurrency = (int) integer(map, "MaxConcurrency", inputScope).orElse(0L).longValue();
     JsonNode items = items(map, inputScope);
     execution.emit("MapStateStarted", StateRunner.details(map, null, null));
@@ -46,7 +47,7 @@ final class MapStarter {
         ObjectNode mapItem = context.putObject("Map").putObject("Item");
         mapItem.put("Index", i);
         mapItem.set("Value", item);
-        Scope itemScope = new Scope(input, context, frame.variables);
+        PathScope itemScope = new PathScope(input, context, frame.variables);
         itemInputs.add(Payloads.template(map.itemSelector().get(), itemScope, execution.random));
       } else {
         itemInputs.add(item);
@@ -66,7 +67,7 @@ final class MapStarter {
     runner.startChildren(frame, children, List.of(map.processor()));
   }
 
-  private static JsonNode items(MapState map, Scope scope) {
+  private static JsonNode items(MapState map, PathScope scope) {
     JsonNode items;
     if (map.items().isPresent()) {
       items = map.items().get();
@@ -89,7 +90,7 @@ final class MapStarter {
   }
 
   /** An integer field or its {@code ...Path} form. */
-  private static Optional<Long> integer(MapState map, String field, Scope scope) {
+  private static Optional<Long> integer(MapState map, String field, PathScope scope) {
     JsonNode json = map.json();
     if (json.has(field)) {
       return Optional.of(json.get(field).asLong());
@@ -111,7 +112,7 @@ final class MapStarter {
     return Optional.of(value.asLong());
   }
 
-  private static Optional<Double> percentage(MapState map, Scope scope) {
+  private static Optional<Double> percentage(MapState map, PathScope scope) {
     JsonNode json = map.json();
     if (json.has("ToleratedFailurePercentage")) {
       return Optional.of(json.get("ToleratedFailurePercentage").asDouble());

@@ -8,6 +8,7 @@ import io.pipeline.asl.error.StateFailure;
 import io.pipeline.asl.intrinsic.IntrinsicContext;
 import io.pipeline.asl.intrinsic.Intrinsics;
 import io.pipeline.asl.model.PathField;
+import io.pipeline.asl.path.PathScope;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -24,7 +25,7 @@ final class Payloads {
    * {@code Assign}): fields ending in {@code .$} take the value of their path or intrinsic
    * function, other values are copied.
    */
-  static JsonNode template(JsonNode template, Scope scope, RandomGenerator random) {
+  static JsonNode template(JsonNode template, PathScope scope, RandomGenerator random) {
     if (template.isObject()) {
       ObjectNode result = NODES.objectNode();
       Iterator<Map.Entry<String, JsonNode>> fields = template.fields();
@@ -50,11 +51,12 @@ final class Payloads {
   }
 
   /** The value of a {@code .$} field: a path or an intrinsic function call. */
-  static JsonNode expression(String expression, String field, Scope scope, RandomGenerator random) {
+  static JsonNode expression(
+      String expression, String field, PathScope scope, RandomGenerator random) {
     if (Intrinsics.isIntrinsic(expression)) {
       return Intrinsics.evaluate(
           Intrinsics.parse(expression),
-          new IntrinsicContext(scope.data(), scope.context(), random));
+          new IntrinsicContext(scope.data(), scope.context(), random, scope.variables()));
     }
     return scope
         .read(expression)
@@ -71,7 +73,7 @@ final class Payloads {
   }
 
   /** Applies {@code InputPath} or {@code OutputPath}: absent keeps all, null gives {@code {}}. */
-  static JsonNode select(PathField path, Scope scope) {
+  static JsonNode select(PathField path, PathScope scope) {
     return switch (path.kind()) {
       case ABSENT -> scope.data();
       case NULL -> NODES.objectNode();

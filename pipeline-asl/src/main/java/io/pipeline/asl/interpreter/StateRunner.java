@@ -21,6 +21,7 @@ import io.pipeline.asl.model.StateMachine;
 import io.pipeline.asl.model.SucceedState;
 import io.pipeline.asl.model.TaskState;
 import io.pipeline.asl.model.WaitState;
+import io.pipeline.asl.path.PathScope;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -42,8 +43,15 @@ final class StateRunner {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /**
+   * States run for one command at most; past it the frame continues on a timer due at once, so one
+   * command's work (and, in the Kafka runtime, one transaction) stays bounded.
+   */
+  static final int STATES_PER_COMMAND = 1_000;
+
   private final Execution execution;
   private final Deque<Runnable> work = new ArrayDeque<>();
+  private int statesRun;
 
   StateRunner(Execution execution) {
     this.execution = execution;
@@ -67,6 +75,11 @@ final class StateRunner {
 
   private void step(Frame frame) {
     while (!frame.done && !frame.cancelled && frame.waiting == Frame.Waiting.NOTHING) {
+      if (++statesRun > STATES_PER_COMMAND) {
+        frame.waiting = Frame.Waiting.CONTINUE;
+        execution.armTimer(frame, execution.now);
+        return;
+      }
       State state = execution.stateOf(frame);
       if (!frame.entered) {
         frame.entered = true;
@@ -95,7 +108,9 @@ final class StateRunner {
       return;
     }
     State state = execution.stateOf(frame);
-    if (frame.waiting == Frame.Waiting.WAIT_STATE) {
+    if (frame.waiting == Frame.Waiting.CONTINUE) {
+      frame.waiting = Frame.Waiting.NOTHING;
+    } else if (frame.waiting == Frame.Waiting.WAIT_STATE) {
       frame.waiting = Frame.Waiting.NOTHING;
       execution.emit("WaitStateExited", details(state, "output", frame.pendingOutput));
       transition(frame, state, frame.pendingOutput);
@@ -114,7 +129,7 @@ final class StateRunner {
     if (state.io().queryLanguage() == QueryLanguage.JSONATA) {
       throw StateFailure.runtime("JSONata states are not supported by this engine yet.");
     }
-    Scope scope = scope(frame, frame.input);
+    PathScope scope = scope(frame, frame.input);
     if (state instanceof PassState pass) {
       pass(frame, pass, scope);
     } else if (state instanceof ChoiceState choice) {
@@ -137,7 +152,7 @@ final class StateRunner {
     }
   }
 
-  private void pass(Frame frame, PassState pass, Scope scope) {
+  private void pass(Frame frame, PassState pass, PathScope scope) {
     JsonNode input = input(pass, scope);
     JsonNode result =
         pass.io()
@@ -149,7 +164,7 @@ final class StateRunner {
     exit(frame, pass, Payloads.merge(pass.io().resultPath(), frame.input, result), scope);
   }
 
-  private void choice(Frame frame, ChoiceState choice, Scope scope) {
+  private void choice(Frame frame, ChoiceState choice, PathScope scope) {
     JsonNode input = input(choice, scope);
     Optional<ChoiceState.Choice> matched =
         choice.choices().stream()
@@ -174,7 +189,7 @@ final class StateRunner {
     frame.moveTo(next, output);
   }
 
-  private void fail(Frame frame, FailState fail, Scope scope) {
+  private void fail(Frame frame, FailState fail, PathScope scope) {
     String error =
         fail.error()
             .map(JsonNode::asText)
@@ -202,7 +217,7 @@ final class StateRunner {
     return value.isTextual() ? value.textValue() : value.toString();
   }
 
-  private void wait(Frame frame, WaitState wait, Scope scope) {
+  private void wait(Frame frame, WaitState wait, PathScope scope) {
     JsonNode input = input(wait, scope);
     Instant dueAt = WaitTimes.dueAt(wait, scope.withData(input), execution.now);
     JsonNode output = Payloads.select(wait.io().outputPath(), scope.withData(input));
@@ -216,7 +231,7 @@ final class StateRunner {
     execution.armTimer(frame, dueAt);
   }
 
-  private void parallel(Frame frame, ParallelState parallel, Scope scope) {
+  private void parallel(Frame frame, ParallelState parallel, PathScope scope) {
     JsonNode input = input(parallel, scope);
     JsonNode effective =
         parallel
@@ -322,7 +337,7 @@ final class StateRunner {
       execution.emit("MapStateSucceeded", details(state, null, null));
     }
     try {
-      Scope scope = scope(frame, frame.input);
+      PathScope scope = scope(frame, frame.input);
       JsonNode result =
           state
               .io()
@@ -353,7 +368,7 @@ final class StateRunner {
   }
 
   /** OutputPath, the size limit, the Exited event and the transition. */
-  private void exit(Frame frame, State state, JsonNode merged, Scope scope) {
+  private void exit(Frame frame, State state, JsonNode merged, PathScope scope) {
     JsonNode output = Payloads.select(state.io().outputPath(), scope.withData(merged));
     if (output.toString().getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
       throw new StateFailure(
@@ -433,23 +448,23 @@ final class StateRunner {
     return Math.round(seconds * 1000);
   }
 
-  private void assign(Frame frame, StateIo io, Scope scope) {
+  private void assign(Frame frame, StateIo io, PathScope scope) {
     io.assign().ifPresent(a -> assignValues(frame, a, scope));
   }
 
-  private void assignValues(Frame frame, JsonNode assign, Scope scope) {
+  private void assignValues(Frame frame, JsonNode assign, PathScope scope) {
     JsonNode values = Payloads.template(assign, scope, execution.random);
     Map<String, JsonNode> assigned = new HashMap<>();
     values.fields().forEachRemaining(e -> assigned.put(e.getKey(), e.getValue()));
     frame.variables.putAll(assigned);
   }
 
-  private JsonNode input(State state, Scope scope) {
+  private JsonNode input(State state, PathScope scope) {
     return Payloads.select(state.io().inputPath(), scope);
   }
 
-  Scope scope(Frame frame, JsonNode data) {
-    return new Scope(data, execution.contextObject(frame), frame.variables);
+  PathScope scope(Frame frame, JsonNode data) {
+    return new PathScope(data, execution.contextObject(frame), frame.variables);
   }
 
   static ObjectNode details(State state, String field, JsonNode value) {

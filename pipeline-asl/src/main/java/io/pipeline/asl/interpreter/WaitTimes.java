@@ -3,6 +3,7 @@ package io.pipeline.asl.interpreter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pipeline.asl.error.StateFailure;
 import io.pipeline.asl.model.WaitState;
+import io.pipeline.asl.path.PathScope;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -12,7 +13,7 @@ final class WaitTimes {
 
   private WaitTimes() {}
 
-  static Instant dueAt(WaitState wait, Scope scope, Instant now) {
+  static Instant dueAt(WaitState wait, PathScope scope, Instant now) {
     if (wait.seconds().isPresent()) {
       return now.plusSeconds(wait.seconds().get().asLong());
     }

@@ -3,6 +3,7 @@ package io.pipeline.asl.parse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipeline.asl.choice.ChoiceBranch;
 import io.pipeline.asl.choice.ChoiceRule;
 import io.pipeline.asl.choice.ChoiceRules;
 import io.pipeline.asl.model.Catcher;
@@ -320,7 +321,7 @@ public final class DefinitionParser {
 
   private static Optional<ChoiceRule> choiceRule(
       JsonNode choice, String at, List<String> problems) {
-    return ChoiceRules.parseBranch(choice, at, problems).map(b -> b.rule());
+    return ChoiceRules.parseBranch(choice, at, problems).map(ChoiceBranch::rule);
   }
 
   private Optional<State> parallel(
