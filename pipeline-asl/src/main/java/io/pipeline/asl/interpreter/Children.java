@@ -18,6 +18,7 @@ final class Children {
   final List<Frame> started = new ArrayList<>();
   final JsonNode[] results;
   int failures;
+  int completed;
   boolean closed;
 
   Children(
@@ -49,8 +50,9 @@ final class Children {
         && (maxConcurrency == 0 || running() < maxConcurrency);
   }
 
+  /** Whether every child has finished and been accounted for. */
   boolean allDone() {
-    return started.size() == itemInputs.size() && started.stream().allMatch(f -> f.done);
+    return completed == itemInputs.size();
   }
 
   /** Whether the failures so far exceed what the state tolerates. */

@@ -87,7 +87,7 @@ public final class Execution {
     ObjectNode details = NODES.objectNode();
     details.set("input", start.input());
     emit("ExecutionStarted", details);
-    root = new Frame(machine, Optional.empty(), 0, start.input(), Map.of());
+    root = new Frame(machine, Optional.empty(), 0, start.input(), Map.of(), false);
     new StateRunner(this).drive(root);
   }
 

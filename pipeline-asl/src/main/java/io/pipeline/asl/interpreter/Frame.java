@@ -41,6 +41,9 @@ final class Frame {
   Children children;
 
   boolean done;
+  boolean failed;
+  final boolean silent;
+  Map<String, JsonNode> pendingAssignments = Map.of();
   JsonNode output;
   String error;
   String cause;
@@ -50,9 +53,11 @@ final class Frame {
       Optional<Frame> parent,
       int index,
       JsonNode input,
-      Map<String, JsonNode> variables) {
+      Map<String, JsonNode> variables,
+      boolean silent) {
     this.machine = machine;
     this.parent = parent;
+    this.silent = silent;
     this.index = index;
     this.state = machine.startAt();
     this.input = input;
@@ -60,7 +65,7 @@ final class Frame {
   }
 
   boolean failed() {
-    return done && error != null;
+    return done && failed;
   }
 
   void succeed(JsonNode result) {
@@ -71,6 +76,7 @@ final class Frame {
 
   void fail(String errorName, String errorCause) {
     done = true;
+    failed = true;
     error = errorName;
     cause = errorCause;
     waiting = Waiting.NOTHING;

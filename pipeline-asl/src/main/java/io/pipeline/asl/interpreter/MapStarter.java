@@ -26,7 +26,7 @@ final class MapStarter {
     PathScope inputScope = scope.withData(input);
     int maxConcurrency = (int) integer(map, "MaxConcurrency", inputScope).orElse(0L).longValue();
     JsonNode items = items(map, inputScope);
-    execution.emit("MapStateStarted", StateRunner.details(map, null, null));
+    runner.emit(frame, "MapStateStarted", StateRunner.details(map, null, null));
     Optional<Long> toleratedCount = integer(map, "ToleratedFailureCount", inputScope);
     if (toleratedCount.isPresent() && toleratedCount.get() < 0) {
       throw StateFailure.runtime("ToleratedFailureCount cannot be negative.");
@@ -37,7 +37,7 @@ final class MapStarter {
       throw StateFailure.runtime("ToleratedFailurePercentage must be between 0 and 100.");
     }
     if (map.distributed()) {
-      execution.emit("MapRunStarted", StateRunner.details(map, null, null));
+      runner.emit(frame, "MapRunStarted", StateRunner.details(map, null, null));
     }
     List<JsonNode> itemInputs = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
@@ -100,6 +100,9 @@ final class MapStarter {
     }
     String path = json.get(field + "Path").asText();
     JsonNode value = scope.read(path).orElse(null);
+    if (value != null && value.isTextual() && value.textValue().matches("-?\\d+")) {
+      return Optional.of(Long.parseLong(value.textValue()));
+    }
     if (value == null || !value.isIntegralNumber()) {
       throw StateFailure.runtime(
           "The "

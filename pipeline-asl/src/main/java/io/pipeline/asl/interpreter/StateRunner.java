@@ -85,7 +85,7 @@ final class StateRunner {
         frame.entered = true;
         frame.enteredTime = execution.now;
         frame.enteredEventId =
-            execution.emit(state.typeName() + "StateEntered", details(state, "input", frame.input));
+            emit(frame, state.typeName() + "StateEntered", details(state, "input", frame.input));
       }
       try {
         execute(frame, state);
@@ -112,7 +112,7 @@ final class StateRunner {
       frame.waiting = Frame.Waiting.NOTHING;
     } else if (frame.waiting == Frame.Waiting.WAIT_STATE) {
       frame.waiting = Frame.Waiting.NOTHING;
-      execution.emit("WaitStateExited", details(state, "output", frame.pendingOutput));
+      emit(frame, "WaitStateExited", details(state, "output", frame.pendingOutput));
       transition(frame, state, frame.pendingOutput);
     } else {
       frame.waiting = Frame.Waiting.NOTHING;
@@ -137,7 +137,7 @@ final class StateRunner {
     } else if (state instanceof SucceedState) {
       JsonNode output =
           Payloads.select(state.io().outputPath(), scope.withData(input(state, scope)));
-      execution.emit("SucceedStateExited", details(state, "output", output));
+      emit(frame, "SucceedStateExited", details(state, "output", output));
       frame.succeed(output);
     } else if (state instanceof FailState fail) {
       fail(frame, fail, scope);
@@ -171,7 +171,7 @@ final class StateRunner {
             .filter(
                 c ->
                     c.rule().isPresent()
-                        && ChoiceRules.evaluate(c.rule().get(), input, scope.context()))
+                        && ChoiceRules.evaluate(c.rule().get(), scope.withData(input)))
             .findFirst();
     String next =
         matched
@@ -185,7 +185,8 @@ final class StateRunner {
       assign(frame, choice.io(), scope.withData(input));
     }
     JsonNode output = Payloads.select(choice.io().outputPath(), scope.withData(input));
-    execution.emit("ChoiceStateExited", details(choice, "output", output));
+    emit(frame, "ChoiceStateExited", details(choice, "output", output));
+    applyAssignments(frame);
     frame.moveTo(next, output);
   }
 
@@ -222,7 +223,7 @@ final class StateRunner {
     Instant dueAt = WaitTimes.dueAt(wait, scope.withData(input), execution.now);
     JsonNode output = Payloads.select(wait.io().outputPath(), scope.withData(input));
     if (!dueAt.isAfter(execution.now)) {
-      execution.emit("WaitStateExited", details(wait, "output", output));
+      emit(frame, "WaitStateExited", details(wait, "output", output));
       transition(frame, wait, output);
       return;
     }
@@ -239,7 +240,7 @@ final class StateRunner {
             .parameters()
             .map(p -> Payloads.template(p, scope.withData(input), execution.random))
             .orElse(input);
-    execution.emit("ParallelStateStarted", details(parallel, null, null));
+    emit(frame, "ParallelStateStarted", details(parallel, null, null));
     List<JsonNode> inputs = new ArrayList<>();
     parallel.branches().forEach(b -> inputs.add(effective));
     Children children = new Children(false, false, effective, inputs, 0, 0, 0, false);
@@ -264,13 +265,18 @@ final class StateRunner {
       StateMachine machine = machines.get(Math.min(index, machines.size() - 1));
       Frame child =
           new Frame(
-              machine, Optional.of(frame), index, children.itemInputs.get(index), frame.variables);
+              machine,
+              Optional.of(frame),
+              index,
+              children.itemInputs.get(index),
+              frame.variables,
+              frame.silent || children.distributed);
       children.started.add(child);
       if (children.map && !children.distributed) {
         ObjectNode details = NODES.objectNode();
         details.put("index", index);
         details.put("name", frame.state);
-        execution.emit("MapIterationStarted", details);
+        emit(frame, "MapIterationStarted", details);
       }
       work.add(() -> step(child));
     }
@@ -282,15 +288,16 @@ final class StateRunner {
       return;
     }
     State state = execution.stateOf(frame);
+    children.completed++;
     if (child.failed()) {
       children.failures++;
       if (children.map && !children.distributed) {
-        execution.emit("MapIterationFailed", iteration(frame, child));
+        emit(frame, "MapIterationFailed", iteration(frame, child));
       }
     } else {
       children.results[child.index] = child.output;
       if (children.map && !children.distributed) {
-        execution.emit("MapIterationSucceeded", iteration(frame, child));
+        emit(frame, "MapIterationSucceeded", iteration(frame, child));
       }
     }
     boolean failed = children.map ? children.toleranceExceeded() : child.failed();
@@ -303,9 +310,8 @@ final class StateRunner {
               ? "The specified tolerated failure threshold was exceeded"
               : child.cause;
       if (children.distributed) {
-        execution.emit("MapRunFailed", details(state, null, null));
+        emit(frame, "MapRunFailed", details(state, null, null));
       }
-      execution.emit(state.typeName() + "StateFailed", details(state, null, null));
       handleFailure(
           frame,
           state,
@@ -331,10 +337,10 @@ final class StateRunner {
       results.add(result == null ? NODES.nullNode() : result);
     }
     if (children.distributed) {
-      execution.emit("MapRunSucceeded", details(state, null, null));
+      emit(frame, "MapRunSucceeded", details(state, null, null));
     }
     if (children.map) {
-      execution.emit("MapStateSucceeded", details(state, null, null));
+      emit(frame, "MapStateSucceeded", details(state, null, null));
     }
     try {
       PathScope scope = scope(frame, frame.input);
@@ -378,11 +384,12 @@ final class StateRunner {
               + "' returned a result with a size exceeding the maximum number of bytes service"
               + " limit.");
     }
-    execution.emit(state.typeName() + "StateExited", details(state, "output", output));
+    emit(frame, state.typeName() + "StateExited", details(state, "output", output));
     transition(frame, state, output);
   }
 
   private void transition(Frame frame, State state, JsonNode output) {
+    applyAssignments(frame);
     if (state.io().transition().isEnd()) {
       frame.succeed(output);
     } else {
@@ -413,13 +420,16 @@ final class StateRunner {
         break;
       }
     }
+    if (!raisedHere && (state instanceof ParallelState || state instanceof MapState)) {
+      emit(frame, state.typeName() + "StateFailed", details(state, null, null));
+    }
     for (Catcher catcher : state.io().catchers()) {
       if (matches(catcher.errorEquals(), located.error())) {
         ObjectNode errorOutput = NODES.objectNode();
         errorOutput.put("Error", located.error());
         errorOutput.put("Cause", located.cause());
         JsonNode output = Payloads.merge(catcher.resultPath(), frame.input, errorOutput);
-        execution.emit(state.typeName() + "StateExited", details(state, "output", output));
+        emit(frame, state.typeName() + "StateExited", details(state, "output", output));
         frame.moveTo(catcher.next(), output);
         return;
       }
@@ -452,11 +462,20 @@ final class StateRunner {
     io.assign().ifPresent(a -> assignValues(frame, a, scope));
   }
 
+  /**
+   * Evaluates {@code Assign} now, against the values before the state, and keeps the result until
+   * the state is left: the state's own output paths still read the old values.
+   */
   private void assignValues(Frame frame, JsonNode assign, PathScope scope) {
     JsonNode values = Payloads.template(assign, scope, execution.random);
     Map<String, JsonNode> assigned = new HashMap<>();
     values.fields().forEachRemaining(e -> assigned.put(e.getKey(), e.getValue()));
-    frame.variables.putAll(assigned);
+    frame.pendingAssignments = assigned;
+  }
+
+  private static void applyAssignments(Frame frame) {
+    frame.variables.putAll(frame.pendingAssignments);
+    frame.pendingAssignments = Map.of();
   }
 
   private JsonNode input(State state, PathScope scope) {
@@ -465,6 +484,13 @@ final class StateRunner {
 
   PathScope scope(Frame frame, JsonNode data) {
     return new PathScope(data, execution.contextObject(frame), frame.variables);
+  }
+
+  /**
+   * Emits a state event, unless the frame runs in a distributed Map, whose runs AWS records apart.
+   */
+  long emit(Frame frame, String type, JsonNode details) {
+    return frame.silent ? execution.lastEventId : execution.emit(type, details);
   }
 
   static ObjectNode details(State state, String field, JsonNode value) {

@@ -57,11 +57,15 @@ public final class JsonPaths {
     boolean contextPath = path.startsWith("$$");
     JsonNode root = contextPath ? context : data;
     String own = contextPath ? path.substring(1) : path;
+    JsonPath compiled = compile(own);
     try {
-      Object result = compile(own).read(root, CONFIGURATION);
+      Object result = compiled.read(root, CONFIGURATION);
       return Optional.of(result == null ? JsonNodeFactory.instance.nullNode() : (JsonNode) result);
     } catch (PathNotFoundException e) {
-      return Optional.empty();
+      // A path that may name several values names none: the empty list, as AWS gives.
+      return compiled.isDefinite()
+          ? Optional.empty()
+          : Optional.of(JsonNodeFactory.instance.arrayNode());
     }
   }
 
