@@ -97,18 +97,18 @@ class ChoiceRuleParseTest {
             + " $$.Execution.Input.field",
         "{'Variable': 'v', 'IsNull': true}"
             + " | /States/Check/Choices/0/Variable: 'v' is not a valid JSONPath: it starts with $"
-            + " for the state's input or $$ for the context object",
+            + " for the state's input, $$ for the context object, or $name for a variable",
         "{'Variable': '$.', 'IsNull': true}"
             + " | /States/Check/Choices/0/Variable: '$.' is not a valid JSONPath: it starts with"
-            + " $ for the state's input or $$ for the context object",
+            + " $ for the state's input, $$ for the context object, or $name for a variable",
         "{'Variable': '$.items[*].id', 'IsNull': true}"
             + " | /States/Check/Choices/0/Variable: '$.items[*].id' may name several values: a"
             + " choice rule needs a reference path, without wildcards, filters, slices or deep"
             + " scans",
-        "{'Variable': '$guess', 'StringEqualsPath': '$.answer'}"
-            + " | /States/Check/Choices/0/Variable: '$guess' is a variable reference: JSONPath"
-            + " choice rules here read only the state's input ($...) and the context object"
-            + " ($$...)",
+        "{'Variable': '$guess[*]', 'StringEqualsPath': '$.answer'}"
+            + " | /States/Check/Choices/0/Variable: '$guess[*]' may name several values: a"
+            + " choice rule needs a reference path, without wildcards, filters, slices or deep"
+            + " scans",
         "{'Variable': '$.v', 'NumericEqualsPath': 3}"
             + " | /States/Check/Choices/0/NumericEqualsPath: must be a path string such as"
             + " $.field or $$.Execution.Input.field",
@@ -167,8 +167,8 @@ class ChoiceRuleParseTest {
         .containsExactlyInAnyOrder(
             AT + ": unknown operator or field 'Extra'",
             AT
-                + "/Variable: 'v' is not a valid JSONPath: it starts with $ for the state's input"
-                + " or $$ for the context object",
+                + "/Variable: 'v' is not a valid JSONPath: it starts with $ for the state's input,"
+                + " $$ for the context object, or $name for a variable",
             AT + "/TimestampLessThan: must be a timestamp string such as 2016-03-14T01:59:00Z");
   }
 
