@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipeline.asl.error.StateFailure;
 import io.pipeline.asl.model.MapState;
 import io.pipeline.asl.model.PathField;
+import io.pipeline.asl.model.QueryLanguage;
 import io.pipeline.asl.path.PathScope;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,23 +16,27 @@ final class MapStarter {
 
   private final Execution execution;
   private final StateRunner runner;
+  private final JsonataStates jsonata;
 
-  MapStarter(Execution execution, StateRunner runner) {
+  MapStarter(Execution execution, StateRunner runner, JsonataStates jsonata) {
     this.execution = execution;
     this.runner = runner;
+    this.jsonata = jsonata;
   }
 
   void start(Frame frame, MapState map, PathScope scope) {
-    JsonNode input = Payloads.select(map.io().inputPath(), scope);
+    boolean isJsonata = map.io().queryLanguage() == QueryLanguage.JSONATA;
+    JsonNode input = isJsonata ? frame.input : Payloads.select(map.io().inputPath(), scope);
     PathScope inputScope = scope.withData(input);
-    int maxConcurrency = (int) integer(map, "MaxConcurrency", inputScope).orElse(0L).longValue();
-    JsonNode items = items(map, inputScope);
+    JsonNode json = isJsonata ? settings(frame, map) : map.json();
+    int maxConcurrency = (int) integer(json, "MaxConcurrency", inputScope).orElse(0L).longValue();
+    JsonNode items = isJsonata ? jsonataItems(frame, map) : items(map, inputScope);
     runner.emit(frame, "MapStateStarted", StateRunner.details(map, null, null));
-    Optional<Long> toleratedCount = integer(map, "ToleratedFailureCount", inputScope);
+    Optional<Long> toleratedCount = integer(json, "ToleratedFailureCount", inputScope);
     if (toleratedCount.isPresent() && toleratedCount.get() < 0) {
       throw StateFailure.runtime("ToleratedFailureCount cannot be negative.");
     }
-    Optional<Double> toleratedPercentage = percentage(map, inputScope);
+    Optional<Double> toleratedPercentage = percentage(json, inputScope);
     if (toleratedPercentage.isPresent()
         && (toleratedPercentage.get() < 0 || toleratedPercentage.get() > 100)) {
       throw StateFailure.runtime("ToleratedFailurePercentage must be between 0 and 100.");
@@ -42,7 +47,9 @@ final class MapStarter {
     List<JsonNode> itemInputs = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       JsonNode item = items.get(i);
-      if (map.itemSelector().isPresent()) {
+      if (map.itemSelector().isPresent() && isJsonata) {
+        itemInputs.add(jsonata.itemSelector(frame, map.itemSelector().get(), i, item));
+      } else if (map.itemSelector().isPresent()) {
         ObjectNode context = execution.contextObject(frame);
         ObjectNode mapItem = context.putObject("Map").putObject("Item");
         mapItem.put("Index", i);
@@ -89,9 +96,40 @@ final class MapStarter {
     return items;
   }
 
+  /** The state's JSON with its JSONata templates (MaxConcurrency...) evaluated. */
+  private JsonNode settings(Frame frame, MapState map) {
+    ObjectNode json = map.json().deepCopy();
+    for (String field :
+        new String[] {"MaxConcurrency", "ToleratedFailureCount", "ToleratedFailurePercentage"}) {
+      if (json.has(field) && json.get(field).isTextual()) {
+        json.set(field, jsonata.field(frame, json.get(field), field));
+      }
+    }
+    return json;
+  }
+
+  private JsonNode jsonataItems(Frame frame, MapState map) {
+    if (map.items().isEmpty()) {
+      if (!frame.input.isArray()) {
+        throw StateFailure.queryEvaluation(
+            "Map state input must be an array but was: " + frame.input);
+      }
+      return frame.input;
+    }
+    JsonNode items = jsonata.field(frame, map.items().get(), "Items");
+    if (!items.isArray()) {
+      throw StateFailure.queryEvaluation(
+          "The JSONata expression '"
+              + map.items().get().asText()
+              + "' specified for the field 'Items' returned an unexpected data type; an array is"
+              + " expected, got: "
+              + items);
+    }
+    return items;
+  }
+
   /** An integer field or its {@code ...Path} form. */
-  private static Optional<Long> integer(MapState map, String field, PathScope scope) {
-    JsonNode json = map.json();
+  private static Optional<Long> integer(JsonNode json, String field, PathScope scope) {
     if (json.has(field)) {
       return Optional.of(json.get(field).asLong());
     }
@@ -115,8 +153,7 @@ final class MapStarter {
     return Optional.of(value.asLong());
   }
 
-  private static Optional<Double> percentage(MapState map, PathScope scope) {
-    JsonNode json = map.json();
+  private static Optional<Double> percentage(JsonNode json, PathScope scope) {
     if (json.has("ToleratedFailurePercentage")) {
       return Optional.of(json.get("ToleratedFailurePercentage").asDouble());
     }

@@ -50,11 +50,13 @@ final class StateRunner {
   static final int STATES_PER_COMMAND = 1_000;
 
   private final Execution execution;
+  private final JsonataStates jsonata;
   private final Deque<Runnable> work = new ArrayDeque<>();
   private int statesRun;
 
   StateRunner(Execution execution) {
     this.execution = execution;
+    this.jsonata = new JsonataStates(execution);
   }
 
   void drive(Frame frame) {
@@ -90,6 +92,7 @@ final class StateRunner {
       try {
         execute(frame, state);
       } catch (StateFailure failure) {
+        evaluationFailed(frame, state, failure);
         handleFailure(frame, state, failure, true);
       }
     }
@@ -119,6 +122,7 @@ final class StateRunner {
       try {
         execute(frame, state);
       } catch (StateFailure failure) {
+        evaluationFailed(frame, state, failure);
         handleFailure(frame, state, failure, true);
       }
     }
@@ -126,8 +130,12 @@ final class StateRunner {
   }
 
   private void execute(Frame frame, State state) {
-    if (state.io().queryLanguage() == QueryLanguage.JSONATA) {
-      throw StateFailure.runtime("JSONata states are not supported by this engine yet.");
+    if (state instanceof TaskState task) {
+      throw StateFailure.runtime("Task states are not run by this engine yet: " + task.resource());
+    }
+    if (isJsonata(state)) {
+      executeJsonata(frame, state);
+      return;
     }
     PathScope scope = scope(frame, frame.input);
     if (state instanceof PassState pass) {
@@ -142,14 +150,55 @@ final class StateRunner {
     } else if (state instanceof FailState fail) {
       fail(frame, fail, scope);
     } else if (state instanceof WaitState wait) {
-      wait(frame, wait, scope);
+      JsonNode input = input(wait, scope);
+      wait(
+          frame,
+          wait,
+          WaitTimes.dueAt(wait, scope.withData(input), execution.now),
+          Payloads.select(wait.io().outputPath(), scope.withData(input)));
     } else if (state instanceof ParallelState parallel) {
-      parallel(frame, parallel, scope);
+      JsonNode input = input(parallel, scope);
+      parallel(
+          frame,
+          parallel,
+          parallel
+              .io()
+              .parameters()
+              .map(p -> Payloads.template(p, scope.withData(input), execution.random))
+              .orElse(input));
     } else if (state instanceof MapState map) {
-      new MapStarter(execution, this).start(frame, map, scope);
-    } else if (state instanceof TaskState task) {
-      throw StateFailure.runtime("Task states are not run by this engine yet: " + task.resource());
+      new MapStarter(execution, this, jsonata).start(frame, map, scope);
     }
+  }
+
+  private void executeJsonata(Frame frame, State state) {
+    if (state instanceof PassState pass) {
+      finishState(frame, state, jsonata.passOutput(frame, pass));
+    } else if (state instanceof ChoiceState choice) {
+      Map.Entry<String, JsonNode> next = jsonata.choose(frame, choice);
+      emit(frame, "ChoiceStateExited", details(choice, "output", next.getValue()));
+      applyAssignments(frame);
+      frame.moveTo(next.getKey(), next.getValue());
+    } else if (state instanceof SucceedState) {
+      JsonNode output = jsonata.plainOutput(frame, state);
+      emit(frame, "SucceedStateExited", details(state, "output", output));
+      applyAssignments(frame);
+      frame.succeed(output);
+    } else if (state instanceof FailState fail) {
+      Map.Entry<Optional<String>, Optional<String>> failure = jsonata.failure(frame, fail);
+      frame.fail(failure.getKey().orElse(null), failure.getValue().orElse(null));
+    } else if (state instanceof WaitState wait) {
+      Instant dueAt = jsonata.dueAt(frame, wait);
+      wait(frame, wait, dueAt, jsonata.plainOutput(frame, wait));
+    } else if (state instanceof ParallelState parallel) {
+      parallel(frame, parallel, jsonata.arguments(frame, parallel));
+    } else if (state instanceof MapState map) {
+      new MapStarter(execution, this, jsonata).start(frame, map, scope(frame, frame.input));
+    }
+  }
+
+  private static boolean isJsonata(State state) {
+    return state.io().queryLanguage() == QueryLanguage.JSONATA;
   }
 
   private void pass(Frame frame, PassState pass, PathScope scope) {
@@ -218,10 +267,7 @@ final class StateRunner {
     return value.isTextual() ? value.textValue() : value.toString();
   }
 
-  private void wait(Frame frame, WaitState wait, PathScope scope) {
-    JsonNode input = input(wait, scope);
-    Instant dueAt = WaitTimes.dueAt(wait, scope.withData(input), execution.now);
-    JsonNode output = Payloads.select(wait.io().outputPath(), scope.withData(input));
+  private void wait(Frame frame, WaitState wait, Instant dueAt, JsonNode output) {
     if (!dueAt.isAfter(execution.now)) {
       emit(frame, "WaitStateExited", details(wait, "output", output));
       transition(frame, wait, output);
@@ -232,14 +278,7 @@ final class StateRunner {
     execution.armTimer(frame, dueAt);
   }
 
-  private void parallel(Frame frame, ParallelState parallel, PathScope scope) {
-    JsonNode input = input(parallel, scope);
-    JsonNode effective =
-        parallel
-            .io()
-            .parameters()
-            .map(p -> Payloads.template(p, scope.withData(input), execution.random))
-            .orElse(input);
+  private void parallel(Frame frame, ParallelState parallel, JsonNode effective) {
     emit(frame, "ParallelStateStarted", details(parallel, null, null));
     List<JsonNode> inputs = new ArrayList<>();
     parallel.branches().forEach(b -> inputs.add(effective));
@@ -343,16 +382,21 @@ final class StateRunner {
       emit(frame, "MapStateSucceeded", details(state, null, null));
     }
     try {
-      PathScope scope = scope(frame, frame.input);
-      JsonNode result =
-          state
-              .io()
-              .resultSelector()
-              .map(s -> Payloads.template(s, scope.withData(results), execution.random))
-              .orElse(results);
-      assign(frame, state.io(), scope.withData(result));
-      exit(frame, state, Payloads.merge(state.io().resultPath(), frame.input, result), scope);
+      if (isJsonata(state)) {
+        finishState(frame, state, jsonata.resultOutput(frame, state, results));
+      } else {
+        PathScope scope = scope(frame, frame.input);
+        JsonNode result =
+            state
+                .io()
+                .resultSelector()
+                .map(s -> Payloads.template(s, scope.withData(results), execution.random))
+                .orElse(results);
+        assign(frame, state.io(), scope.withData(result));
+        exit(frame, state, Payloads.merge(state.io().resultPath(), frame.input, result), scope);
+      }
     } catch (StateFailure failure) {
+      evaluationFailed(frame, state, failure);
       handleFailure(frame, state, failure, true);
     }
     work.add(() -> step(frame));
@@ -375,7 +419,11 @@ final class StateRunner {
 
   /** OutputPath, the size limit, the Exited event and the transition. */
   private void exit(Frame frame, State state, JsonNode merged, PathScope scope) {
-    JsonNode output = Payloads.select(state.io().outputPath(), scope.withData(merged));
+    finishState(frame, state, Payloads.select(state.io().outputPath(), scope.withData(merged)));
+  }
+
+  /** The size limit, the Exited event and the transition. */
+  private void finishState(Frame frame, State state, JsonNode output) {
     if (output.toString().getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
       throw new StateFailure(
           StatesErrors.DATA_LIMIT_EXCEEDED,
@@ -428,13 +476,27 @@ final class StateRunner {
         ObjectNode errorOutput = NODES.objectNode();
         errorOutput.put("Error", located.error());
         errorOutput.put("Cause", located.cause());
-        JsonNode output = Payloads.merge(catcher.resultPath(), frame.input, errorOutput);
+        JsonNode output =
+            isJsonata(state)
+                ? jsonata.caughtOutput(frame, catcher.output(), catcher.assign(), errorOutput)
+                : Payloads.merge(catcher.resultPath(), frame.input, errorOutput);
         emit(frame, state.typeName() + "StateExited", details(state, "output", output));
+        applyAssignments(frame);
         frame.moveTo(catcher.next(), output);
         return;
       }
     }
     frame.fail(located.error(), located.cause());
+  }
+
+  /** A JSONata expression failed: AWS records it before the state's failure. */
+  private void evaluationFailed(Frame frame, State state, StateFailure failure) {
+    if (StatesErrors.QUERY_EVALUATION_ERROR.equals(failure.error())) {
+      emit(frame, "EvaluationFailed", details(state, null, null));
+      if (state instanceof MapState || state instanceof ParallelState) {
+        emit(frame, state.typeName() + "StateFailed", details(state, null, null));
+      }
+    }
   }
 
   private static boolean isEvaluationError(String error) {
