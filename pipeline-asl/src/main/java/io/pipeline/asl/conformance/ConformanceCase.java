@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param expected the expected outcome
  * @param history the expected event types, when recorded
  * @param historyOrder how to compare the history: exact, concurrent or normalized
+ * @param stateMachineType STANDARD or EXPRESS
  */
 public record ConformanceCase(
     String id,
@@ -21,7 +22,8 @@ public record ConformanceCase(
     JsonNode input,
     JsonNode expected,
     Optional<List<String>> history,
-    String historyOrder) {
+    String historyOrder,
+    String stateMachineType) {
 
   /** Reads a case from one line's JSON. */
   public static ConformanceCase of(JsonNode line, JsonNode parsedInput) {
@@ -38,6 +40,7 @@ public record ConformanceCase(
         parsedInput,
         line.get("expected"),
         history,
-        line.path("history_order").asText("exact"));
+        line.path("history_order").asText("exact"),
+        line.path("state_machine_type").asText("STANDARD"));
   }
 }

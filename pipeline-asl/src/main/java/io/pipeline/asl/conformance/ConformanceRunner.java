@@ -124,7 +124,10 @@ public final class ConformanceRunner {
         LocalRun.run(
             parsed.stateMachine().get(),
             testCase.input(),
-            ExecutionIdentity.local("conformance", "case-" + number),
+            "EXPRESS".equals(testCase.stateMachineType())
+                ? ExecutionIdentity.localExpress(
+                    "conformance", "case-" + number, "run-" + number, false)
+                : ExecutionIdentity.local("conformance", "case-" + number),
             START,
             number);
     JsonNode expected = testCase.expected();

@@ -145,7 +145,9 @@ public final class Execution {
     execution.put("StartTime", startTime.toString());
     execution.put("Name", identity.executionName());
     execution.put("RoleArn", identity.roleArn());
-    execution.put("RedriveCount", 0);
+    if (!identity.synchronous()) {
+      execution.put("RedriveCount", 0);
+    }
     ObjectNode stateMachine = context.putObject("StateMachine");
     stateMachine.put("Id", identity.stateMachineArn());
     stateMachine.put("Name", identity.stateMachineName());

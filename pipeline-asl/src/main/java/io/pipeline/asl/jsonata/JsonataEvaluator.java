@@ -135,6 +135,8 @@ public final class JsonataEvaluator {
     Jsonata compiled = COMPILED.get(expression);
     if (compiled == null) {
       compiled = Jsonata.jsonata(expression);
+      // Keep JSON null apart from "undefined": null is a value a state may output.
+      compiled.setOutputConvertNulls(false);
       COMPILED.put(expression, compiled);
     }
     return compiled;

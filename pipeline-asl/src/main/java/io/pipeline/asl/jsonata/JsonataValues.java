@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +22,20 @@ final class JsonataValues {
 
   private JsonataValues() {}
 
+  /** A JSON value for JSONata; JSON null becomes JSONata's null, which is not "undefined". */
   static Object toJava(JsonNode node) {
     if (node == null || node.isNull()) {
-      return null;
+      return Jsonata.NULL_VALUE;
+    }
+    if (node.isObject()) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      node.fields().forEachRemaining(e -> map.put(e.getKey(), toJava(e.getValue())));
+      return map;
+    }
+    if (node.isArray()) {
+      List<Object> list = new ArrayList<>(node.size());
+      node.forEach(item -> list.add(toJava(item)));
+      return list;
     }
     return MAPPER.convertValue(node, Object.class);
   }
