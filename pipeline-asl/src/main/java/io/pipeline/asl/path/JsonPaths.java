@@ -86,6 +86,38 @@ public final class JsonPaths {
     if (!own.startsWith("$")) {
       throw new IllegalArgumentException("a path starts with $: " + path);
     }
-    return COMPILED.computeIfAbsent(own, JsonPath::compile);
+    return COMPILED.computeIfAbsent(own, p -> JsonPath.compile(literalBackslashes(p)));
+  }
+
+  /**
+   * In a quoted name ({@code ['...']}), AWS reads a backslash literally unless it escapes the quote
+   * or another backslash; Jayway would drop it, so such backslashes are doubled.
+   */
+  static String literalBackslashes(String path) {
+    StringBuilder out = new StringBuilder(path.length());
+    char quote = 0;
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (quote == 0) {
+        if ((c == '\'' || c == '"') && i > 0 && path.charAt(i - 1) == '[') {
+          quote = c;
+        }
+        out.append(c);
+      } else if (c == '\\') {
+        char next = i + 1 < path.length() ? path.charAt(i + 1) : 0;
+        if (next == quote || next == '\\') {
+          out.append(c).append(next);
+          i++;
+        } else {
+          out.append("\\\\");
+        }
+      } else {
+        if (c == quote) {
+          quote = 0;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

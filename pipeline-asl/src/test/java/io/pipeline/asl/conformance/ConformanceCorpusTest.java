@@ -22,7 +22,7 @@ class ConformanceCorpusTest {
    * How many cases of the shared corpus pass today: the engine may only get better. Raise it with
    * every change that makes more cases pass; the goal is every case.
    */
-  private static final int SHARED_CORPUS_BASELINE = 738;
+  private static final int SHARED_CORPUS_BASELINE = 739;
 
   @Test
   void shouldPassRecordedAwsExecutions() throws IOException {
