@@ -38,6 +38,7 @@ public final class Execution {
   Instant now;
   long lastEventId;
   int timerSequence;
+  String executionTimeoutTimer;
   Frame root;
   JsonNode output;
   String error;
@@ -88,15 +89,33 @@ public final class Execution {
     details.set("input", start.input());
     emit("ExecutionStarted", details);
     root = new Frame(machine, Optional.empty(), 0, start.input(), Map.of(), false);
+    machine
+        .timeoutSeconds()
+        .ifPresent(seconds -> executionTimeoutTimer = armTimer(root, now.plusSeconds(seconds)));
     new StateRunner(this).drive(root);
   }
 
   private void fire(Command.FireTimer fire) {
+    if (fire.timerId().equals(executionTimeoutTimer) && status == ExecutionStatus.RUNNING) {
+      timeOut();
+      return;
+    }
     Frame frame = timers.remove(fire.timerId());
     if (frame == null || status != ExecutionStatus.RUNNING) {
       throw new IllegalStateException("no timer '" + fire.timerId() + "' is armed");
     }
     new StateRunner(this).resume(frame);
+  }
+
+  private void timeOut() {
+    status = ExecutionStatus.TIMED_OUT;
+    error = io.pipeline.asl.error.StatesErrors.TIMEOUT;
+    cause = "The execution exceeded its TimeoutSeconds.";
+    ObjectNode details = NODES.objectNode();
+    details.put("error", error);
+    details.put("cause", cause);
+    emit("ExecutionTimedOut", details);
+    timers.clear();
   }
 
   /** Called when the root frame is done. */
@@ -121,6 +140,7 @@ public final class Execution {
       emit("ExecutionSucceeded", details);
     }
     timers.clear();
+    executionTimeoutTimer = null;
   }
 
   long emit(String type, JsonNode details) {

@@ -33,16 +33,20 @@ public final class LocalRun {
       StateMachine machine, JsonNode input, ExecutionIdentity identity, Instant start, long seed) {
     Execution execution = Execution.of(machine, seed);
     List<HistoryEvent> history = new ArrayList<>();
-    PriorityQueue<Effect.ArmTimer> timers =
+    // Timers due at the same time fire in the order they were armed.
+    record Pending(Effect.ArmTimer timer, long sequence) {}
+    PriorityQueue<Pending> timers =
         new PriorityQueue<>(
-            Comparator.comparing(Effect.ArmTimer::dueAt).thenComparing(Effect.ArmTimer::timerId));
+            Comparator.comparing((Pending p) -> p.timer().dueAt())
+                .thenComparingLong(Pending::sequence));
+    long armed = 0;
     Step step = execution.handle(new Command.StartExecution(input, identity, start));
     int commands = 1;
     while (true) {
       history.addAll(step.events());
       for (Effect effect : step.effects()) {
         if (effect instanceof Effect.ArmTimer timer) {
-          timers.add(timer);
+          timers.add(new Pending(timer, armed++));
         } else {
           throw new IllegalStateException("a local run cannot carry out " + effect);
         }
@@ -54,7 +58,7 @@ public final class LocalRun {
         throw new IllegalStateException(
             "the execution did not end within " + MAX_COMMANDS + " commands");
       }
-      Effect.ArmTimer next = timers.poll();
+      Effect.ArmTimer next = timers.poll().timer();
       if (!execution.timers.containsKey(next.timerId())) {
         step = new Step(List.of(), List.of());
         continue;

@@ -86,7 +86,7 @@ final class JsonataValues {
   /** JSONata numbers are doubles; whole ones are written as integers, as AWS does. */
   static JsonNode number(Number number) {
     if (number instanceof Integer || number instanceof Long || number instanceof Short) {
-      return NODES.numberNode(number.longValue());
+      return integral(number.longValue());
     }
     if (number instanceof BigInteger big) {
       return NODES.numberNode(big);
@@ -96,8 +96,13 @@ final class JsonataValues {
     }
     double value = number.doubleValue();
     if (value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) < 1e15) {
-      return NODES.numberNode((long) value);
+      return integral((long) value);
     }
     return NODES.numberNode(value);
+  }
+
+  /** Integers as Jackson reads them: an int node when the value fits. */
+  private static JsonNode integral(long value) {
+    return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
   }
 }
