@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       TopicsCommand.class,
       ProduceCommand.class,
       ConsumeCommand.class,
+      ConformanceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PipelineCli implements Runnable {

@@ -16,7 +16,7 @@ class PipelineCliTest {
 
   @Test
   void shouldOfferHelpOnEverySubcommand() {
-    for (String command : new String[] {"up", "topics", "produce", "consume"}) {
+    for (String command : new String[] {"up", "topics", "produce", "consume", "conformance"}) {
       CliRun run = CliRun.of(command, "--help");
 
       assertThat(run.exitCode()).as(command).isZero();
@@ -38,5 +38,24 @@ class PipelineCliTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--timeout").contains("expected a duration");
+  }
+
+  @Test
+  void shouldRunConformanceFileAndEndWithTheTotals() throws Exception {
+    java.nio.file.Path cases = java.nio.file.Files.createTempFile("cases", ".jsonl");
+    java.nio.file.Files.writeString(
+        cases,
+        "{\"id\": \"ok\", \"definition\": {\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\","
+            + " \"End\": true}}}, \"input_raw\": \"{\\\"a\\\": 1}\", \"expected\": {\"status\": \"SUCCEEDED\","
+            + " \"output\": {\"a\": 1}}}\n"
+            + "{\"id\": \"wrong\", \"definition\": {\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\","
+            + " \"End\": true}}}, \"input_raw\": \"{}\", \"expected\": {\"status\": \"SUCCEEDED\","
+            + " \"output\": {\"a\": 2}}}\n");
+
+    CliRun run = CliRun.of("conformance", cases.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.outLines()).last().isEqualTo("1 passed, 1 failed");
+    assertThat(run.out()).contains("FAIL wrong: output/a: missing");
   }
 }
