@@ -29,4 +29,31 @@ public sealed interface Command {
    * @param time when it fired
    */
   record FireTimer(String timerId, Instant time) implements Command {}
+
+  /**
+   * A task the execution scheduled succeeded.
+   *
+   * @param token the token of {@link Effect.ScheduleTask}
+   * @param output the task's result
+   * @param time when it was reported
+   */
+  record CompleteTask(String token, JsonNode output, Instant time) implements Command {}
+
+  /**
+   * A task the execution scheduled failed.
+   *
+   * @param token the token of {@link Effect.ScheduleTask}
+   * @param error the error name
+   * @param cause the cause
+   * @param time when it was reported
+   */
+  record FailTask(String token, String error, String cause, Instant time) implements Command {}
+
+  /**
+   * A task reported that it is still alive.
+   *
+   * @param token the token of {@link Effect.ScheduleTask}
+   * @param time when it was reported
+   */
+  record HeartbeatTask(String token, Instant time) implements Command {}
 }

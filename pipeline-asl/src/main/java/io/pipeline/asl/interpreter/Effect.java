@@ -22,4 +22,11 @@ public sealed interface Effect {
    * @param input the effective input of the task
    */
   record ScheduleTask(String token, String resource, JsonNode input) implements Effect {}
+
+  /**
+   * Stop a task that the execution no longer waits for (it timed out, or its state was left).
+   *
+   * @param token the task's token
+   */
+  record CancelTask(String token) implements Effect {}
 }

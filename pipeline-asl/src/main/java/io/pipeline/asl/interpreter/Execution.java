@@ -28,6 +28,7 @@ public final class Execution {
   final StateMachine machine;
   final SplittableRandom random;
   final Map<String, Frame> timers = new HashMap<>();
+  final Map<String, Frame> tasks = new HashMap<>();
   final List<HistoryEvent> events = new ArrayList<>();
   final List<Effect> effects = new ArrayList<>();
 
@@ -38,6 +39,7 @@ public final class Execution {
   Instant now;
   long lastEventId;
   int timerSequence;
+  int taskSequence;
   String executionTimeoutTimer;
   Frame root;
   JsonNode output;
@@ -73,6 +75,12 @@ public final class Execution {
       start(start);
     } else if (command instanceof Command.FireTimer fire) {
       fire(fire);
+    } else if (command instanceof Command.CompleteTask complete) {
+      new StateRunner(this).completeTask(task(complete.token()), complete.output());
+    } else if (command instanceof Command.FailTask fail) {
+      new StateRunner(this).failTask(task(fail.token()), fail.error(), fail.cause());
+    } else if (command instanceof Command.HeartbeatTask heartbeat) {
+      new StateRunner(this).heartbeat(task(heartbeat.token()));
     }
     return new Step(events, effects);
   }
@@ -102,9 +110,26 @@ public final class Execution {
     }
     Frame frame = timers.remove(fire.timerId());
     if (frame == null || status != ExecutionStatus.RUNNING) {
-      throw new IllegalStateException("no timer '" + fire.timerId() + "' is armed");
+      // A timer that was cancelled (a heartbeat renewed, a task done) or outlived the execution:
+      // delivering it again or late changes nothing.
+      return;
     }
-    new StateRunner(this).resume(frame);
+    new StateRunner(this).resume(frame, fire.timerId());
+  }
+
+  private Frame task(String token) {
+    Frame frame = tasks.get(token);
+    if (frame == null || status != ExecutionStatus.RUNNING) {
+      throw new IllegalStateException("no task with token '" + token + "' is running");
+    }
+    return frame;
+  }
+
+  /** A token for a task the frame schedules: unique and the same on replay. */
+  String newTaskToken(Frame frame) {
+    String token = identity.executionArn() + "/task-" + ++taskSequence;
+    tasks.put(token, frame);
+    return token;
   }
 
   private void timeOut() {
@@ -116,6 +141,7 @@ public final class Execution {
     details.put("cause", cause);
     emit("ExecutionTimedOut", details);
     timers.clear();
+    cancelTasks();
   }
 
   /** Called when the root frame is done. */
@@ -140,7 +166,13 @@ public final class Execution {
       emit("ExecutionSucceeded", details);
     }
     timers.clear();
+    cancelTasks();
     executionTimeoutTimer = null;
+  }
+
+  private void cancelTasks() {
+    tasks.keySet().forEach(token -> effects.add(new Effect.CancelTask(token)));
+    tasks.clear();
   }
 
   long emit(String type, JsonNode details) {

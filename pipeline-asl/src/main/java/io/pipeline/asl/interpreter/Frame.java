@@ -19,6 +19,7 @@ final class Frame {
     WAIT_STATE,
     RETRY,
     CONTINUE,
+    TASK,
     CHILDREN
   }
 
@@ -38,6 +39,10 @@ final class Frame {
   boolean reported;
   Waiting waiting = Waiting.NOTHING;
   JsonNode pendingOutput;
+  String taskToken;
+  String taskTimeoutTimer;
+  String heartbeatTimer;
+  long heartbeatSeconds;
   Children children;
 
   boolean done;

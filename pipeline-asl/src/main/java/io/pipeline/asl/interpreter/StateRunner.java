@@ -51,12 +51,14 @@ final class StateRunner {
 
   private final Execution execution;
   private final JsonataStates jsonata;
+  private final Tasks tasks;
   private final Deque<Runnable> work = new ArrayDeque<>();
   private int statesRun;
 
   StateRunner(Execution execution) {
     this.execution = execution;
     this.jsonata = new JsonataStates(execution);
+    this.tasks = new Tasks(execution, this, jsonata);
   }
 
   void drive(Frame frame) {
@@ -64,9 +66,66 @@ final class StateRunner {
     runAll();
   }
 
-  void resume(Frame frame) {
-    work.add(() -> resumeAfterTimer(frame));
+  void resume(Frame frame, String timerId) {
+    work.add(() -> resumeAfterTimer(frame, timerId));
     runAll();
+  }
+
+  /** A scheduled task succeeded: its result goes through the state's output processing. */
+  void completeTask(Frame frame, JsonNode result) {
+    TaskState task = (TaskState) execution.stateOf(frame);
+    tasks.clear(frame);
+    emit(frame, "TaskSucceeded", details(task, "output", result));
+    work.add(
+        () -> {
+          try {
+            if (isJsonata(task)) {
+              finishState(frame, task, jsonata.resultOutput(frame, task, result));
+            } else {
+              PathScope scope = scope(frame, frame.input);
+              JsonNode selected =
+                  task.io()
+                      .resultSelector()
+                      .map(s -> Payloads.template(s, scope.withData(result), execution.random))
+                      .orElse(result);
+              assign(frame, task.io(), scope.withData(selected));
+              exit(
+                  frame,
+                  task,
+                  Payloads.merge(task.io().resultPath(), frame.input, selected),
+                  scope);
+            }
+          } catch (StateFailure failure) {
+            evaluationFailed(frame, task, failure);
+            handleFailure(frame, task, failure, true);
+          }
+          step(frame);
+        });
+    runAll();
+  }
+
+  /** A scheduled task failed: Retry and Catch decide what follows. */
+  void failTask(Frame frame, String error, String cause) {
+    TaskState task = (TaskState) execution.stateOf(frame);
+    tasks.clear(frame);
+    ObjectNode details = details(task, null, null);
+    details.put("error", error == null ? "" : error);
+    details.put("cause", cause == null ? "" : cause);
+    emit(frame, "TaskFailed", details);
+    work.add(
+        () -> {
+          handleFailure(
+              frame,
+              task,
+              new StateFailure(error == null ? "" : error, cause == null ? "" : cause),
+              false);
+          step(frame);
+        });
+    runAll();
+  }
+
+  void heartbeat(Frame frame) {
+    tasks.heartbeat(frame);
   }
 
   private void runAll() {
@@ -106,12 +165,27 @@ final class StateRunner {
     }
   }
 
-  private void resumeAfterTimer(Frame frame) {
+  private void resumeAfterTimer(Frame frame, String timerId) {
     if (frame.cancelled) {
       return;
     }
     State state = execution.stateOf(frame);
-    if (frame.waiting == Frame.Waiting.CONTINUE) {
+    if (frame.waiting == Frame.Waiting.TASK) {
+      boolean heartbeat = timerId.equals(frame.heartbeatTimer);
+      String error = heartbeat ? StatesErrors.HEARTBEAT_TIMEOUT : StatesErrors.TIMEOUT;
+      String token = frame.taskToken;
+      tasks.clear(frame);
+      execution.effects.add(new Effect.CancelTask(token));
+      ObjectNode details = details(state, null, null);
+      details.put("error", error);
+      emit(frame, "TaskTimedOut", details);
+      handleFailure(
+          frame,
+          state,
+          new StateFailure(
+              error, heartbeat ? "The task missed its heartbeat." : "The task timed out."),
+          false);
+    } else if (frame.waiting == Frame.Waiting.CONTINUE) {
       frame.waiting = Frame.Waiting.NOTHING;
     } else if (frame.waiting == Frame.Waiting.WAIT_STATE) {
       frame.waiting = Frame.Waiting.NOTHING;
@@ -131,7 +205,8 @@ final class StateRunner {
 
   private void execute(Frame frame, State state) {
     if (state instanceof TaskState task) {
-      throw StateFailure.runtime("Task states are not run by this engine yet: " + task.resource());
+      tasks.schedule(frame, task, scope(frame, frame.input));
+      return;
     }
     if (isJsonata(state)) {
       executeJsonata(frame, state);
@@ -405,6 +480,12 @@ final class StateRunner {
   private void close(Frame frame, Children children) {
     children.closed = true;
     children.started.forEach(c -> c.cancelled = !c.done);
+    for (Frame child : children.started) {
+      if (child.cancelled && child.taskToken != null) {
+        execution.effects.add(new Effect.CancelTask(child.taskToken));
+        tasks.clear(child);
+      }
+    }
     execution.timers.values().removeIf(f -> f.cancelled);
     frame.children = null;
     frame.waiting = Frame.Waiting.NOTHING;
@@ -506,7 +587,11 @@ final class StateRunner {
   private static boolean matches(List<String> errorEquals, String error) {
     return errorEquals.contains(error)
         || (errorEquals.contains(StatesErrors.ALL)
-            && !StatesErrors.NOT_MATCHED_BY_ALL.contains(error));
+            && !StatesErrors.NOT_MATCHED_BY_ALL.contains(error))
+        // States.TaskFailed stands for any error a task reports itself, not for timeouts.
+        || (errorEquals.contains(StatesErrors.TASK_FAILED)
+            && !error.startsWith("States.")
+            && !error.isEmpty());
   }
 
   private long backoffMillis(Retrier retrier, int attempts) {

@@ -185,7 +185,16 @@ public final class DefinitionParser {
       case "Pass" ->
           Optional.of(new PassState(name, io, Optional.ofNullable(json.get("Result")), json));
       case "Task" ->
-          Optional.of(new TaskState(name, io, text(json, "Resource", at).orElse(""), json));
+          Optional.of(
+              new TaskState(
+                  name,
+                  io,
+                  text(json, "Resource", at).orElse(""),
+                  Optional.ofNullable(json.get("TimeoutSeconds")),
+                  text(json, "TimeoutSecondsPath", at),
+                  Optional.ofNullable(json.get("HeartbeatSeconds")),
+                  text(json, "HeartbeatSecondsPath", at),
+                  json));
       case "Succeed" -> Optional.of(new SucceedState(name, io, json));
       case "Fail" ->
           Optional.of(

@@ -1,0 +1,122 @@
+package io.pipeline.asl.interpreter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pipeline.asl.error.StateFailure;
+import io.pipeline.asl.jsonata.JsonataEvaluator;
+import io.pipeline.asl.model.QueryLanguage;
+import io.pipeline.asl.model.TaskState;
+import io.pipeline.asl.path.PathScope;
+import java.util.Optional;
+
+/** Schedules a Task state's work and its timeout and heartbeat timers. */
+final class Tasks {
+
+  private final Execution execution;
+  private final StateRunner runner;
+  private final JsonataStates jsonata;
+
+  Tasks(Execution execution, StateRunner runner, JsonataStates jsonata) {
+    this.execution = execution;
+    this.runner = runner;
+    this.jsonata = jsonata;
+  }
+
+  void schedule(Frame frame, TaskState task, PathScope scope) {
+    boolean isJsonata = task.io().queryLanguage() == QueryLanguage.JSONATA;
+    JsonNode effective;
+    Optional<Long> timeout;
+    Optional<Long> heartbeat;
+    if (isJsonata) {
+      effective = jsonata.arguments(frame, task);
+      JsonataEvaluator evaluator =
+          jsonata.evaluator(frame, frame.input, Optional.empty(), Optional.empty());
+      timeout =
+          task.timeoutSeconds()
+              .map(t -> seconds(evaluator.template(t, "TimeoutSeconds"), "TimeoutSeconds"));
+      heartbeat =
+          task.heartbeatSeconds()
+              .map(h -> seconds(evaluator.template(h, "HeartbeatSeconds"), "HeartbeatSeconds"));
+    } else {
+      JsonNode input = Payloads.select(task.io().inputPath(), scope);
+      effective =
+          task.io()
+              .parameters()
+              .map(p -> Payloads.template(p, scope.withData(input), execution.random))
+              .orElse(input);
+      timeout =
+          seconds(
+              task.timeoutSeconds(),
+              task.timeoutSecondsPath(),
+              "TimeoutSecondsPath",
+              scope.withData(input));
+      heartbeat =
+          seconds(
+              task.heartbeatSeconds(),
+              task.heartbeatSecondsPath(),
+              "HeartbeatSecondsPath",
+              scope.withData(input));
+    }
+    ObjectNode details = StateRunner.details(task, "parameters", effective);
+    details.put("resource", task.resource());
+    timeout.ifPresent(t -> details.put("timeoutInSeconds", t));
+    heartbeat.ifPresent(h -> details.put("heartbeatInSeconds", h));
+    runner.emit(frame, "TaskScheduled", details);
+    String token = execution.newTaskToken(frame);
+    execution.effects.add(new Effect.ScheduleTask(token, task.resource(), effective));
+    frame.waiting = Frame.Waiting.TASK;
+    frame.taskToken = token;
+    frame.taskTimeoutTimer =
+        timeout.map(t -> execution.armTimer(frame, execution.now.plusSeconds(t))).orElse(null);
+    frame.heartbeatSeconds = heartbeat.orElse(0L);
+    frame.heartbeatTimer =
+        heartbeat.map(h -> execution.armTimer(frame, execution.now.plusSeconds(h))).orElse(null);
+  }
+
+  /** Forgets the running task of a frame and its timers. */
+  void clear(Frame frame) {
+    execution.tasks.remove(frame.taskToken);
+    if (frame.taskTimeoutTimer != null) {
+      execution.timers.remove(frame.taskTimeoutTimer);
+    }
+    if (frame.heartbeatTimer != null) {
+      execution.timers.remove(frame.heartbeatTimer);
+    }
+    frame.taskToken = null;
+    frame.taskTimeoutTimer = null;
+    frame.heartbeatTimer = null;
+    frame.waiting = Frame.Waiting.NOTHING;
+  }
+
+  void heartbeat(Frame frame) {
+    if (frame.heartbeatTimer != null) {
+      execution.timers.remove(frame.heartbeatTimer);
+      frame.heartbeatTimer =
+          execution.armTimer(frame, execution.now.plusSeconds(frame.heartbeatSeconds));
+    }
+  }
+
+  private static Optional<Long> seconds(
+      Optional<JsonNode> fixed, Optional<String> path, String field, PathScope scope) {
+    if (fixed.isPresent()) {
+      return Optional.of(seconds(fixed.get(), field));
+    }
+    return path.map(
+        p ->
+            seconds(
+                scope
+                    .read(p)
+                    .orElseThrow(
+                        () ->
+                            StateFailure.runtime(
+                                "The " + field + " does not reference an input value: " + p)),
+                field));
+  }
+
+  private static long seconds(JsonNode value, String field) {
+    if (!value.isIntegralNumber() || value.asLong() <= 0) {
+      throw StateFailure.runtime("The " + field + " must be a positive integer, but was: " + value);
+    }
+    return value.asLong();
+  }
+}
