@@ -188,8 +188,14 @@ public final class Execution {
     return id;
   }
 
-  /** The context object a state of this frame sees. */
+  /**
+   * The context object a state of this frame sees, built once per state entered. Callers that add
+   * to it (the Map item) work on a copy.
+   */
   ObjectNode contextObject(Frame frame) {
+    if (frame.contextObject != null && frame.entered) {
+      return frame.contextObject;
+    }
     ObjectNode context = NODES.objectNode();
     ObjectNode execution = context.putObject("Execution");
     execution.put("Id", identity.executionArn());
@@ -206,6 +212,9 @@ public final class Execution {
     ObjectNode state = context.putObject("State");
     state.put("Name", frame.state);
     state.put("EnteredTime", (frame.enteredTime == null ? now : frame.enteredTime).toString());
+    if (frame.entered) {
+      frame.contextObject = context;
+    }
     return context;
   }
 

@@ -1,6 +1,7 @@
 package io.pipeline.asl.interpreter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipeline.asl.model.StateMachine;
 import java.time.Instant;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ final class Frame {
   final Map<Integer, Integer> retries = new HashMap<>();
 
   boolean entered;
+  ObjectNode contextObject;
   boolean cancelled;
   boolean reported;
   Waiting waiting = Waiting.NOTHING;
@@ -93,6 +95,7 @@ final class Frame {
     input = nextInput;
     retries.clear();
     entered = false;
+    contextObject = null;
     waiting = Waiting.NOTHING;
     children = null;
   }

@@ -157,7 +157,8 @@ final class JsonataStates {
   JsonNode itemSelector(Frame frame, JsonNode selector, int index, JsonNode item) {
     ObjectNode states = NODES.objectNode();
     states.set("input", frame.input);
-    ObjectNode context = execution.contextObject(frame);
+    ObjectNode context =
+        execution.contextObject(frame).objectNode().setAll(execution.contextObject(frame));
     ObjectNode mapItem = context.putObject("Map").putObject("Item");
     mapItem.put("Index", index);
     mapItem.set("Value", item);

@@ -50,7 +50,8 @@ final class MapStarter {
       if (map.itemSelector().isPresent() && isJsonata) {
         itemInputs.add(jsonata.itemSelector(frame, map.itemSelector().get(), i, item));
       } else if (map.itemSelector().isPresent()) {
-        ObjectNode context = execution.contextObject(frame);
+        ObjectNode context =
+            execution.contextObject(frame).objectNode().setAll(execution.contextObject(frame));
         ObjectNode mapItem = context.putObject("Map").putObject("Item");
         mapItem.put("Index", i);
         mapItem.set("Value", item);

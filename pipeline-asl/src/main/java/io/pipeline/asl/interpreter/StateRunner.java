@@ -22,7 +22,6 @@ import io.pipeline.asl.model.SucceedState;
 import io.pipeline.asl.model.TaskState;
 import io.pipeline.asl.model.WaitState;
 import io.pipeline.asl.path.PathScope;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -505,7 +504,7 @@ final class StateRunner {
 
   /** The size limit, the Exited event and the transition. */
   private void finishState(Frame frame, State state, JsonNode output) {
-    if (output.toString().getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+    if (PayloadSize.exceeds(output, MAX_PAYLOAD_BYTES)) {
       throw new StateFailure(
           StatesErrors.DATA_LIMIT_EXCEEDED,
           "The state/task '"
