@@ -82,6 +82,14 @@ final class ChoiceChecks {
     // Next and Assign are checked here, so the rest is parsed as a rule without them.
     own.remove("Next");
     own.remove("Assign");
+    String deep = deepExpression(own, ruleAt);
+    if (deep != null) {
+      findings.error(
+          DiagnosticCodes.INVALID_CHOICE_RULE,
+          "a path nests brackets or parentheses more than " + ExpressionDepth.MAX + " levels deep",
+          deep);
+      return;
+    }
     List<String> problems = new ArrayList<>();
     ChoiceRules.parse(own, ruleAt, problems);
     for (String problem : problems) {
@@ -95,6 +103,30 @@ final class ChoiceChecks {
     if (rule.has("Assign")) {
       paths.template(rule.get("Assign"), Pointers.field(ruleAt, "Assign"));
     }
+  }
+
+  /**
+   * The location of a string in the rule nested too deep for the path parser, which would overflow
+   * the stack in {@link ChoiceRules}; null when there is none.
+   */
+  private static String deepExpression(JsonNode node, String at) {
+    if (node.isTextual()) {
+      return ExpressionDepth.tooDeep(node.textValue()) ? at : null;
+    }
+    for (var fields = node.fields(); fields.hasNext(); ) {
+      var field = fields.next();
+      String found = deepExpression(field.getValue(), Pointers.field(at, field.getKey()));
+      if (found != null) {
+        return found;
+      }
+    }
+    for (int i = 0; node.isArray() && i < node.size(); i++) {
+      String found = deepExpression(node.get(i), Pointers.index(at, i));
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   private void jsonataRule(StateContext state, JsonNode rule, String ruleAt) {

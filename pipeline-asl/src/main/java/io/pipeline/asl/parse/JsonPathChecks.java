@@ -40,11 +40,24 @@ final class JsonPathChecks {
       return;
     }
     String text = value.textValue();
-    if (kind.intrinsic() && Intrinsics.isIntrinsic(text)) {
+    if (ExpressionDepth.tooDeep(text)) {
+      tooDeep(text, at);
+    } else if (kind.intrinsic() && Intrinsics.isIntrinsic(text)) {
       intrinsic(text, at);
     } else {
       path(field, text, at, kind);
     }
+  }
+
+  private void tooDeep(String expression, String at) {
+    findings.error(
+        Intrinsics.isIntrinsic(expression)
+            ? DiagnosticCodes.INVALID_INTRINSIC
+            : DiagnosticCodes.INVALID_PATH,
+        "the expression nests brackets or parentheses more than "
+            + ExpressionDepth.MAX
+            + " levels deep",
+        at);
   }
 
   private void path(String field, String path, String at, PathKind kind) {
@@ -118,7 +131,9 @@ final class JsonPathChecks {
       return;
     }
     String text = value.textValue();
-    if (Intrinsics.isIntrinsic(text)) {
+    if (ExpressionDepth.tooDeep(text)) {
+      tooDeep(text, at);
+    } else if (Intrinsics.isIntrinsic(text)) {
       intrinsic(text, at);
     } else if (!PathScope.isValid(text)) {
       findings.error(
@@ -137,10 +152,20 @@ final class JsonPathChecks {
       Intrinsics.parse(expression);
     } catch (IntrinsicSyntaxException e) {
       findings.error(DiagnosticCodes.INVALID_INTRINSIC, e.getMessage(), at);
+    } catch (IllegalArgumentException e) {
+      // Intrinsics.parse lets BigDecimal's NumberFormatException out for a number literal whose
+      // exponent does not fit, e.g. States.MathAdd(1e99999999999, 1); reported as a syntax error.
+      findings.error(
+          DiagnosticCodes.INVALID_INTRINSIC,
+          "Invalid intrinsic function call: " + e.getMessage() + " in " + expression,
+          at);
     }
   }
 
   private static boolean looksDynamic(String text) {
+    if (ExpressionDepth.tooDeep(text)) {
+      return false;
+    }
     return (text.startsWith("$.") || text.startsWith("$$.")) && PathScope.isValid(text)
         || Intrinsics.isIntrinsic(text) && parses(text);
   }
@@ -149,7 +174,7 @@ final class JsonPathChecks {
     try {
       Intrinsics.parse(expression);
       return true;
-    } catch (IntrinsicSyntaxException e) {
+    } catch (IllegalArgumentException e) { // IntrinsicSyntaxException, or see intrinsic(...)
       return false;
     }
   }

@@ -7,7 +7,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,78 +23,10 @@ class DefinitionValidatorTest {
   @Test
   void shouldReportNothingWhenJsonPathDefinitionIsValid() {
     // given
-    String definition =
-        """
-        {
-          "Comment": "every state type",
-          "StartAt": "Prepare",
-          "TimeoutSeconds": 300,
-          "States": {
-            "Prepare": {
-              "Type": "Pass",
-              "Parameters": {
-                "id.$": "$.id",
-                "started.$": "$$.Execution.StartTime",
-                "label.$": "States.Format('order {}', $.id)",
-                "nested": {"items.$": "$.items[*].name", "fixed": "text"}
-              },
-              "ResultPath": "$.prepared",
-              "Assign": {"count.$": "States.ArrayLength($.items)"},
-              "Next": "Work"
-            },
-            "Work": {
-              "Type": "Task",
-              "Resource": "arn:aws:states:::lambda:invoke",
-              "TimeoutSeconds": 60,
-              "HeartbeatSeconds": 10,
-              "ResultSelector": {"payload.$": "$.Payload"},
-              "Retry": [
-                {"ErrorEquals": ["States.Timeout"], "MaxAttempts": 2, "IntervalSeconds": 1,
-                 "BackoffRate": 1.5, "MaxDelaySeconds": 10, "JitterStrategy": "FULL"},
-                {"ErrorEquals": ["States.ALL"]}
-              ],
-              "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Failed"}],
-              "Next": "Decide"
-            },
-            "Decide": {
-              "Type": "Choice",
-              "Choices": [
-                {"Variable": "$.count", "NumericGreaterThan": 1, "Next": "Pause"},
-                {"And": [{"Variable": "$count", "IsPresent": true},
-                         {"Variable": "$.x", "StringEquals": "y"}], "Next": "Fan"}
-              ],
-              "Default": "Done"
-            },
-            "Pause": {"Type": "Wait", "SecondsPath": "$.delay", "Next": "Fan"},
-            "Fan": {
-              "Type": "Parallel",
-              "Branches": [
-                {"StartAt": "Left", "States": {"Left": {"Type": "Pass", "End": true}}},
-                {"StartAt": "Right", "States": {"Right": {"Type": "Succeed"}}}
-              ],
-              "Next": "Each"
-            },
-            "Each": {
-              "Type": "Map",
-              "ItemsPath": "$.items",
-              "ItemSelector": {"item.$": "$$.Map.Item.Value"},
-              "MaxConcurrency": 2,
-              "ItemProcessor": {
-                "ProcessorConfig": {"Mode": "INLINE"},
-                "StartAt": "One",
-                "States": {"One": {"Type": "Pass", "End": true}}
-              },
-              "Next": "Done"
-            },
-            "Done": {"Type": "Succeed"},
-            "Failed": {"Type": "Fail", "ErrorPath": "$.error.Error",
-                       "CausePath": "States.Format('failed: {}', $.error.Cause)"}
-          }
-        }
-        """;
+    JsonNode definition = resource("jsonpath-every-state.json");
 
     // when
-    List<Diagnostic> diagnostics = validate(definition);
+    List<Diagnostic> diagnostics = DefinitionValidator.validate(definition);
 
     // then
     assertThat(diagnostics).isEmpty();
@@ -99,39 +35,10 @@ class DefinitionValidatorTest {
   @Test
   void shouldReportNothingWhenJsonataDefinitionIsValid() {
     // given
-    String definition =
-        """
-        {
-          "QueryLanguage": "JSONata",
-          "StartAt": "Prepare",
-          "States": {
-            "Prepare": {
-              "Type": "Pass",
-              "Assign": {"total": "{% $sum($states.input.prices) %}"},
-              "Output": {"items": "{% $states.input.items %}", "fixed": 1},
-              "Next": "Decide"
-            },
-            "Decide": {
-              "Type": "Choice",
-              "Choices": [{"Condition": "{% $total > 10 %}", "Next": "Each"}],
-              "Default": "Wait"
-            },
-            "Wait": {"Type": "Wait", "Seconds": "{% $total %}", "Next": "Each"},
-            "Each": {
-              "Type": "Map",
-              "Items": "{% $states.input.items %}",
-              "ItemProcessor": {"StartAt": "One", "States": {"One": {"Type": "Pass", "End": true}}},
-              "Catch": [{"ErrorEquals": ["States.ALL"], "Output": "{% $states.errorOutput %}",
-                         "Next": "Failed"}],
-              "End": true
-            },
-            "Failed": {"Type": "Fail", "Error": "Oops", "Cause": "{% 'because' %}"}
-          }
-        }
-        """;
+    JsonNode definition = resource("jsonata-every-state.json");
 
     // when
-    List<Diagnostic> diagnostics = validate(definition);
+    List<Diagnostic> diagnostics = DefinitionValidator.validate(definition);
 
     // then
     assertThat(diagnostics).isEmpty();
@@ -724,6 +631,52 @@ class DefinitionValidatorTest {
   }
 
   @Test
+  void shouldReportInvalidIntrinsicWhenNumberExponentOverflows() {
+    // given
+    String definition =
+        states(
+            """
+            "A": {"Type": "Pass", "Parameters": {"n.$": "States.MathAdd(1e99999999999, 1)"},
+                  "End": true}
+            """);
+
+    // when
+    List<Diagnostic> diagnostics = validate(definition);
+
+    // then
+    assertThat(codesAndLocations(diagnostics))
+        .containsExactly(tuple(DiagnosticCodes.INVALID_INTRINSIC, "/States/A/Parameters/n.$"));
+  }
+
+  @Test
+  void shouldReportTooDeepExpressionsWhenNestingWouldOverflowTheParsers() {
+    // given
+    String call = "States.Array(".repeat(5000) + ")".repeat(5000);
+    String path = "$[?(" + "(".repeat(5000) + "@.a" + ")".repeat(5000) + ")]";
+    ObjectNode definition =
+        (ObjectNode)
+            read(
+                states(
+                    """
+                    "A": {"Type": "Choice", "Choices": [{"IsNull": true, "Next": "B"}]},
+                    "B": {"Type": "Pass", "End": true}
+                    """));
+    ((ObjectNode) definition.at("/States/A/Choices/0")).put("Variable", path);
+    ((ObjectNode) definition.at("/States/B")).put("InputPath", path);
+    ((ObjectNode) definition.at("/States/B")).putObject("Parameters").put("x.$", call);
+
+    // when
+    List<Diagnostic> diagnostics = DefinitionValidator.validate(definition);
+
+    // then
+    assertThat(codesAndLocations(diagnostics))
+        .containsExactly(
+            tuple(DiagnosticCodes.INVALID_CHOICE_RULE, "/States/A/Choices/0/Variable"),
+            tuple(DiagnosticCodes.INVALID_PATH, "/States/B/InputPath"),
+            tuple(DiagnosticCodes.INVALID_INTRINSIC, "/States/B/Parameters/x.$"));
+  }
+
+  @Test
   void shouldWarnNoDollarWhenTemplateValueLooksLikePath() {
     // given
     String definition =
@@ -1110,6 +1063,15 @@ class DefinitionValidatorTest {
     return DefinitionValidator.validate(read(definition));
   }
 
+  private static JsonNode resource(String name) {
+    try (InputStream in =
+        DefinitionValidatorTest.class.getResourceAsStream("/definitions/" + name)) {
+      return JSON.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static JsonNode read(String definition) {
     try {
       return JSON.readTree(definition);
@@ -1118,8 +1080,7 @@ class DefinitionValidatorTest {
     }
   }
 
-  private static List<org.assertj.core.groups.Tuple> codesAndLocations(
-      List<Diagnostic> diagnostics) {
+  private static List<Tuple> codesAndLocations(List<Diagnostic> diagnostics) {
     return diagnostics.stream().map(d -> tuple(d.code(), d.location())).toList();
   }
 }
