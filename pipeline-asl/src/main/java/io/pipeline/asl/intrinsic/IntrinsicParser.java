@@ -158,8 +158,14 @@ final class IntrinsicParser {
     }
     String literal = matcher.group();
     boolean integral = matcher.group(1) == null && matcher.group(2) == null;
+    BigDecimal value;
+    try {
+      value = new BigDecimal(literal);
+    } catch (NumberFormatException e) {
+      throw error("number out of range");
+    }
     pos = matcher.end();
-    return new NumberLiteral(new BigDecimal(literal), integral);
+    return new NumberLiteral(value, integral);
   }
 
   private IntrinsicArgument keyword() {

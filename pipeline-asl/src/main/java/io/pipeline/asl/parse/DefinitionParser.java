@@ -70,9 +70,17 @@ public final class DefinitionParser {
     return parse(json);
   }
 
-  /** Parses a definition already read as JSON. */
+  /**
+   * Parses a definition already read as JSON: it is validated first ({@link DefinitionValidator}),
+   * and every problem is reported at once; only a definition without errors gives a state machine.
+   */
   public static ParseResult parse(JsonNode definition) {
+    List<Diagnostic> findings = DefinitionValidator.validate(definition);
+    if (findings.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR)) {
+      return new ParseResult(Optional.empty(), findings);
+    }
     DefinitionParser parser = new DefinitionParser();
+    parser.diagnostics.addAll(findings);
     Optional<StateMachine> machine = parser.machine(definition, "", QueryLanguage.JSONPATH, true);
     boolean valid =
         parser.diagnostics.stream().noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR);

@@ -110,6 +110,9 @@ public final class DiagnosticCodes {
   /** A string that opens a JSONata template with <code>{%</code> but does not close it. */
   public static final String INVALID_JSONATA_TEMPLATE = "INVALID_JSONATA_TEMPLATE";
 
+  /** A JSONata expression that does not compile. */
+  public static final String INVALID_JSONATA = "INVALID_JSONATA";
+
   /** A retrier or catcher without a non-empty {@code ErrorEquals}. */
   public static final String MISSING_ERROR_EQUALS = "MISSING_ERROR_EQUALS";
 

@@ -1,6 +1,7 @@
 package io.pipeline.asl.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pipeline.asl.jsonata.JsonataEvaluator;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -65,6 +66,16 @@ final class JsonataChecks {
     } else if (text.substring(OPEN.length(), text.length() - CLOSE.length()).isBlank()) {
       findings.error(
           DiagnosticCodes.INVALID_JSONATA_TEMPLATE, "the JSONata template holds no expression", at);
+    } else {
+      // AWS compiles every expression when the state machine is created.
+      String expression = text.substring(OPEN.length(), text.length() - CLOSE.length()).strip();
+      JsonataEvaluator.syntaxError(expression)
+          .ifPresent(
+              problem ->
+                  findings.error(
+                      DiagnosticCodes.INVALID_JSONATA,
+                      "the JSONata expression '" + expression + "' does not compile: " + problem,
+                      at));
     }
   }
 }

@@ -1083,4 +1083,24 @@ class DefinitionValidatorTest {
   private static List<Tuple> codesAndLocations(List<Diagnostic> diagnostics) {
     return diagnostics.stream().map(d -> tuple(d.code(), d.location())).toList();
   }
+
+  @org.junit.jupiter.api.Test
+  void shouldReportJsonataThatDoesNotCompileWithItsLocation() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode definition =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(
+                "{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"A\", \"States\": {\"A\":"
+                    + " {\"Type\": \"Pass\", \"Output\": {\"x\": \"{% $sum(( %}\"}, \"End\": true}}}");
+
+    java.util.List<Diagnostic> diagnostics = DefinitionValidator.validate(definition);
+
+    org.assertj.core.api.Assertions.assertThat(diagnostics)
+        .singleElement()
+        .satisfies(
+            d -> {
+              org.assertj.core.api.Assertions.assertThat(d.code()).isEqualTo("INVALID_JSONATA");
+              org.assertj.core.api.Assertions.assertThat(d.location())
+                  .isEqualTo("/States/A/Output/x");
+            });
+  }
 }
