@@ -42,6 +42,7 @@ final class Frame {
   Waiting waiting = Waiting.NOTHING;
   JsonNode pendingOutput;
   String taskToken;
+  boolean readingItems;
   String taskTimeoutTimer;
   String heartbeatTimer;
   long heartbeatSeconds;

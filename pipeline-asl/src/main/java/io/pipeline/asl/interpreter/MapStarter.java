@@ -3,6 +3,7 @@ package io.pipeline.asl.interpreter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipeline.asl.error.StateFailure;
+import io.pipeline.asl.error.StatesErrors;
 import io.pipeline.asl.model.MapState;
 import io.pipeline.asl.model.PathField;
 import io.pipeline.asl.model.QueryLanguage;
@@ -25,12 +26,33 @@ final class MapStarter {
   }
 
   void start(Frame frame, MapState map, PathScope scope) {
+    start(frame, map, scope, Optional.empty());
+  }
+
+  /**
+   * Starts the Map state; with an {@code ItemReader}, first asks the runtime to read the items (as
+   * a task with the reader's resource) and starts once they are read.
+   *
+   * @param readItems the items the reader gave, when it has run
+   */
+  void start(Frame frame, MapState map, PathScope scope, Optional<JsonNode> readItems) {
+    if (map.json().has("ItemReader") && readItems.isEmpty()) {
+      readItems(frame, map, scope);
+      return;
+    }
     boolean isJsonata = map.io().queryLanguage() == QueryLanguage.JSONATA;
     JsonNode input = isJsonata ? frame.input : Payloads.select(map.io().inputPath(), scope);
     PathScope inputScope = scope.withData(input);
     JsonNode json = isJsonata ? settings(frame, map) : map.json();
     int maxConcurrency = (int) integer(json, "MaxConcurrency", inputScope).orElse(0L).longValue();
-    JsonNode items = isJsonata ? jsonataItems(frame, map) : items(map, inputScope);
+    JsonNode items =
+        readItems.isPresent()
+            ? readItems.get()
+            : isJsonata ? jsonataItems(frame, map) : items(map, inputScope);
+    if (!items.isArray()) {
+      throw new StateFailure(
+          StatesErrors.ITEM_READER_FAILED, "The ItemReader gave no array of items: " + items);
+    }
     runner.emit(frame, "MapStateStarted", StateRunner.details(map, null, null));
     Optional<Long> toleratedCount = integer(json, "ToleratedFailureCount", inputScope);
     if (toleratedCount.isPresent() && toleratedCount.get() < 0) {
@@ -61,6 +83,17 @@ final class MapStarter {
         itemInputs.add(item);
       }
     }
+    if (json.has("ItemBatcher")) {
+      itemInputs =
+          ItemBatches.of(
+              json.get("ItemBatcher"),
+              itemInputs,
+              inputScope,
+              execution,
+              frame,
+              jsonata,
+              isJsonata);
+    }
     boolean toleranceSet = toleratedCount.isPresent() || toleratedPercentage.isPresent();
     Children children =
         new Children(
@@ -73,6 +106,27 @@ final class MapStarter {
             toleratedPercentage.orElse(toleratedCount.isPresent() ? 100.0 : 0.0),
             toleranceSet);
     runner.startChildren(frame, children, List.of(map.processor()));
+  }
+
+  /** Asks the runtime to read the items: a task with the reader's resource and settings. */
+  private void readItems(Frame frame, MapState map, PathScope scope) {
+    JsonNode reader = map.json().get("ItemReader");
+    ObjectNode request = reader.deepCopy();
+    boolean isJsonata = map.io().queryLanguage() == QueryLanguage.JSONATA;
+    if (isJsonata && reader.has("Arguments")) {
+      request.set("Arguments", jsonata.field(frame, reader.get("Arguments"), "Arguments"));
+    } else if (reader.has("Parameters")) {
+      JsonNode input = Payloads.select(map.io().inputPath(), scope);
+      request.set(
+          "Parameters",
+          Payloads.template(reader.get("Parameters"), scope.withData(input), execution.random));
+    }
+    String token = execution.newTaskToken(frame);
+    execution.effects.add(
+        new Effect.ScheduleTask(token, reader.path("Resource").asText(), request));
+    frame.taskToken = token;
+    frame.readingItems = true;
+    frame.waiting = Frame.Waiting.TASK;
   }
 
   private static JsonNode items(MapState map, PathScope scope) {

@@ -72,6 +72,10 @@ final class StateRunner {
 
   /** A scheduled task succeeded: its result goes through the state's output processing. */
   void completeTask(Frame frame, JsonNode result) {
+    if (frame.readingItems) {
+      itemsRead(frame, Optional.of(result), null);
+      return;
+    }
     TaskState task = (TaskState) execution.stateOf(frame);
     tasks.clear(frame);
     emit(frame, "TaskSucceeded", details(task, "output", result));
@@ -105,6 +109,13 @@ final class StateRunner {
 
   /** A scheduled task failed: Retry and Catch decide what follows. */
   void failTask(Frame frame, String error, String cause) {
+    if (frame.readingItems) {
+      itemsRead(
+          frame,
+          Optional.empty(),
+          (error == null ? "" : error + ": ") + (cause == null ? "" : cause));
+      return;
+    }
     TaskState task = (TaskState) execution.stateOf(frame);
     tasks.clear(frame);
     ObjectNode details = details(task, null, null);
@@ -125,6 +136,28 @@ final class StateRunner {
 
   void heartbeat(Frame frame) {
     tasks.heartbeat(frame);
+  }
+
+  /** The runtime read a Map state's items (or failed to): the Map starts, or fails. */
+  private void itemsRead(Frame frame, Optional<JsonNode> items, String problem) {
+    MapState map = (MapState) execution.stateOf(frame);
+    frame.readingItems = false;
+    tasks.clear(frame);
+    work.add(
+        () -> {
+          try {
+            if (items.isEmpty()) {
+              throw new StateFailure(StatesErrors.ITEM_READER_FAILED, problem);
+            }
+            new MapStarter(execution, this, jsonata)
+                .start(frame, map, scope(frame, frame.input), items);
+          } catch (StateFailure failure) {
+            evaluationFailed(frame, map, failure);
+            handleFailure(frame, map, failure, true);
+          }
+          step(frame);
+        });
+    runAll();
   }
 
   private void runAll() {
