@@ -43,6 +43,7 @@ final class Frame {
   JsonNode pendingOutput;
   String taskToken;
   boolean readingItems;
+  boolean writingResults;
   String taskTimeoutTimer;
   String heartbeatTimer;
   long heartbeatSeconds;

@@ -76,6 +76,10 @@ final class StateRunner {
       itemsRead(frame, Optional.of(result), null);
       return;
     }
+    if (frame.writingResults) {
+      resultsWritten(frame, Optional.of(result), null);
+      return;
+    }
     TaskState task = (TaskState) execution.stateOf(frame);
     tasks.clear(frame);
     emit(frame, "TaskSucceeded", details(task, "output", result));
@@ -485,7 +489,60 @@ final class StateRunner {
     if (children.distributed) {
       emit(frame, "MapRunSucceeded", details(state, null, null));
     }
-    if (children.map) {
+    if (state instanceof MapState map && map.json().has("ResultWriter")) {
+      try {
+        writeResults(frame, map, results);
+      } catch (StateFailure failure) {
+        evaluationFailed(frame, state, failure);
+        handleFailure(frame, state, failure, true);
+        work.add(() -> step(frame));
+      }
+      return;
+    }
+    completeChildren(frame, state, results);
+  }
+
+  /** Asks the runtime to write a Map's results where its {@code ResultWriter} says. */
+  private void writeResults(Frame frame, MapState map, JsonNode results) {
+    JsonNode writer = map.json().get("ResultWriter");
+    ObjectNode request = writer.deepCopy();
+    if (isJsonata(map) && writer.has("Arguments")) {
+      request.set("Arguments", jsonata.field(frame, writer.get("Arguments"), "Arguments"));
+    } else if (writer.has("Parameters")) {
+      PathScope scope = scope(frame, frame.input);
+      request.set(
+          "Parameters", Payloads.template(writer.get("Parameters"), scope, execution.random));
+    }
+    request.set("Results", results);
+    String token = execution.newTaskToken(frame);
+    execution.effects.add(
+        new Effect.ScheduleTask(token, writer.path("Resource").asText(), request));
+    frame.taskToken = token;
+    frame.writingResults = true;
+    frame.waiting = Frame.Waiting.TASK;
+  }
+
+  /** The runtime wrote a Map's results (or failed to): the Map ends with the writer's answer. */
+  private void resultsWritten(Frame frame, Optional<JsonNode> written, String problem) {
+    MapState map = (MapState) execution.stateOf(frame);
+    frame.writingResults = false;
+    tasks.clear(frame);
+    work.add(
+        () -> {
+          if (written.isEmpty()) {
+            handleFailure(
+                frame, map, new StateFailure(StatesErrors.RESULT_WRITER_FAILED, problem), true);
+            step(frame);
+          } else {
+            completeChildren(frame, map, written.get());
+          }
+        });
+    runAll();
+  }
+
+  /** The result of a Parallel or Map state goes through its output processing. */
+  private void completeChildren(Frame frame, State state, JsonNode results) {
+    if (state instanceof MapState) {
       emit(frame, "MapStateSucceeded", details(state, null, null));
     }
     try {

@@ -109,4 +109,42 @@ class MapItemsTest {
         .contains("S3.NoSuchBucket")
         .contains("no bucket 'gone'");
   }
+
+  @Test
+  void shouldAskRuntimeToWriteResultsAndOutputItsAnswer() {
+    Execution execution =
+        Execution.of(
+            DefinitionParser.parse(
+                    """
+                    {"StartAt": "M", "States": {"M": {"Type": "Map",
+                      "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject",
+                        "Parameters": {"Bucket": "results", "Prefix.$": "$.prefix"}},
+                      "ItemsPath": "$.items",
+                      "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                        "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+                      "End": true}}}
+                    """)
+                .stateMachine()
+                .orElseThrow(),
+            1L);
+    Step started =
+        execution.handle(
+            new Command.StartExecution(
+                Runs.json("{\"prefix\": \"run-1\", \"items\": [1, 2]}"),
+                ExecutionIdentity.local("m", "e"),
+                Runs.START));
+    Effect.ScheduleTask write = (Effect.ScheduleTask) started.effects().get(0);
+
+    execution.handle(
+        new Command.CompleteTask(
+            write.token(),
+            Runs.json("{\"ResultWriterDetails\": {\"Bucket\": \"results\"}}"),
+            Runs.START));
+
+    assertThat(write.input().get("Results")).isEqualTo(Runs.json("[1, 2]"));
+    assertThat(write.input().get("Parameters"))
+        .isEqualTo(Runs.json("{\"Bucket\": \"results\", \"Prefix\": \"run-1\"}"));
+    assertThat(execution.output())
+        .hasValue(Runs.json("{\"ResultWriterDetails\": {\"Bucket\": \"results\"}}"));
+  }
 }
