@@ -1,0 +1,236 @@
+package io.pipeline.asl.interpreter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pipeline.asl.error.StateFailure;
+import io.pipeline.asl.error.StatesErrors;
+import io.pipeline.asl.model.MapState;
+import io.pipeline.asl.model.ParallelState;
+import io.pipeline.asl.model.State;
+import io.pipeline.asl.model.StateMachine;
+import io.pipeline.asl.path.PathScope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The branches of Parallel states and the iterations of Map states: starting them, counting what
+ * they gave, and finishing the state.
+ */
+final class ChildRuns {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final Execution execution;
+  private final StateRunner runner;
+
+  ChildRuns(Execution execution, StateRunner runner) {
+    this.execution = execution;
+    this.runner = runner;
+  }
+
+  void parallel(Frame frame, ParallelState parallel, JsonNode effective) {
+    runner.emit(frame, "ParallelStateStarted", StateRunner.details(parallel, null, null));
+    List<JsonNode> inputs = new ArrayList<>();
+    parallel.branches().forEach(b -> inputs.add(effective));
+    Children children = new Children(false, false, effective, inputs, 0, 0, 0, false);
+    startChildren(frame, children, parallel.branches());
+  }
+
+  /** Starts the children a Parallel or Map state may run now. */
+  void startChildren(Frame frame, Children children, List<StateMachine> machines) {
+    frame.children = children;
+    frame.waiting = Frame.Waiting.CHILDREN;
+    if (children.itemInputs.isEmpty()) {
+      runner.later(() -> finishChildren(frame));
+      return;
+    }
+    startMore(frame, machines);
+  }
+
+  void startMore(Frame frame, List<StateMachine> machines) {
+    Children children = frame.children;
+    while (children.canStartMore()) {
+      int index = children.started.size();
+      StateMachine machine = machines.get(Math.min(index, machines.size() - 1));
+      Frame child =
+          new Frame(
+              machine,
+              Optional.of(frame),
+              index,
+              children.itemInputs.get(index),
+              frame.variables,
+              frame.silent || children.distributed);
+      children.started.add(child);
+      if (children.map && !children.distributed) {
+        ObjectNode details = NODES.objectNode();
+        details.put("index", index);
+        details.put("name", frame.state);
+        runner.emit(frame, "MapIterationStarted", details);
+      }
+      runner.later(() -> runner.step(child));
+    }
+  }
+
+  void childDone(Frame frame, Frame child) {
+    Children children = frame.children;
+    if (children == null || children.closed || !children.started.contains(child)) {
+      return;
+    }
+    State state = execution.stateOf(frame);
+    children.completed++;
+    if (child.failed()) {
+      children.failures++;
+      if (children.map && !children.distributed) {
+        runner.emit(frame, "MapIterationFailed", iteration(frame, child));
+      }
+    } else {
+      children.results[child.index] = child.output;
+      if (children.map && !children.distributed) {
+        runner.emit(frame, "MapIterationSucceeded", iteration(frame, child));
+      }
+    }
+    boolean failed = children.map ? children.toleranceExceeded() : child.failed();
+    if (failed) {
+      close(frame, children);
+      String error =
+          children.toleranceSet ? StatesErrors.EXCEED_TOLERATED_FAILURE_THRESHOLD : child.error;
+      String cause =
+          children.toleranceSet
+              ? "The specified tolerated failure threshold was exceeded"
+              : child.cause;
+      if (children.distributed) {
+        runner.emit(frame, "MapRunFailed", StateRunner.details(state, null, null));
+      }
+      runner
+          .failures()
+          .handle(
+              frame,
+              state,
+              new StateFailure(error == null ? "" : error, cause == null ? "" : cause),
+              false);
+      runner.later(() -> runner.step(frame));
+      return;
+    }
+    if (children.map) {
+      startMore(frame, List.of(((MapState) state).processor()));
+    }
+    if (children.allDone()) {
+      finishChildren(frame);
+    }
+  }
+
+  void finishChildren(Frame frame) {
+    Children children = frame.children;
+    State state = execution.stateOf(frame);
+    close(frame, children);
+    ArrayNode results = NODES.arrayNode();
+    for (JsonNode result : children.results) {
+      results.add(result == null ? NODES.nullNode() : result);
+    }
+    if (children.distributed) {
+      runner.emit(frame, "MapRunSucceeded", StateRunner.details(state, null, null));
+    }
+    if (state instanceof MapState map && map.json().has("ResultWriter")) {
+      try {
+        writeResults(frame, map, results);
+      } catch (StateFailure failure) {
+        runner.failures().evaluationFailed(frame, state, failure);
+        runner.failures().handle(frame, state, failure, true);
+        runner.later(() -> runner.step(frame));
+      }
+      return;
+    }
+    completeChildren(frame, state, results);
+  }
+
+  /** Asks the runtime to write a Map's results where its {@code ResultWriter} says. */
+  void writeResults(Frame frame, MapState map, JsonNode results) {
+    JsonNode writer = map.json().get("ResultWriter");
+    ObjectNode request = writer.deepCopy();
+    if (StateRunner.isJsonata(map) && writer.has("Arguments")) {
+      request.set("Arguments", runner.jsonata().field(frame, writer.get("Arguments"), "Arguments"));
+    } else if (writer.has("Parameters")) {
+      PathScope scope = runner.scope(frame, frame.input);
+      request.set(
+          "Parameters", Payloads.template(writer.get("Parameters"), scope, execution.random));
+    }
+    request.set("Results", results);
+    String token = execution.newTaskToken(frame);
+    execution.effects.add(
+        new Effect.ScheduleTask(token, writer.path("Resource").asText(), request));
+    frame.taskToken = token;
+    frame.writingResults = true;
+    frame.waiting = Frame.Waiting.TASK;
+  }
+
+  /** The runtime wrote a Map's results (or failed to): the Map ends with the writer's answer. */
+  void resultsWritten(Frame frame, Optional<JsonNode> written, String problem) {
+    MapState map = (MapState) execution.stateOf(frame);
+    frame.writingResults = false;
+    runner.tasks().clear(frame);
+    runner.later(
+        () -> {
+          if (written.isEmpty()) {
+            runner
+                .failures()
+                .handle(
+                    frame, map, new StateFailure(StatesErrors.RESULT_WRITER_FAILED, problem), true);
+            runner.step(frame);
+          } else {
+            completeChildren(frame, map, written.get());
+          }
+        });
+    runner.runAll();
+  }
+
+  /** The result of a Parallel or Map state goes through its output processing. */
+  void completeChildren(Frame frame, State state, JsonNode results) {
+    if (state instanceof MapState) {
+      runner.emit(frame, "MapStateSucceeded", StateRunner.details(state, null, null));
+    }
+    try {
+      if (StateRunner.isJsonata(state)) {
+        runner.finishState(frame, state, runner.jsonata().resultOutput(frame, state, results));
+      } else {
+        PathScope scope = runner.scope(frame, frame.input);
+        JsonNode result =
+            state
+                .io()
+                .resultSelector()
+                .map(s -> Payloads.template(s, scope.withData(results), execution.random))
+                .orElse(results);
+        runner.jsonPath().assign(frame, state.io(), scope.withData(result));
+        runner.exit(
+            frame, state, Payloads.merge(state.io().resultPath(), frame.input, result), scope);
+      }
+    } catch (StateFailure failure) {
+      runner.failures().evaluationFailed(frame, state, failure);
+      runner.failures().handle(frame, state, failure, true);
+    }
+    runner.later(() -> runner.step(frame));
+  }
+
+  void close(Frame frame, Children children) {
+    children.closed = true;
+    children.started.forEach(c -> c.cancelled = !c.done);
+    for (Frame child : children.started) {
+      if (child.cancelled && child.taskToken != null) {
+        execution.effects.add(new Effect.CancelTask(child.taskToken));
+        runner.tasks().clear(child);
+      }
+    }
+    execution.timers.values().removeIf(f -> f.cancelled);
+    frame.children = null;
+    frame.waiting = Frame.Waiting.NOTHING;
+  }
+
+  ObjectNode iteration(Frame frame, Frame child) {
+    ObjectNode details = NODES.objectNode();
+    details.put("index", child.index);
+    details.put("name", frame.state);
+    return details;
+  }
+}

@@ -1,0 +1,113 @@
+package io.pipeline.asl.interpreter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pipeline.asl.error.StateFailure;
+import io.pipeline.asl.error.StatesErrors;
+import io.pipeline.asl.model.Catcher;
+import io.pipeline.asl.model.MapState;
+import io.pipeline.asl.model.ParallelState;
+import io.pipeline.asl.model.Retrier;
+import io.pipeline.asl.model.State;
+import java.util.List;
+
+/**
+ * What follows a state's failure: a retry after its back-off, a catcher, or the failure of the
+ * frame.
+ */
+final class Failures {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final Execution execution;
+  private final StateRunner runner;
+
+  Failures(Execution execution, StateRunner runner) {
+    this.execution = execution;
+    this.runner = runner;
+  }
+
+  /**
+   * Retries, catches or fails. Runtime errors raised by evaluation get AWS's prefix naming the
+   * state; errors that come from a Fail state or a child pass as they are.
+   */
+  void handle(Frame frame, State state, StateFailure failure, boolean raisedHere) {
+    StateFailure located =
+        raisedHere && isEvaluationError(failure.error())
+            ? execution.located(frame, failure)
+            : failure;
+    List<Retrier> retry = state.io().retry();
+    for (int i = 0; i < retry.size(); i++) {
+      Retrier retrier = retry.get(i);
+      if (matches(retrier.errorEquals(), located.error())) {
+        int attempts = frame.retries.getOrDefault(i, 0);
+        if (attempts < retrier.maxAttempts()) {
+          frame.retries.put(i, attempts + 1);
+          frame.waiting = Frame.Waiting.RETRY;
+          execution.armTimer(frame, execution.now.plusMillis(backoffMillis(retrier, attempts)));
+          return;
+        }
+        break;
+      }
+    }
+    if (!raisedHere && (state instanceof ParallelState || state instanceof MapState)) {
+      runner.emit(frame, state.typeName() + "StateFailed", StateRunner.details(state, null, null));
+    }
+    for (Catcher catcher : state.io().catchers()) {
+      if (matches(catcher.errorEquals(), located.error())) {
+        ObjectNode errorOutput = NODES.objectNode();
+        errorOutput.put("Error", located.error());
+        errorOutput.put("Cause", located.cause());
+        JsonNode output =
+            StateRunner.isJsonata(state)
+                ? runner
+                    .jsonata()
+                    .caughtOutput(frame, catcher.output(), catcher.assign(), errorOutput)
+                : Payloads.merge(catcher.resultPath(), frame.input, errorOutput);
+        runner.emit(
+            frame, state.typeName() + "StateExited", StateRunner.details(state, "output", output));
+        StateRunner.applyAssignments(frame);
+        frame.moveTo(catcher.next(), output);
+        return;
+      }
+    }
+    frame.fail(located.error(), located.cause());
+  }
+
+  /** A JSONata expression failed: AWS records it before the state's failure. */
+  void evaluationFailed(Frame frame, State state, StateFailure failure) {
+    if (StatesErrors.QUERY_EVALUATION_ERROR.equals(failure.error())) {
+      runner.emit(frame, "EvaluationFailed", StateRunner.details(state, null, null));
+      if (state instanceof MapState || state instanceof ParallelState) {
+        runner.emit(
+            frame, state.typeName() + "StateFailed", StateRunner.details(state, null, null));
+      }
+    }
+  }
+
+  static boolean isEvaluationError(String error) {
+    return StatesErrors.RUNTIME.equals(error) || StatesErrors.QUERY_EVALUATION_ERROR.equals(error);
+  }
+
+  static boolean matches(List<String> errorEquals, String error) {
+    return errorEquals.contains(error)
+        || (errorEquals.contains(StatesErrors.ALL)
+            && !StatesErrors.NOT_MATCHED_BY_ALL.contains(error))
+        // States.TaskFailed stands for any error a task reports itself, not for timeouts.
+        || (errorEquals.contains(StatesErrors.TASK_FAILED)
+            && !error.startsWith("States.")
+            && !error.isEmpty());
+  }
+
+  long backoffMillis(Retrier retrier, int attempts) {
+    double seconds = retrier.intervalSeconds() * Math.pow(retrier.backoffRate(), attempts);
+    if (retrier.maxDelaySeconds().isPresent()) {
+      seconds = Math.min(seconds, retrier.maxDelaySeconds().get());
+    }
+    if (retrier.jitter() == Retrier.Jitter.FULL) {
+      seconds = execution.random.nextDouble() * seconds;
+    }
+    return Math.round(seconds * 1000);
+  }
+}
