@@ -1,6 +1,7 @@
 package io.pipeline.asl.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -14,6 +15,12 @@ class EngineIsPureTest {
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("io.pipeline.asl");
+
+  @Test
+  void shouldFindTheEngineClassesTheRulesCheck() {
+    assertThat(ENGINE.containPackage("io.pipeline.asl.interpreter")).isTrue();
+    assertThat(ENGINE.containPackage("io.pipeline.asl.parse")).isTrue();
+  }
 
   @Test
   void shouldImportNothingFromKafka() {

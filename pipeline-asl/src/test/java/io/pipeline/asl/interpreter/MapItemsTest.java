@@ -2,7 +2,6 @@ package io.pipeline.asl.interpreter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pipeline.asl.parse.DefinitionParser;
 import org.junit.jupiter.api.Test;
 
 /** Where a Map state's items come from and how they are grouped. */
@@ -48,10 +47,9 @@ class MapItemsTest {
 
   @Test
   void shouldAskRuntimeToReadItemsThenMapThem() {
-    Execution execution =
-        Execution.of(
-            DefinitionParser.parse(
-                    """
+    Runs.Started run =
+        Runs.start(
+            """
                     {"StartAt": "M", "States": {"M": {"Type": "Map",
                       "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
                         "ReaderConfig": {"InputType": "JSON"},
@@ -59,17 +57,10 @@ class MapItemsTest {
                       "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
                         "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
                       "End": true}}}
-                    """)
-                .stateMachine()
-                .orElseThrow(),
-            1L);
-    Step started =
-        execution.handle(
-            new Command.StartExecution(
-                Runs.json("{\"key\": \"in/items.json\"}"),
-                ExecutionIdentity.local("m", "e"),
-                Runs.START));
-    Effect.ScheduleTask read = (Effect.ScheduleTask) started.effects().get(0);
+                    """,
+            "{\"key\": \"in/items.json\"}");
+    Execution execution = run.execution();
+    Effect.ScheduleTask read = Runs.scheduled(run.started());
 
     execution.handle(
         new Command.CompleteTask(read.token(), Runs.json("[{\"a\": 1}, {\"a\": 2}]"), Runs.START));
@@ -82,24 +73,18 @@ class MapItemsTest {
 
   @Test
   void shouldFailWithItemReaderFailedWhenReadingFails() {
-    Execution execution =
-        Execution.of(
-            DefinitionParser.parse(
-                    """
+    Runs.Started run =
+        Runs.start(
+            """
                     {"StartAt": "M", "States": {"M": {"Type": "Map",
                       "ItemReader": {"Resource": "arn:aws:states:::s3:listObjectsV2", "Parameters": {"Bucket": "gone"}},
                       "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
                         "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
                       "End": true}}}
-                    """)
-                .stateMachine()
-                .orElseThrow(),
-            1L);
-    Step started =
-        execution.handle(
-            new Command.StartExecution(
-                Runs.json("{}"), ExecutionIdentity.local("m", "e"), Runs.START));
-    Effect.ScheduleTask read = (Effect.ScheduleTask) started.effects().get(0);
+                    """,
+            "{}");
+    Execution execution = run.execution();
+    Effect.ScheduleTask read = Runs.scheduled(run.started());
 
     execution.handle(
         new Command.FailTask(read.token(), "S3.NoSuchBucket", "no bucket 'gone'", Runs.START));
@@ -112,28 +97,20 @@ class MapItemsTest {
 
   @Test
   void shouldAskRuntimeToWriteResultsAndOutputItsAnswer() {
-    Execution execution =
-        Execution.of(
-            DefinitionParser.parse(
-                    """
-                    {"StartAt": "M", "States": {"M": {"Type": "Map",
-                      "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject",
-                        "Parameters": {"Bucket": "results", "Prefix.$": "$.prefix"}},
-                      "ItemsPath": "$.items",
-                      "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
-                        "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
-                      "End": true}}}
-                    """)
-                .stateMachine()
-                .orElseThrow(),
-            1L);
-    Step started =
-        execution.handle(
-            new Command.StartExecution(
-                Runs.json("{\"prefix\": \"run-1\", \"items\": [1, 2]}"),
-                ExecutionIdentity.local("m", "e"),
-                Runs.START));
-    Effect.ScheduleTask write = (Effect.ScheduleTask) started.effects().get(0);
+    Runs.Started run =
+        Runs.start(
+            """
+            {"StartAt": "M", "States": {"M": {"Type": "Map",
+              "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject",
+                "Parameters": {"Bucket": "results", "Prefix.$": "$.prefix"}},
+              "ItemsPath": "$.items",
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+              "End": true}}}
+            """,
+            "{\"prefix\": \"run-1\", \"items\": [1, 2]}");
+    Execution execution = run.execution();
+    Effect.ScheduleTask write = Runs.scheduled(run.started());
 
     execution.handle(
         new Command.CompleteTask(

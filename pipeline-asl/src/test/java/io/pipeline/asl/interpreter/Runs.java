@@ -27,6 +27,27 @@ final class Runs {
         42L);
   }
 
+  /** An execution of a definition, started with an input; its first step is {@code started}. */
+  record Started(Execution execution, Step started) {}
+
+  static Started start(String definition, String input) {
+    Execution execution =
+        Execution.of(DefinitionParser.parse(definition).stateMachine().orElseThrow(), 7L);
+    Step step =
+        execution.handle(
+            new Command.StartExecution(json(input), ExecutionIdentity.local("m", "e"), START));
+    return new Started(execution, step);
+  }
+
+  /** The first task a step scheduled. */
+  static Effect.ScheduleTask scheduled(Step step) {
+    return step.effects().stream()
+        .filter(Effect.ScheduleTask.class::isInstance)
+        .map(Effect.ScheduleTask.class::cast)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no task scheduled in " + step.effects()));
+  }
+
   static JsonNode json(String text) {
     try {
       return JSON.readTree(text);

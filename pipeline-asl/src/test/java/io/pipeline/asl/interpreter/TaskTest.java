@@ -3,7 +3,6 @@ package io.pipeline.asl.interpreter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pipeline.asl.parse.DefinitionParser;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,25 +10,16 @@ import org.junit.jupiter.api.Test;
 /** Task states: the effects they ask for and the commands that complete them. */
 class TaskTest {
 
-  private static Execution start(String definition, String input) {
-    Execution execution =
-        Execution.of(DefinitionParser.parse(definition).stateMachine().orElseThrow(), 7L);
-    Step step =
-        execution.handle(
-            new Command.StartExecution(
-                Runs.json(input), ExecutionIdentity.local("m", "e"), Runs.START));
-    started = step;
-    return execution;
-  }
-
   private static Step started;
 
+  private static Execution start(String definition, String input) {
+    Runs.Started run = Runs.start(definition, input);
+    started = run.started();
+    return run.execution();
+  }
+
   private static Effect.ScheduleTask scheduled(Step step) {
-    return step.effects().stream()
-        .filter(Effect.ScheduleTask.class::isInstance)
-        .map(Effect.ScheduleTask.class::cast)
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no task scheduled in " + step.effects()));
+    return Runs.scheduled(step);
   }
 
   private static List<String> types(Step step) {
