@@ -215,16 +215,23 @@ final class ChildRuns {
 
   void close(Frame frame, Children children) {
     children.closed = true;
-    children.started.forEach(c -> c.cancelled = !c.done);
-    for (Frame child : children.started) {
-      if (child.cancelled && child.taskToken != null) {
-        execution.effects.add(new Effect.CancelTask(child.taskToken));
-        runner.tasks().clear(child);
-      }
-    }
+    children.started.stream().filter(c -> !c.done).forEach(this::cancel);
     execution.timers.values().removeIf(f -> f.cancelled);
     frame.children = null;
     frame.waiting = Frame.Waiting.NOTHING;
+  }
+
+  /** Cancels a frame that is still running, and everything it runs: tasks, branches, iterations. */
+  private void cancel(Frame frame) {
+    frame.cancelled = true;
+    if (frame.taskToken != null) {
+      execution.effects.add(new Effect.CancelTask(frame.taskToken));
+      runner.tasks().clear(frame);
+    }
+    if (frame.children != null) {
+      frame.children.closed = true;
+      frame.children.started.stream().filter(c -> !c.done).forEach(this::cancel);
+    }
   }
 
   ObjectNode iteration(Frame frame, Frame child) {

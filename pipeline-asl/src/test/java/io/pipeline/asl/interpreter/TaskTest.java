@@ -150,4 +150,26 @@ class TaskTest {
     assertThat(task.input()).isEqualTo(Runs.json("{\"n\": 42}"));
     assertThat(execution.output()).hasValue(Runs.json("50"));
   }
+
+  @Test
+  void shouldCancelTasksOfOtherBranchesWhenOneBranchFails() {
+    Execution execution =
+        start(
+            """
+            {"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [
+              {"StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": "slow", "End": true}}},
+              {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.items", "End": true,
+                "ItemProcessor": {"StartAt": "Inner", "States": {"Inner": {"Type": "Task", "Resource": "inner", "End": true}}}}}},
+              {"StartAt": "Boom", "States": {"Boom": {"Type": "Fail", "Error": "Broken"}}}]}}}
+            """,
+            "{\"items\": [1]}");
+
+    assertThat(execution.error()).hasValue("Broken");
+    List<Effect.CancelTask> cancelled =
+        started.effects().stream()
+            .filter(Effect.CancelTask.class::isInstance)
+            .map(Effect.CancelTask.class::cast)
+            .toList();
+    assertThat(cancelled).hasSize(2);
+  }
 }
