@@ -76,7 +76,10 @@ final class ChildRuns {
 
   void childDone(Frame frame, Frame child) {
     Children children = frame.children;
-    if (children == null || children.closed || !children.started.contains(child)) {
+    if (children == null
+        || children.closed
+        || child.index >= children.started.size()
+        || children.started.get(child.index) != child) {
       return;
     }
     State state = execution.stateOf(frame);
@@ -124,6 +127,9 @@ final class ChildRuns {
 
   void finishChildren(Frame frame) {
     Children children = frame.children;
+    if (frame.cancelled || children == null || children.closed) {
+      return;
+    }
     State state = execution.stateOf(frame);
     close(frame, children);
     ArrayNode results = NODES.arrayNode();

@@ -42,7 +42,7 @@ final class Children {
   }
 
   int running() {
-    return (int) started.stream().filter(f -> !f.done).count();
+    return started.size() - completed;
   }
 
   boolean canStartMore() {

@@ -37,6 +37,8 @@ final class Failures {
         raisedHere && isEvaluationError(failure.error())
             ? execution.located(frame, failure)
             : failure;
+    // What the failed attempt meant to assign is dropped with it.
+    frame.pendingAssignments = java.util.Map.of();
     List<Retrier> retry = state.io().retry();
     for (int i = 0; i < retry.size(); i++) {
       Retrier retrier = retry.get(i);
@@ -59,12 +61,15 @@ final class Failures {
         ObjectNode errorOutput = NODES.objectNode();
         errorOutput.put("Error", located.error());
         errorOutput.put("Cause", located.cause());
-        JsonNode output =
-            StateRunner.isJsonata(state)
-                ? runner
-                    .jsonata()
-                    .caughtOutput(frame, catcher.output(), catcher.assign(), errorOutput)
-                : Payloads.merge(catcher.resultPath(), frame.input, errorOutput);
+        JsonNode output;
+        try {
+          output = caughtOutput(frame, state, catcher, errorOutput);
+        } catch (StateFailure catcherFailed) {
+          // The catcher itself cannot produce an output: the state fails with that error.
+          frame.pendingAssignments = java.util.Map.of();
+          frame.fail(catcherFailed.error(), catcherFailed.cause());
+          return;
+        }
         runner.emit(
             frame, state.typeName() + "StateExited", StateRunner.details(state, "output", output));
         StateRunner.applyAssignments(frame);
@@ -73,6 +78,17 @@ final class Failures {
       }
     }
     frame.fail(located.error(), located.cause());
+  }
+
+  /** The output a catcher gives, and its assignments (kept pending until the state is left). */
+  private JsonNode caughtOutput(Frame frame, State state, Catcher catcher, JsonNode errorOutput) {
+    if (StateRunner.isJsonata(state)) {
+      return runner.jsonata().caughtOutput(frame, catcher.output(), catcher.assign(), errorOutput);
+    }
+    catcher
+        .assign()
+        .ifPresent(a -> runner.jsonPath().assignValues(frame, a, runner.scope(frame, errorOutput)));
+    return Payloads.merge(catcher.resultPath(), frame.input, errorOutput);
   }
 
   /** A JSONata expression failed: AWS records it before the state's failure. */
@@ -94,10 +110,10 @@ final class Failures {
     return errorEquals.contains(error)
         || (errorEquals.contains(StatesErrors.ALL)
             && !StatesErrors.NOT_MATCHED_BY_ALL.contains(error))
-        // States.TaskFailed stands for any error a task reports itself, not for timeouts.
+        // States.TaskFailed stands for any error of a task but its timeout.
         || (errorEquals.contains(StatesErrors.TASK_FAILED)
-            && !error.startsWith("States.")
-            && !error.isEmpty());
+            && !error.isEmpty()
+            && (!error.startsWith("States.") || error.equals(StatesErrors.HEARTBEAT_TIMEOUT)));
   }
 
   long backoffMillis(Retrier retrier, int attempts) {

@@ -41,7 +41,7 @@ final class JsonataStates {
     states.set("context", execution.contextObject(frame));
     result.ifPresent(r -> states.set("result", r));
     errorOutput.ifPresent(e -> states.set("errorOutput", e));
-    return new JsonataEvaluator(states, frame.variables, execution.random);
+    return new JsonataEvaluator(states, frame.variables, execution.random, execution.now);
   }
 
   JsonNode passOutput(Frame frame, PassState pass) {
@@ -126,7 +126,11 @@ final class JsonataStates {
         throw StateFailure.queryEvaluation(
             "The Seconds field must be a non-negative integer, but was: " + seconds);
       }
-      return execution.now.plusSeconds(seconds.asLong());
+      try {
+        return execution.now.plusSeconds(seconds.asLong());
+      } catch (ArithmeticException | java.time.DateTimeException e) {
+        throw StateFailure.queryEvaluation("The Seconds field is out of range: " + seconds);
+      }
     }
     JsonNode timestamp = evaluator.template(wait.timestamp().orElseThrow(), "Timestamp");
     try {
@@ -163,7 +167,7 @@ final class JsonataStates {
     mapItem.put("Index", index);
     mapItem.set("Value", item);
     states.set("context", context);
-    return new JsonataEvaluator(states, frame.variables, execution.random)
+    return new JsonataEvaluator(states, frame.variables, execution.random, execution.now)
         .template(selector, "ItemSelector");
   }
 

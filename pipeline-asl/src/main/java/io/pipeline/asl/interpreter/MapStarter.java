@@ -44,7 +44,14 @@ final class MapStarter {
     JsonNode input = isJsonata ? frame.input : Payloads.select(map.io().inputPath(), scope);
     PathScope inputScope = scope.withData(input);
     JsonNode json = isJsonata ? settings(frame, map) : map.json();
-    int maxConcurrency = (int) integer(json, "MaxConcurrency", inputScope).orElse(0L).longValue();
+    long maxConcurrency = integer(json, "MaxConcurrency", inputScope).orElse(0L);
+    if (maxConcurrency < 0 || maxConcurrency > Integer.MAX_VALUE) {
+      throw StateFailure.runtime(
+          "MaxConcurrency must be between 0 and "
+              + Integer.MAX_VALUE
+              + ", but was "
+              + maxConcurrency);
+    }
     JsonNode items =
         readItems.isPresent()
             ? readItems.get()
@@ -101,7 +108,7 @@ final class MapStarter {
             map.distributed(),
             input,
             itemInputs,
-            maxConcurrency,
+            (int) maxConcurrency,
             toleratedCount.orElse(toleratedPercentage.isPresent() ? Long.MAX_VALUE : 0L),
             toleratedPercentage.orElse(toleratedCount.isPresent() ? 100.0 : 0.0),
             toleranceSet);
@@ -193,7 +200,7 @@ final class MapStarter {
     }
     String path = json.get(field + "Path").asText();
     JsonNode value = scope.read(path).orElse(null);
-    if (value != null && value.isTextual() && value.textValue().matches("-?\\d+")) {
+    if (value != null && value.isTextual() && value.textValue().matches("-?\\d{1,18}")) {
       return Optional.of(Long.parseLong(value.textValue()));
     }
     if (value == null || !value.isIntegralNumber()) {

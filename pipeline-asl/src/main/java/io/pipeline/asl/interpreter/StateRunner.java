@@ -138,11 +138,13 @@ final class StateRunner {
 
   /** A scheduled task failed: Retry and Catch decide what follows. */
   void failTask(Frame frame, String error, String cause) {
+    String problem = (error == null ? "" : error + ": ") + (cause == null ? "" : cause);
     if (frame.readingItems) {
-      itemsRead(
-          frame,
-          Optional.empty(),
-          (error == null ? "" : error + ": ") + (cause == null ? "" : cause));
+      itemsRead(frame, Optional.empty(), problem);
+      return;
+    }
+    if (frame.writingResults) {
+      childRuns.resultsWritten(frame, Optional.empty(), problem);
       return;
     }
     TaskState task = (TaskState) execution.stateOf(frame);
@@ -214,6 +216,13 @@ final class StateRunner {
       } catch (StateFailure failure) {
         failures.evaluationFailed(frame, state, failure);
         failures.handle(frame, state, failure, true);
+      } catch (RuntimeException bug) {
+        // A data case the engine does not handle yet must not leave the execution stuck.
+        failures.handle(
+            frame,
+            state,
+            StateFailure.runtime("The engine could not run this state: " + bug),
+            true);
       }
     }
     if (frame.done && !frame.reported && !frame.cancelled) {
@@ -259,6 +268,13 @@ final class StateRunner {
       } catch (StateFailure failure) {
         failures.evaluationFailed(frame, state, failure);
         failures.handle(frame, state, failure, true);
+      } catch (RuntimeException bug) {
+        // A data case the engine does not handle yet must not leave the execution stuck.
+        failures.handle(
+            frame,
+            state,
+            StateFailure.runtime("The engine could not run this state: " + bug),
+            true);
       }
     }
     step(frame);
@@ -287,6 +303,7 @@ final class StateRunner {
       jsonPath.fail(frame, fail, scope);
     } else if (state instanceof WaitState wait) {
       JsonNode input = jsonPath.input(wait, scope);
+      jsonPath.assign(frame, wait.io(), scope.withData(input));
       wait(
           frame,
           wait,

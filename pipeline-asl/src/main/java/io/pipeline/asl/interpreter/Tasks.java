@@ -114,7 +114,7 @@ final class Tasks {
   }
 
   private static long seconds(JsonNode value, String field) {
-    if (!value.isIntegralNumber() || value.asLong() <= 0) {
+    if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asLong() <= 0) {
       throw StateFailure.runtime("The " + field + " must be a positive integer, but was: " + value);
     }
     return value.asLong();

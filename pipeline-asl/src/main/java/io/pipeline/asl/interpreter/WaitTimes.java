@@ -14,6 +14,14 @@ final class WaitTimes {
   private WaitTimes() {}
 
   static Instant dueAt(WaitState wait, PathScope scope, Instant now) {
+    try {
+      return due(wait, scope, now);
+    } catch (ArithmeticException | java.time.DateTimeException e) {
+      throw StateFailure.runtime("The Wait state's time is out of range: " + e.getMessage());
+    }
+  }
+
+  private static Instant due(WaitState wait, PathScope scope, Instant now) {
     if (wait.seconds().isPresent()) {
       return now.plusSeconds(wait.seconds().get().asLong());
     }

@@ -29,7 +29,10 @@ final class AwsFunctions {
 
   private AwsFunctions() {}
 
-  static void bind(Jsonata.Frame frame, RandomGenerator random) {
+  static void bind(Jsonata.Frame frame, RandomGenerator random, java.time.Instant now) {
+    // The execution's time, not the machine's clock: replay must give the same values.
+    bind(frame, "now", args -> now.toString());
+    bind(frame, "millis", args -> now.toEpochMilli());
     bind(frame, "partition", AwsFunctions::partition);
     bind(frame, "range", AwsFunctions::range);
     bind(frame, "hash", AwsFunctions::hash);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipeline.asl.error.StateFailure;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -32,17 +33,20 @@ public final class JsonataEvaluator {
   private final JsonNode states;
   private final Map<String, JsonNode> variables;
   private final RandomGenerator random;
+  private final Instant now;
 
   /**
    * @param states the {@code $states} object: input, context, and result or errorOutput
    * @param variables the workflow variables in scope
    * @param random where {@code $random} and {@code $uuid} take their randomness
+   * @param now the execution's time, which {@code $now} and {@code $millis} give
    */
   public JsonataEvaluator(
-      JsonNode states, Map<String, JsonNode> variables, RandomGenerator random) {
+      JsonNode states, Map<String, JsonNode> variables, RandomGenerator random, Instant now) {
     this.states = states;
     this.variables = variables;
     this.random = random;
+    this.now = now;
   }
 
   /** Whether an expression compiles. */
@@ -95,7 +99,7 @@ public final class JsonataEvaluator {
       frame.setRuntimeBounds(TIMEOUT_MILLIS, MAX_DEPTH);
       frame.bind("states", JsonataValues.toJava(states));
       variables.forEach((name, value) -> frame.bind(name, JsonataValues.toJava(value)));
-      AwsFunctions.bind(frame, random);
+      AwsFunctions.bind(frame, random, now);
       result = compiled.evaluate(null, frame);
     } catch (JException | StateFailure e) {
       throw failure(expression, field, e.getMessage());

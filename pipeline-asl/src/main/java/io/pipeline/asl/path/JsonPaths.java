@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.JsonPathException;
 import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import io.pipeline.asl.error.StateFailure;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +68,9 @@ public final class JsonPaths {
       return compiled.isDefinite()
           ? Optional.empty()
           : Optional.of(JsonNodeFactory.instance.arrayNode());
+    } catch (JsonPathException | ClassCastException | IllegalArgumentException e) {
+      throw StateFailure.runtime(
+          "The JSONPath '" + path + "' cannot be evaluated on this data: " + e.getMessage());
     }
   }
 
