@@ -14,7 +14,7 @@ import java.time.Instant;
 
 /**
  * The definitions and inputs the benchmarks run, shared with their smoke test so that what is
- * measured is also what is checked. All are JSONPath-mode.
+ * measured is also what is checked. All but {@link #jsonataChain()} are JSONPath-mode.
  */
 public final class Definitions {
 
@@ -29,6 +29,9 @@ public final class Definitions {
 
   /** States one run of the Choice loop enters: the rounds' two each, and the final Succeed. */
   public static final int CHOICE_STATES = 2 * CHOICE_ROUNDS + 1;
+
+  /** States in the JSONata chain: each run enters each once. */
+  public static final int JSONATA_STATES = 20;
 
   /** Items of the Map benchmark's input. */
   public static final int MAP_ITEMS = 1000;
@@ -82,6 +85,44 @@ public final class Definitions {
     definition.put("StartAt", passName(0));
     definition.set("States", states);
     return definition.toString();
+  }
+
+  /**
+   * A chain of {@value #JSONATA_STATES} JSONata Pass states whose {@code Output} computes over the
+   * input ({@code $sum}, a filter, string concatenation) and whose {@code Assign} counts the steps.
+   */
+  public static String jsonataChain() {
+    ObjectNode states = JSON.createObjectNode();
+    for (int i = 0; i < JSONATA_STATES; i++) {
+      ObjectNode state = states.putObject("J" + i);
+      state.put("Type", "Pass");
+      state.putObject("Assign").put("step", "{% " + i + " + 1 %}");
+      ObjectNode output = state.putObject("Output");
+      output.put("values", "{% $states.input.values %}");
+      output.put("total", "{% $sum($states.input.values) %}");
+      output.put("big", "{% $count($states.input.values[$ > 2]) %}");
+      output.put("label", "{% 'order-' & $string($states.input.values[0]) %}");
+      if (i + 1 < JSONATA_STATES) {
+        state.put("Next", "J" + (i + 1));
+      } else {
+        state.put("End", true);
+      }
+    }
+    ObjectNode definition = JSON.createObjectNode();
+    definition.put("QueryLanguage", "JSONata");
+    definition.put("StartAt", "J0");
+    definition.set("States", states);
+    return definition.toString();
+  }
+
+  /** The JSONata chain's input. */
+  public static JsonNode jsonataChainInput() {
+    return json("{\"values\": [1, 2, 3, 4]}");
+  }
+
+  /** What the JSONata chain gives for {@link #jsonataChainInput()}. */
+  public static JsonNode jsonataChainOutput() {
+    return json("{\"values\": [1, 2, 3, 4], \"total\": 10, \"big\": 2, \"label\": \"order-1\"}");
   }
 
   /** The Pass chain's input. */

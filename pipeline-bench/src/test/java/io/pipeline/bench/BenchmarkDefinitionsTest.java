@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class BenchmarkDefinitionsTest {
 
   @Test
-  void passChainRunsEveryPassState() {
+  void shouldRunEveryPassStateOfThePassChain() {
     check(
         Definitions.passChain(),
         Definitions.passChainInput(),
@@ -25,7 +25,16 @@ class BenchmarkDefinitionsTest {
   }
 
   @Test
-  void choiceLoopGoesRoundTheExpectedNumberOfTimes() {
+  void shouldRunEveryStateOfTheJsonataChain() {
+    check(
+        Definitions.jsonataChain(),
+        Definitions.jsonataChainInput(),
+        Definitions.jsonataChainOutput(),
+        Definitions.JSONATA_STATES);
+  }
+
+  @Test
+  void shouldGoRoundTheChoiceLoopTheExpectedNumberOfTimes() {
     LocalRun.Result result =
         check(
             Definitions.choiceLoop(),
@@ -37,7 +46,7 @@ class BenchmarkDefinitionsTest {
   }
 
   @Test
-  void mapProcessesEveryItem() {
+  void shouldProcessEveryMapItem() {
     LocalRun.Result result =
         check(
             Definitions.map(),
