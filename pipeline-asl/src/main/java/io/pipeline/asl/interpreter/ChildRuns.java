@@ -139,7 +139,7 @@ final class ChildRuns {
     if (children.distributed) {
       runner.emit(frame, "MapRunSucceeded", StateRunner.details(state, null, null));
     }
-    if (state instanceof MapState map && map.json().has("ResultWriter")) {
+    if (state instanceof MapState map && map.resultWriter().isPresent()) {
       try {
         writeResults(frame, map, results);
       } catch (StateFailure failure) {
@@ -154,7 +154,7 @@ final class ChildRuns {
 
   /** Asks the runtime to write a Map's results where its {@code ResultWriter} says. */
   void writeResults(Frame frame, MapState map, JsonNode results) {
-    JsonNode writer = map.json().get("ResultWriter");
+    JsonNode writer = map.resultWriter().orElseThrow();
     ObjectNode request = writer.deepCopy();
     if (StateRunner.isJsonata(map) && writer.has("Arguments")) {
       request.set("Arguments", runner.jsonata().field(frame, writer.get("Arguments"), "Arguments"));

@@ -36,7 +36,7 @@ final class MapStarter {
    * @param readItems the items the reader gave, when it has run
    */
   void start(Frame frame, MapState map, PathScope scope, Optional<JsonNode> readItems) {
-    if (map.json().has("ItemReader") && readItems.isEmpty()) {
+    if (map.itemReader().isPresent() && readItems.isEmpty()) {
       readItems(frame, map, scope);
       return;
     }
@@ -90,10 +90,10 @@ final class MapStarter {
         itemInputs.add(item);
       }
     }
-    if (json.has("ItemBatcher")) {
+    if (map.itemBatcher().isPresent()) {
       itemInputs =
           ItemBatches.of(
-              json.get("ItemBatcher"),
+              map.itemBatcher().get(),
               itemInputs,
               inputScope,
               execution,
@@ -117,7 +117,7 @@ final class MapStarter {
 
   /** Asks the runtime to read the items: a task with the reader's resource and settings. */
   private void readItems(Frame frame, MapState map, PathScope scope) {
-    JsonNode reader = map.json().get("ItemReader");
+    JsonNode reader = map.itemReader().orElseThrow();
     ObjectNode request = reader.deepCopy();
     boolean isJsonata = map.io().queryLanguage() == QueryLanguage.JSONATA;
     if (isJsonata && reader.has("Arguments")) {

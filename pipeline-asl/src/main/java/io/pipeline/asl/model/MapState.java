@@ -11,6 +11,10 @@ import java.util.Optional;
  * @param itemsPath JSONPath to the items
  * @param items JSONata items expression (or a literal array)
  * @param itemSelector builds each item's input ({@code ItemSelector}, or legacy {@code Parameters})
+ * @param itemReader where the items are read from ({@code ItemReader}), instead of the input
+ * @param itemBatcher how items are grouped into batches ({@code ItemBatcher})
+ * @param resultWriter where the results are written ({@code ResultWriter})
+ * @param label the label of a distributed Map's runs
  */
 public record MapState(
     String name,
@@ -20,5 +24,9 @@ public record MapState(
     PathField itemsPath,
     Optional<JsonNode> items,
     Optional<JsonNode> itemSelector,
+    Optional<JsonNode> itemReader,
+    Optional<JsonNode> itemBatcher,
+    Optional<JsonNode> resultWriter,
+    Optional<String> label,
     JsonNode json)
     implements State {}

@@ -381,6 +381,10 @@ public final class DefinitionParser {
                 pathField(json, "ItemsPath"),
                 Optional.ofNullable(json.get("Items")),
                 itemSelector,
+                Optional.ofNullable(json.get("ItemReader")),
+                Optional.ofNullable(json.get("ItemBatcher")),
+                Optional.ofNullable(json.get("ResultWriter")),
+                text(json, "Label", at),
                 json));
   }
 
