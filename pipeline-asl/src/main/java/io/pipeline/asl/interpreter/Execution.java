@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 /**
  * One execution of a state machine, driven by commands. Handling a command runs every state that
@@ -26,7 +25,7 @@ public final class Execution {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   final StateMachine machine;
-  final SplittableRandom random;
+  final SeededRandom random;
   final Map<String, Frame> timers = new HashMap<>();
   final Map<String, Frame> tasks = new HashMap<>();
   final List<HistoryEvent> events = new ArrayList<>();
@@ -48,7 +47,7 @@ public final class Execution {
 
   private Execution(StateMachine machine, long seed) {
     this.machine = machine;
-    this.random = new SplittableRandom(seed);
+    this.random = new SeededRandom(seed);
   }
 
   /**
