@@ -53,6 +53,14 @@ final class ChildRuns {
   void startMore(Frame frame, List<StateMachine> machines) {
     Children children = frame.children;
     while (children.canStartMore()) {
+      if (runner.overBudget()) {
+        // The rest start on the next command, through one timer due at once.
+        if (frame.startMoreTimer == null) {
+          frame.startMoreTimer = execution.armTimer(frame, execution.now);
+        }
+        return;
+      }
+      runner.spend();
       int index = children.started.size();
       StateMachine machine = machines.get(Math.min(index, machines.size() - 1));
       Frame child =
@@ -118,11 +126,18 @@ final class ChildRuns {
       return;
     }
     if (children.map) {
-      startMore(frame, List.of(((MapState) state).processor()));
+      startMore(frame, machines(state));
     }
     if (children.allDone()) {
       finishChildren(frame);
     }
+  }
+
+  /** The state machines a Parallel's branches or a Map's iterations run. */
+  static List<StateMachine> machines(State state) {
+    return state instanceof ParallelState parallel
+        ? parallel.branches()
+        : List.of(((MapState) state).processor());
   }
 
   void finishChildren(Frame frame) {

@@ -40,6 +40,13 @@ public final class Execution {
   int timerSequence;
   int taskSequence;
   String executionTimeoutTimer;
+
+  /** Frames that go on at the next command, after this one ran its budget of states. */
+  final java.util.List<Frame> deferred = new ArrayList<>();
+
+  /** The one timer, due at once, that brings the deferred frames back. */
+  String continueTimer;
+
   Frame root;
   JsonNode output;
   String error;
@@ -105,6 +112,14 @@ public final class Execution {
   private void fire(Command.FireTimer fire) {
     if (fire.timerId().equals(executionTimeoutTimer) && status == ExecutionStatus.RUNNING) {
       timeOut();
+      return;
+    }
+    if (fire.timerId().equals(continueTimer) && status == ExecutionStatus.RUNNING) {
+      continueTimer = null;
+      timers.remove(fire.timerId());
+      java.util.List<Frame> resumed = new ArrayList<>(deferred);
+      deferred.clear();
+      new StateRunner(this).resumeAll(resumed);
       return;
     }
     Frame frame = timers.remove(fire.timerId());
@@ -178,6 +193,14 @@ public final class Execution {
     lastEventId++;
     events.add(new HistoryEvent(lastEventId, lastEventId - 1, type, now, details));
     return lastEventId;
+  }
+
+  /** Continues a frame at the next command, through one timer due at once shared by all. */
+  void defer(Frame frame) {
+    deferred.add(frame);
+    if (continueTimer == null) {
+      continueTimer = armTimer(root, now);
+    }
   }
 
   String armTimer(Frame frame, Instant dueAt) {

@@ -53,6 +53,7 @@ public final class ExecutionSnapshot {
     json.put("timerSequence", execution.timerSequence);
     json.put("taskSequence", execution.taskSequence);
     json.put("executionTimeoutTimer", execution.executionTimeoutTimer);
+    json.put("continueTimer", execution.continueTimer);
     putNode(json, "output", execution.output);
     json.put("error", execution.error);
     json.put("cause", execution.cause);
@@ -61,6 +62,8 @@ public final class ExecutionSnapshot {
     }
     ObjectNode timers = json.putObject("timers");
     execution.timers.forEach((id, frame) -> timers.put(id, paths.get(frame)));
+    ArrayNode deferred = json.putArray("deferred");
+    execution.deferred.forEach(frame -> deferred.add(paths.get(frame)));
     ObjectNode tasks = json.putObject("tasks");
     execution.tasks.forEach((token, frame) -> tasks.put(token, paths.get(frame)));
     return json;
@@ -96,6 +99,7 @@ public final class ExecutionSnapshot {
     execution.timerSequence = json.path("timerSequence").asInt();
     execution.taskSequence = json.path("taskSequence").asInt();
     execution.executionTimeoutTimer = text(json, "executionTimeoutTimer");
+    execution.continueTimer = text(json, "continueTimer");
     execution.output = node(json, "output");
     execution.error = text(json, "error");
     execution.cause = text(json, "cause");
@@ -106,6 +110,7 @@ public final class ExecutionSnapshot {
     json.path("timers")
         .fields()
         .forEachRemaining(e -> execution.timers.put(e.getKey(), byPath.get(e.getValue().asText())));
+    json.path("deferred").forEach(path -> execution.deferred.add(byPath.get(path.asText())));
     json.path("tasks")
         .fields()
         .forEachRemaining(e -> execution.tasks.put(e.getKey(), byPath.get(e.getValue().asText())));
@@ -134,6 +139,7 @@ public final class ExecutionSnapshot {
     json.put("writingResults", frame.writingResults);
     json.put("taskTimeoutTimer", frame.taskTimeoutTimer);
     json.put("heartbeatTimer", frame.heartbeatTimer);
+    json.put("startMoreTimer", frame.startMoreTimer);
     json.put("heartbeatSeconds", frame.heartbeatSeconds);
     json.put("done", frame.done);
     json.put("failed", frame.failed);
@@ -200,6 +206,7 @@ public final class ExecutionSnapshot {
     frame.writingResults = json.path("writingResults").asBoolean();
     frame.taskTimeoutTimer = text(json, "taskTimeoutTimer");
     frame.heartbeatTimer = text(json, "heartbeatTimer");
+    frame.startMoreTimer = text(json, "startMoreTimer");
     frame.heartbeatSeconds = json.path("heartbeatSeconds").asLong();
     frame.done = json.path("done").asBoolean();
     frame.failed = json.path("failed").asBoolean();

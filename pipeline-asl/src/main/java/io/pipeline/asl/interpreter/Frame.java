@@ -46,6 +46,7 @@ final class Frame {
   boolean writingResults;
   String taskTimeoutTimer;
   String heartbeatTimer;
+  String startMoreTimer;
   long heartbeatSeconds;
   Children children;
 

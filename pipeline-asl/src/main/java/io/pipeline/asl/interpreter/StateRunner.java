@@ -75,6 +75,16 @@ final class StateRunner {
     return jsonPath;
   }
 
+  /** Whether this command has run as many states as one command may. */
+  boolean overBudget() {
+    return statesRun >= STATES_PER_COMMAND;
+  }
+
+  /** Counts a started branch or iteration against this command's budget. */
+  void spend() {
+    statesRun++;
+  }
+
   /** Queues work to run after what is running now, in this command. */
   void later(Runnable runnable) {
     work.add(runnable);
@@ -87,6 +97,20 @@ final class StateRunner {
 
   void drive(Frame frame) {
     work.add(() -> step(frame));
+    runAll();
+  }
+
+  /** Frames deferred by the budget go on, in the order they stopped. */
+  void resumeAll(List<Frame> frames) {
+    for (Frame frame : frames) {
+      work.add(
+          () -> {
+            if (!frame.cancelled && frame.waiting == Frame.Waiting.CONTINUE) {
+              frame.waiting = Frame.Waiting.NOTHING;
+              step(frame);
+            }
+          });
+    }
     runAll();
   }
 
@@ -201,7 +225,7 @@ final class StateRunner {
     while (!frame.done && !frame.cancelled && frame.waiting == Frame.Waiting.NOTHING) {
       if (++statesRun > STATES_PER_COMMAND) {
         frame.waiting = Frame.Waiting.CONTINUE;
-        execution.armTimer(frame, execution.now);
+        execution.defer(frame);
         return;
       }
       State state = execution.stateOf(frame);
@@ -240,6 +264,13 @@ final class StateRunner {
       return;
     }
     State state = execution.stateOf(frame);
+    if (timerId.equals(frame.startMoreTimer)) {
+      frame.startMoreTimer = null;
+      if (frame.children != null && !frame.children.closed) {
+        childRuns.startMore(frame, ChildRuns.machines(state));
+      }
+      return;
+    }
     if (frame.waiting == Frame.Waiting.TASK) {
       boolean heartbeat = timerId.equals(frame.heartbeatTimer);
       String error = heartbeat ? StatesErrors.HEARTBEAT_TIMEOUT : StatesErrors.TIMEOUT;

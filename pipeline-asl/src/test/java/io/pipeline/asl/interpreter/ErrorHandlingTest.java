@@ -137,4 +137,25 @@ class ErrorHandlingTest {
 
     assertThat(result.execution().output()).hasValue(Runs.json("{\"n\": 3000}"));
   }
+
+  @Test
+  void shouldStartLargeMapsOverSeveralCommands() {
+    StringBuilder items = new StringBuilder("[0");
+    for (int i = 1; i < 5000; i++) {
+      items.append(',').append(i);
+    }
+    items.append(']');
+    String definition =
+        """
+        {"StartAt": "M", "States": {"M": {"Type": "Map",
+          "ItemProcessor": {"StartAt": "I", "States": {"I": {"Type": "Pass", "End": true}}}, "End": true}}}
+        """;
+
+    Runs.Started first = Runs.start(definition, items.toString());
+    LocalRun.Result all = Runs.run(definition, items.toString());
+
+    assertThat(first.started().effects()).hasSizeLessThanOrEqualTo(2);
+    assertThat(first.started().events()).hasSizeLessThan(5_000);
+    assertThat(all.execution().output().orElseThrow().size()).isEqualTo(5000);
+  }
 }
