@@ -151,8 +151,8 @@ final class UpCommand implements Callable<Integer> {
     step(out, "Creating bucket '" + bucket + "'", () -> createBucket(s3));
     step(
         out,
-        "Starting ingest service (S3 listing bridge)",
-        () -> track(IngestService.start(serviceSettings(kafka, s3))));
+        "Starting ingest service (S3 listing and MQTT bridges)",
+        () -> track(IngestService.start(serviceSettings(kafka, s3, mqtt))));
     return new Stack(kafka, s3, mqtt);
   }
 
@@ -181,7 +181,7 @@ final class UpCommand implements Callable<Integer> {
                     .toString()));
   }
 
-  private Settings serviceSettings(String kafka, S3Endpoint s3) {
+  private Settings serviceSettings(String kafka, S3Endpoint s3, Optional<String> mqtt) {
     Map<String, String> overrides = new HashMap<>();
     overrides.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
     overrides.put("KAFKA_REPLICATION_FACTOR", "1");
@@ -191,6 +191,7 @@ final class UpCommand implements Callable<Integer> {
     overrides.put("AWS_SECRET_ACCESS_KEY", s3.secretAccessKey());
     overrides.put("S3_LISTING_BUCKETS", bucket);
     overrides.put("S3_LISTING_INTERVAL", listingInterval.toMillis() + "ms");
+    mqtt.ifPresent(url -> overrides.put("MQTT_URL", url));
     return environment.with(overrides);
   }
 

@@ -2,6 +2,9 @@ package io.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import io.pipeline.localstack.Ports;
 import io.pipeline.localstack.kafka.TopicReader;
 import io.pipeline.localstack.process.ChildJvm;
@@ -54,6 +57,34 @@ class UpCommandIT {
       assertThat(events(bootstrap, 1))
           .extracting(S3ObjectEvent::getKey)
           .containsExactly("incoming/orders.csv");
+
+      assertThat(up.output())
+          .as(up.output())
+          .contains("MQTT:             mqtt://localhost:" + mqttPort);
+      Mqtt5BlockingClient device =
+          MqttClient.builder()
+              .useMqttVersion5()
+              .identifier("device-d1")
+              .serverHost("localhost")
+              .serverPort(mqttPort)
+              .buildBlocking();
+      device.connect();
+      device
+          .publishWith()
+          .topic("devices/d1/telemetry")
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .payload("{\"t\": 21.5}".getBytes())
+          .send();
+      device.disconnect();
+      assertThat(
+              TopicReader.read(
+                  bootstrap,
+                  PipelineTopics.MQTT_MESSAGES,
+                  1,
+                  Duration.ofSeconds(30),
+                  Duration.ZERO))
+          .extracting(r -> r.key())
+          .containsExactly("d1");
       up.kill();
     }
 
@@ -88,7 +119,7 @@ class UpCommandIT {
             "--s3-port",
             String.valueOf(s3Port),
             "--mqtt-port",
-            String.valueOf(Ports.free()),
+            String.valueOf(mqttPort),
             "--listing-interval",
             "200ms"),
         Map.of(),

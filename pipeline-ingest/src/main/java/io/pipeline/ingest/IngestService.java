@@ -2,6 +2,8 @@ package io.pipeline.ingest;
 
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.ingest.mqtt.MqttBridge;
+import io.pipeline.ingest.mqtt.MqttBridgeConfig;
 import io.pipeline.ingest.s3.S3ListingBridge;
 import io.pipeline.ingest.s3.S3ListingConfig;
 import io.pipeline.ingest.s3.S3Settings;
@@ -38,6 +40,7 @@ public final class IngestService implements AutoCloseable {
     KafkaSettings kafka = KafkaSettings.from(settings);
     S3ListingConfig listingConfig = S3ListingConfig.from(settings);
     S3Settings s3Settings = S3Settings.from(settings);
+    MqttBridgeConfig mqttConfig = MqttBridgeConfig.from(settings);
 
     IngestService service = new IngestService();
     try {
@@ -51,6 +54,11 @@ public final class IngestService implements AutoCloseable {
         service.listing = Optional.of(bridge);
       } else {
         log.info("S3 listing bridge is off: set S3_LISTING_BUCKETS to watch buckets");
+      }
+      if (mqttConfig.enabled()) {
+        service.track(new MqttBridge(mqttConfig, kafka, topics, Clock.systemUTC())).start();
+      } else {
+        log.info("MQTT bridge is off: set MQTT_URL to copy MQTT messages to Kafka");
       }
       return service;
     } catch (RuntimeException e) {
