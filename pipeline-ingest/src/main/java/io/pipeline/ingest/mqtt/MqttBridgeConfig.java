@@ -54,10 +54,12 @@ public record MqttBridgeConfig(
   public static final Setting<Integer> IN_FLIGHT =
       Setting.integer(
           "MQTT_BRIDGE_IN_FLIGHT",
-          1000,
+          65535,
           1,
           65535,
-          "Unacknowledged messages the broker may send at once (back-pressure).");
+          "Receive Maximum: unacknowledged messages the broker may send at once. Mosquitto 2 was"
+              + " seen to exceed a lower value when it resumes a session, which the client then"
+              + " rejects; bound the flow with the broker's max_inflight_messages instead.");
 
   /** The settings this record reads, for documentation. */
   public static final List<Setting<?>> SETTINGS =

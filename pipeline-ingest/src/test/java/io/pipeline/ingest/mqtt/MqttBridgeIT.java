@@ -43,7 +43,7 @@ class MqttBridgeIT {
             1,
             LocalStack.uniqueName("group"),
             LocalStack.uniqueName("bridge"),
-            100);
+            65535);
 
     try (MqttBridge bridge =
         new MqttBridge(config, KafkaSettings.of(bootstrap), topics, Clock.systemUTC())) {
