@@ -1,6 +1,7 @@
 package io.pipeline.ingest.mqtt;
 
 import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
@@ -92,6 +93,9 @@ public final class MqttBridge implements AutoCloseable {
 
   /** Connects, resuming the bridge's session, and subscribes to its filters. */
   public void start() {
+    // Registered before connecting: a resumed session delivers its queued messages right after
+    // CONNACK, before any subscription's own callback could exist.
+    client.publishes(MqttGlobalPublishFilter.ALL, this::forward, true);
     client
         .connectWith()
         .cleanStart(false)
@@ -106,8 +110,6 @@ public final class MqttBridge implements AutoCloseable {
           .subscribeWith()
           .topicFilter("$share/" + config.group() + "/" + filter)
           .qos(MqttQos.AT_LEAST_ONCE)
-          .callback(this::forward)
-          .manualAcknowledgement(true)
           .send()
           .join();
     }
