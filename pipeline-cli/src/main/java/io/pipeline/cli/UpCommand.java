@@ -8,7 +8,6 @@ import io.pipeline.localstack.mqtt.MosquittoBroker;
 import io.pipeline.localstack.s3.EmbeddedS3Server;
 import io.pipeline.localstack.s3.S3Endpoint;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -132,13 +131,7 @@ final class UpCommand implements Callable<Integer> {
                                 .bootstrapServers()));
     S3Endpoint s3 =
         external(out, "S3", "S3_ENDPOINT")
-            .map(
-                uri ->
-                    new S3Endpoint(
-                        URI.create(uri),
-                        environment.raw("S3_REGION").orElse("us-east-1"),
-                        environment.raw("AWS_ACCESS_KEY_ID").orElse(""),
-                        environment.raw("AWS_SECRET_ACCESS_KEY").orElse("")))
+            .flatMap(announced -> S3Endpoint.fromEnvironment(environmentMap()))
             .orElseGet(
                 () ->
                     step(
@@ -154,6 +147,15 @@ final class UpCommand implements Callable<Integer> {
         "Starting ingest service (S3 listing and MQTT bridges)",
         () -> track(IngestService.start(serviceSettings(kafka, s3, mqtt))));
     return new Stack(kafka, s3, mqtt);
+  }
+
+  private java.util.Map<String, String> environmentMap() {
+    java.util.Map<String, String> values = new HashMap<>();
+    for (String name :
+        new String[] {"S3_ENDPOINT", "S3_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"}) {
+      environment.raw(name).ifPresent(v -> values.put(name, v));
+    }
+    return values;
   }
 
   private Optional<String> external(PrintWriter out, String what, String variable) {

@@ -8,7 +8,6 @@ import io.pipeline.localstack.s3.EmbeddedS3Server;
 import io.pipeline.localstack.s3.S3Endpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -66,14 +65,7 @@ public final class LocalStack implements AutoCloseable {
   public synchronized S3Endpoint s3() {
     if (s3 == null) {
       s3 =
-          external(S3_ENDPOINT_ENV)
-              .map(
-                  uri ->
-                      new S3Endpoint(
-                          URI.create(uri),
-                          env.getOrDefault("S3_REGION", "us-east-1"),
-                          env.getOrDefault("AWS_ACCESS_KEY_ID", ""),
-                          env.getOrDefault("AWS_SECRET_ACCESS_KEY", "")))
+          S3Endpoint.fromEnvironment(env)
               .orElseGet(() -> track(EmbeddedS3Server.start(Optional.empty(), 0)).endpoint());
     }
     return s3;

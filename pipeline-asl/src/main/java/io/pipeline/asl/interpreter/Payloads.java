@@ -8,6 +8,7 @@ import io.pipeline.asl.error.StateFailure;
 import io.pipeline.asl.intrinsic.IntrinsicContext;
 import io.pipeline.asl.intrinsic.Intrinsics;
 import io.pipeline.asl.model.PathField;
+import io.pipeline.asl.path.JsonPaths;
 import io.pipeline.asl.path.PathScope;
 import java.util.Iterator;
 import java.util.Map;
@@ -86,7 +87,7 @@ final class Payloads {
                           "Invalid path '"
                               + path.path()
                               + "' : "
-                              + io.pipeline.asl.path.JsonPaths.noResultsMessage(
+                              + JsonPaths.noResultsMessage(
                                   path.path(), scope.data(), scope.context())));
     };
   }

@@ -2,15 +2,12 @@ package io.pipeline.ingest.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hivemq.client.mqtt.MqttClient;
-import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.ingest.IngestMain;
 import io.pipeline.localstack.LocalStack;
 import io.pipeline.localstack.junit.LocalStackExtension;
-import io.pipeline.localstack.kafka.TopicReader;
 import io.pipeline.localstack.mqtt.MqttEndpoint;
 import io.pipeline.localstack.process.ChildJvm;
 import io.pipeline.schemas.mqtt.MqttMessage;
@@ -18,13 +15,11 @@ import io.pipeline.schemas.serde.SchemaCatalog;
 import io.pipeline.schemas.topic.PipelineKafka;
 import io.pipeline.schemas.topic.PipelineTopics;
 import io.pipeline.schemas.topic.Topic;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,60 +48,26 @@ class MqttBridgeCrashIT {
             "MQTT_BRIDGE_FILTERS", root + "/+/telemetry",
             "MQTT_BRIDGE_GROUP", LocalStack.uniqueName("group"),
             "MQTT_BRIDGE_CLIENT_ID", LocalStack.uniqueName("bridge"));
-    Mqtt5BlockingClient device =
-        MqttClient.builder()
-            .useMqttVersion5()
-            .identifier(LocalStack.uniqueName("device"))
-            .serverHost(broker.host())
-            .serverPort(broker.port())
-            .buildBlocking();
-    device.connect();
+    Mqtt5BlockingClient device = MqttTraffic.device(broker);
     try {
       try (ChildJvm first =
           ChildJvm.start(IngestMain.class, List.of(), env, dir.resolve("first.log"))) {
         assertThat(first.awaitOutput("MQTT bridge", Duration.ofSeconds(60)))
             .as(first.output())
             .isTrue();
-        publish(device, root, 0, MESSAGES / 2);
+        MqttTraffic.publish(device, root, 10, 0, MESSAGES / 2);
         assertThat(first.kill()).isEqualTo(137);
       }
-      publish(device, root, MESSAGES / 2, MESSAGES);
+      MqttTraffic.publish(device, root, 10, MESSAGES / 2, MESSAGES);
       try (ChildJvm second =
           ChildJvm.start(IngestMain.class, List.of(), env, dir.resolve("second.log"))) {
-        Set<Integer> received = sequences(bootstrap, topic, root);
+        Set<Integer> received =
+            MqttTraffic.numbers(MqttTraffic.received(bootstrap, topic, root, MESSAGES));
 
         assertThat(received).as(second.output()).hasSize(MESSAGES);
       }
     } finally {
       device.disconnect();
     }
-  }
-
-  private static void publish(Mqtt5BlockingClient device, String root, int from, int to) {
-    for (int i = from; i < to; i++) {
-      device
-          .publishWith()
-          .topic(root + "/sensor-" + (i % 10) + "/telemetry")
-          .qos(MqttQos.AT_LEAST_ONCE)
-          .payload(String.valueOf(i).getBytes(StandardCharsets.UTF_8))
-          .send();
-    }
-  }
-
-  private static Set<Integer> sequences(
-      String bootstrap, Topic<String, MqttMessage> topic, String root) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    Set<Integer> seen;
-    do {
-      seen =
-          TopicReader.read(
-                  bootstrap, topic.name(), Integer.MAX_VALUE, Duration.ZERO, Duration.ofMillis(500))
-              .stream()
-              .map(r -> topic.valueSerde().deserializer().deserialize(topic.name(), r.value()))
-              .filter(m -> m.getTopic().startsWith(root + "/"))
-              .map(m -> Integer.valueOf(StandardCharsets.UTF_8.decode(m.getPayload()).toString()))
-              .collect(Collectors.toSet());
-    } while (seen.size() < MESSAGES && System.nanoTime() < deadline);
-    return seen;
   }
 }

@@ -2,7 +2,6 @@ package io.pipeline.ingest.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import io.pipeline.common.config.Settings;
@@ -48,14 +47,7 @@ class MqttBridgeIT {
     try (MqttBridge bridge =
         new MqttBridge(config, KafkaSettings.of(bootstrap), topics, Clock.systemUTC())) {
       bridge.start();
-      Mqtt5BlockingClient device =
-          MqttClient.builder()
-              .useMqttVersion5()
-              .identifier(LocalStack.uniqueName("device"))
-              .serverHost(broker.host())
-              .serverPort(broker.port())
-              .buildBlocking();
-      device.connect();
+      Mqtt5BlockingClient device = MqttTraffic.device(broker);
       for (int i = 0; i < 500; i++) {
         device
             .publishWith()
@@ -89,34 +81,18 @@ class MqttBridgeIT {
 
   private static List<ConsumerRecord<String, byte[]>> awaitRecords(
       String bootstrap, Topic<String, MqttMessage> topic, String root, int count) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    List<ConsumerRecord<String, byte[]>> mine;
-    do {
-      mine =
-          TopicReader.read(
-                  bootstrap, topic.name(), Integer.MAX_VALUE, Duration.ZERO, Duration.ofMillis(500))
-              .stream()
-              .filter(
-                  r ->
-                      topic
-                          .valueSerde()
-                          .deserializer()
-                          .deserialize(topic.name(), r.value())
-                          .getTopic()
-                          .startsWith(root + "/"))
-              .toList();
-    } while (mine.size() < count && System.nanoTime() < deadline);
-    return TopicReader.read(
-            bootstrap, topic.name(), Integer.MAX_VALUE, Duration.ZERO, Duration.ofSeconds(1))
-        .stream()
-        .filter(
-            r ->
-                topic
-                    .valueSerde()
-                    .deserializer()
-                    .deserialize(topic.name(), r.value())
-                    .getTopic()
-                    .startsWith(root + "/"))
-        .toList();
+    return TopicReader.awaitMatching(
+        bootstrap,
+        topic.name(),
+        r ->
+            topic
+                .valueSerde()
+                .deserializer()
+                .deserialize(topic.name(), r.value())
+                .getTopic()
+                .startsWith(root + "/"),
+        count,
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(1));
   }
 }

@@ -136,17 +136,15 @@ class S3ListingBridgeIT {
   /** Waits for the bucket's events, then returns all of them, duplicates included. */
   private static List<S3ObjectEvent> eventsOf(String bucket, int expected) {
     Topic<String, S3ObjectEvent> topic = topics.s3ObjectEvents();
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    List<S3ObjectEvent> events;
-    do {
-      events =
-          TopicReader.read(
-                  kafka.bootstrapServers(), topic.name(), Integer.MAX_VALUE, Duration.ZERO, SETTLE)
-              .stream()
-              .filter(r -> r.key().startsWith(bucket + "/"))
-              .map(r -> topic.valueSerde().deserializer().deserialize(topic.name(), r.value()))
-              .toList();
-    } while (events.size() < expected && System.nanoTime() < deadline);
-    return events;
+    return TopicReader.awaitMatching(
+            kafka.bootstrapServers(),
+            topic.name(),
+            r -> r.key().startsWith(bucket + "/"),
+            expected,
+            TIMEOUT,
+            SETTLE)
+        .stream()
+        .map(r -> topic.valueSerde().deserializer().deserialize(topic.name(), r.value()))
+        .toList();
   }
 }

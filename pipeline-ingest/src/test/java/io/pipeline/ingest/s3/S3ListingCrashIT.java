@@ -44,7 +44,7 @@ class S3ListingCrashIT {
         awaitEventKeys(bootstrap, bucket, 1, Duration.ZERO);
         assertThat(first.kill()).isEqualTo(137);
       }
-      List<String> beforeRestart = eventKeys(bootstrap, bucket, Duration.ZERO);
+      List<String> beforeRestart = awaitEventKeys(bootstrap, bucket, 0, Duration.ZERO);
       assertThat(beforeRestart).as("killed before it finished").hasSizeLessThan(1000);
       putObjects(client, bucket, 1000, 1100);
 
@@ -88,24 +88,18 @@ class S3ListingCrashIT {
                     RequestBody.fromString("{\"i\": " + i + "}")));
   }
 
-  /** The keys of the bucket's committed events, duplicates included. */
-  private static List<String> eventKeys(String bootstrap, String bucket, Duration settle) {
-    return TopicReader.read(
-            bootstrap, PipelineTopics.S3_OBJECT_EVENTS, Integer.MAX_VALUE, Duration.ZERO, settle)
-        .stream()
-        .map(ConsumerRecord::key)
-        .filter(k -> k.startsWith(bucket + "/"))
-        .toList();
-  }
-
-  /** Waits until the bucket has at least {@code count} events, then reads them all once more. */
+  /** The keys of the bucket's committed events once {@code count} arrived, duplicates included. */
   private static List<String> awaitEventKeys(
       String bootstrap, String bucket, int count, Duration settle) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (eventKeys(bootstrap, bucket, Duration.ofMillis(200)).size() < count
-        && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
-    return eventKeys(bootstrap, bucket, settle);
+    return TopicReader.awaitMatching(
+            bootstrap,
+            PipelineTopics.S3_OBJECT_EVENTS,
+            r -> r.key().startsWith(bucket + "/"),
+            count,
+            Duration.ofSeconds(90),
+            settle)
+        .stream()
+        .map(ConsumerRecord::key)
+        .toList();
   }
 }

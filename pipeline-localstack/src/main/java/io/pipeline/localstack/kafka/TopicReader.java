@@ -21,6 +21,35 @@ public final class TopicReader {
   private TopicReader() {}
 
   /**
+   * Waits until at least {@code count} of the topic's records match, or the timeout passed, then
+   * returns every matching record read after a last {@code settle} period, duplicates included.
+   */
+  public static List<ConsumerRecord<String, byte[]>> awaitMatching(
+      String bootstrapServers,
+      String topic,
+      java.util.function.Predicate<ConsumerRecord<String, byte[]>> matching,
+      int count,
+      Duration timeout,
+      Duration settle) {
+    Instant deadline = Instant.now().plus(timeout);
+    List<ConsumerRecord<String, byte[]>> found;
+    do {
+      found = matching(bootstrapServers, topic, matching, Duration.ofMillis(300));
+    } while (found.size() < count && Instant.now().isBefore(deadline));
+    return settle.isZero() ? found : matching(bootstrapServers, topic, matching, settle);
+  }
+
+  private static List<ConsumerRecord<String, byte[]>> matching(
+      String bootstrapServers,
+      String topic,
+      java.util.function.Predicate<ConsumerRecord<String, byte[]>> matching,
+      Duration settle) {
+    return read(bootstrapServers, topic, Integer.MAX_VALUE, Duration.ZERO, settle).stream()
+        .filter(matching)
+        .toList();
+  }
+
+  /**
    * Reads until at least {@code count} records arrived or the timeout passed, then keeps reading
    * for {@code settle} more so that unexpected extra records (duplicates) show up too.
    */

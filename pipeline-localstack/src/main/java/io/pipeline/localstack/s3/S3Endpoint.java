@@ -25,6 +25,22 @@ public record S3Endpoint(URI uri, String region, String accessKeyId, String secr
     Objects.requireNonNull(secretAccessKey, "secretAccessKey");
   }
 
+  /**
+   * An external S3 endpoint named by the environment: {@code S3_ENDPOINT}, with {@code S3_REGION}
+   * (default us-east-1), {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY}.
+   */
+  public static java.util.Optional<S3Endpoint> fromEnvironment(java.util.Map<String, String> env) {
+    return java.util.Optional.ofNullable(env.get("S3_ENDPOINT"))
+        .filter(v -> !v.isBlank())
+        .map(
+            uri ->
+                new S3Endpoint(
+                    URI.create(uri.trim()),
+                    env.getOrDefault("S3_REGION", "us-east-1"),
+                    env.getOrDefault("AWS_ACCESS_KEY_ID", ""),
+                    env.getOrDefault("AWS_SECRET_ACCESS_KEY", "")));
+  }
+
   /** An AWS SDK v2 client for this endpoint, with path-style access. */
   public S3Client newClient() {
     return S3Client.builder()
