@@ -1,8 +1,10 @@
 package io.pipeline.schemas.serde;
 
+import io.pipeline.schemas.dlq.DeadLetter;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.s3.S3ListingEntry;
+import io.pipeline.schemas.s3.S3Notification;
 import io.pipeline.schemas.s3.S3ObjectEvent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +34,9 @@ public final class SchemaCatalog implements SchemaStore {
           S3ObjectEvent.getClassSchema(),
           S3ListingEntry.getClassSchema(),
           MqttMessage.getClassSchema(),
-          TelemetryReading.getClassSchema());
+          TelemetryReading.getClassSchema(),
+          S3Notification.getClassSchema(),
+          DeadLetter.getClassSchema());
 
   static final String RELEASED_ROOT = "/io/pipeline/schemas/released/";
 

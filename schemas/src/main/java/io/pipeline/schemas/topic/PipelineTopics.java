@@ -1,8 +1,10 @@
 package io.pipeline.schemas.topic;
 
+import io.pipeline.schemas.dlq.DeadLetter;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.s3.S3ListingEntry;
+import io.pipeline.schemas.s3.S3Notification;
 import io.pipeline.schemas.s3.S3ObjectEvent;
 import io.pipeline.schemas.serde.AvroSerde;
 import java.util.List;
@@ -23,6 +25,13 @@ public final class PipelineTopics {
   /** Objects created in S3 buckets, keyed by bucket/key. */
   public static final String S3_OBJECT_EVENTS = "pipeline.s3.object-events";
 
+  /**
+   * S3 event notifications as the SQS and webhook bridges received them, keyed by bucket/key;
+   * at-least-once, so the same notification may be there twice. The deduplication step turns them
+   * into {@link #S3_OBJECT_EVENTS}.
+   */
+  public static final String S3_NOTIFICATIONS = "pipeline.s3.notifications";
+
   /** The S3 listing bridge's memory of reported objects, compacted, keyed by bucket/key. */
   public static final String S3_LISTING_STATE = "pipeline.s3.listing-state";
 
@@ -32,11 +41,16 @@ public final class PipelineTopics {
   /** Parsed IoT telemetry readings, keyed by device id. */
   public static final String IOT_TELEMETRY = "pipeline.iot.telemetry";
 
+  /** Messages the ingest bridges could not process, with the reason, keyed as they were. */
+  public static final String INGEST_DEAD_LETTERS = "pipeline.ingest.dead-letters";
+
   private final Topic<String, String> schemas;
   private final Topic<String, S3ObjectEvent> s3ObjectEvents;
   private final Topic<String, S3ListingEntry> s3ListingState;
   private final Topic<String, MqttMessage> mqttMessages;
   private final Topic<String, TelemetryReading> iotTelemetry;
+  private final Topic<String, S3Notification> s3Notifications;
+  private final Topic<String, DeadLetter> ingestDeadLetters;
 
   /**
    * @param writerSchemas where deserializers find the schemas records were written with
@@ -52,6 +66,10 @@ public final class PipelineTopics {
     mqttMessages = avro(MQTT_MESSAGES, MqttMessage.class, writerSchemas, TopicSpec.retained(6));
     iotTelemetry =
         avro(IOT_TELEMETRY, TelemetryReading.class, writerSchemas, TopicSpec.retained(6));
+    s3Notifications =
+        avro(S3_NOTIFICATIONS, S3Notification.class, writerSchemas, TopicSpec.retained(6));
+    ingestDeadLetters =
+        avro(INGEST_DEAD_LETTERS, DeadLetter.class, writerSchemas, TopicSpec.retained(3));
   }
 
   private static <V extends SpecificRecord> Topic<String, V> avro(
@@ -80,9 +98,24 @@ public final class PipelineTopics {
     return iotTelemetry;
   }
 
+  public Topic<String, S3Notification> s3Notifications() {
+    return s3Notifications;
+  }
+
+  public Topic<String, DeadLetter> ingestDeadLetters() {
+    return ingestDeadLetters;
+  }
+
   /** Every topic of the pipeline. */
   public List<Topic<?, ?>> all() {
-    return List.of(schemas, s3ObjectEvents, s3ListingState, mqttMessages, iotTelemetry);
+    return List.of(
+        schemas,
+        s3ObjectEvents,
+        s3Notifications,
+        s3ListingState,
+        mqttMessages,
+        iotTelemetry,
+        ingestDeadLetters);
   }
 
   /** The pipeline topic of this name, if it is one. */
