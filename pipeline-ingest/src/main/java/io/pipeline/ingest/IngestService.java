@@ -56,7 +56,10 @@ public final class IngestService implements AutoCloseable {
         log.info("S3 listing bridge is off: set S3_LISTING_BUCKETS to watch buckets");
       }
       if (mqttConfig.enabled()) {
-        service.track(new MqttBridge(mqttConfig, kafka, topics, Clock.systemUTC())).start();
+        PipelineKafka.ensure(kafka, settings, MqttBridge.extraTopics(mqttConfig, topics));
+        service
+            .track(new MqttBridge(mqttConfig, kafka, topics, schemas, Clock.systemUTC()))
+            .start();
       } else {
         log.info("MQTT bridge is off: set MQTT_URL to copy MQTT messages to Kafka");
       }

@@ -5,6 +5,7 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import io.pipeline.common.config.ConfigException;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.mqtt.MqttUserProperty;
@@ -14,13 +15,19 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.avro.message.SchemaStore;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -29,39 +36,57 @@ import org.slf4j.LoggerFactory;
 /**
  * Copies MQTT messages into Kafka without losing one: it subscribes with QoS 1 in a persistent
  * session ({@code cleanStart=false}, long session expiry) and acknowledges a message to the broker
- * only once Kafka has acknowledged its record (acks=all, idempotent producer). A message Kafka
- * could not take is left unacknowledged and the bridge reconnects, so the broker delivers it again.
- * The broker sends at most {@code inFlight} unacknowledged messages: back-pressure, not a buffer.
+ * only once Kafka has acknowledged its record (acks=all, idempotent producer), in the order the
+ * messages arrived. A message Kafka could not take is left unacknowledged, with every one after it,
+ * and the bridge reconnects, so the broker delivers them again. A message its mapping cannot
+ * decode, or too large for Kafka, goes to the dead-letter topic and is acknowledged once that
+ * record is. The broker sends at most {@code inFlight} unacknowledged messages: back-pressure, not
+ * a buffer.
  */
 public final class MqttBridge implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(MqttBridge.class);
   private static final long SESSION_EXPIRY_SECONDS = TimeUnit.DAYS.toSeconds(7);
 
+  /** Bytes of a too-large payload kept in its dead letter. */
+  private static final int DEAD_LETTER_PAYLOAD_BYTES = 64 * 1024;
+
   private final MqttBridgeConfig config;
-  private final Topic<String, MqttMessage> topic;
+  private final MqttRecords records;
   private final Clock clock;
   private final KafkaProducer<String, byte[]> producer;
   private final Mqtt5AsyncClient client;
-  private final ScheduledExecutorService retries =
-      Executors.newSingleThreadScheduledExecutor(
+  private final OrderedAcks acks = new OrderedAcks();
+  private final ExecutorService sender =
+      Executors.newSingleThreadExecutor(
           r -> {
-            Thread thread = new Thread(r, "mqtt-bridge-retry");
+            Thread thread = new Thread(r, "mqtt-bridge-sender");
             thread.setDaemon(true);
             return thread;
           });
   private volatile boolean closed;
 
   /**
-   * @param config the broker, filters and key rule
+   * @param config the broker, mappings and session settings
    * @param kafka how to reach Kafka
    * @param topics the pipeline's topics
+   * @param writerSchemas the schema store of the Avro serdes
    * @param clock the time put in {@code receivedAt}
+   * @throws ConfigException when a mapping does not fit its topic
    */
   public MqttBridge(
-      MqttBridgeConfig config, KafkaSettings kafka, PipelineTopics topics, Clock clock) {
+      MqttBridgeConfig config,
+      KafkaSettings kafka,
+      PipelineTopics topics,
+      SchemaStore writerSchemas,
+      Clock clock) {
     this.config = config;
-    this.topic = topics.mqttMessages();
+    try {
+      this.records = new MqttRecords(config.mappings(), topics, writerSchemas);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          "Setting " + MqttBridgeConfig.MAPPINGS.name() + ": " + e.getMessage(), e);
+    }
     this.clock = clock;
     this.producer =
         new KafkaProducer<>(
@@ -88,7 +113,30 @@ public final class MqttBridge implements AutoCloseable {
             .initialDelay(200, TimeUnit.MILLISECONDS)
             .maxDelay(10, TimeUnit.SECONDS)
             .applyAutomaticReconnect()
+            // Unacknowledged messages of a lost connection come again on the next one.
+            .addDisconnectedListener(context -> acks.abandonAll())
             .buildAsync();
+  }
+
+  /**
+   * The Kafka topics the mappings write to that are not the pipeline's own, so that the service
+   * creates them before the bridge starts.
+   */
+  public static List<Topic<?, ?>> extraTopics(MqttBridgeConfig config, PipelineTopics topics) {
+    Topic<String, MqttMessage> envelopes = topics.mqttMessages();
+    return config.mappings().stream()
+        .map(MqttMapping::topic)
+        .distinct()
+        .filter(name -> topics.find(name).isEmpty())
+        .<Topic<?, ?>>map(
+            name ->
+                new Topic<>(
+                    name,
+                    envelopes.keySerde(),
+                    envelopes.valueSerde(),
+                    envelopes.valueSchema(),
+                    envelopes.spec()))
+        .toList();
   }
 
   /** Connects, resuming the bridge's session, and subscribes to its filters. */
@@ -105,73 +153,149 @@ public final class MqttBridge implements AutoCloseable {
         .applyRestrictions()
         .send()
         .join();
-    for (String filter : config.filters()) {
+    for (MqttMapping mapping : config.mappings()) {
       client
           .subscribeWith()
-          .topicFilter("$share/" + config.group() + "/" + filter)
+          .topicFilter("$share/" + config.group() + "/" + mapping.filter())
           .qos(MqttQos.AT_LEAST_ONCE)
           .send()
           .join();
+      log.info(
+          "MQTT bridge {}: mapping '{}' copies {} from {} to '{}' ({}, key {})",
+          config.clientId(),
+          mapping.name(),
+          mapping.filter(),
+          config.broker().get(),
+          mapping.topic(),
+          mapping.format().name().toLowerCase(Locale.ROOT),
+          mapping.key());
     }
-    log.info(
-        "MQTT bridge {} copies {} from {} to '{}'",
-        config.clientId(),
-        config.filters(),
-        config.broker().get(),
-        topic.name());
+  }
+
+  /** Messages received and not yet acknowledged to the broker. */
+  public int inFlight() {
+    return acks.waiting();
   }
 
   private void forward(Mqtt5Publish publish) {
-    String mqttTopic = publish.getTopic().toString();
-    MqttMessage message =
-        MqttMessage.newBuilder()
-            .setTopic(mqttTopic)
-            .setPayload(ByteBuffer.wrap(publish.getPayloadAsBytes()))
-            .setQos(publish.getQos().getCode())
-            .setRetain(publish.isRetain())
-            .setContentType(publish.getContentType().map(Object::toString).orElse(null))
-            .setResponseTopic(publish.getResponseTopic().map(Object::toString).orElse(null))
-            .setCorrelationData(
-                publish.getCorrelationData().map(b -> ByteBuffer.wrap(bytes(b))).orElse(null))
-            .setUserProperties(
-                publish.getUserProperties().asList().stream()
-                    .map(p -> new MqttUserProperty(p.getName().toString(), p.getValue().toString()))
-                    .toList())
-            .setReceivedAt(clock.instant())
-            .setBridgeId(config.clientId())
-            .build();
-    byte[] value = topic.valueSerde().serializer().serialize(topic.name(), message);
-    producer.send(
-        new ProducerRecord<>(topic.name(), config.keyOf(mqttTopic), value),
-        (metadata, error) -> {
-          if (error == null) {
-            publish.acknowledge();
-          } else {
-            // Not acknowledged: after the reconnect the broker delivers it again.
-            log.error(
-                "Kafka did not take a message from '{}'; reconnecting to have it redelivered",
-                mqttTopic,
-                error);
-            client.disconnect();
-          }
-        });
+    // Arrival order is taken here, on the MQTT client's thread; the rest happens on the sender
+    // thread, since KafkaProducer.send blocks while Kafka is unreachable (up to max.block.ms)
+    // and must not stall the MQTT client. The sender's queue holds at most the messages the
+    // broker lets be unacknowledged (its in-flight limit): back-pressure, not a buffer.
+    OrderedAcks.Pending pending = acks.arrived(publish::acknowledge);
+    MqttMessage message = envelope(publish);
+    sender.execute(() -> map(pending, message));
   }
 
-  private static byte[] bytes(ByteBuffer buffer) {
-    byte[] bytes = new byte[buffer.remaining()];
-    buffer.duplicate().get(bytes);
-    return bytes;
+  private void map(OrderedAcks.Pending pending, MqttMessage message) {
+    Optional<MqttMapping> mapping = config.mappingOf(message.getTopic());
+    ProducerRecord<String, byte[]> record;
+    try {
+      record =
+          records.toRecord(
+              mapping.orElseThrow(
+                  () -> new UndecodableMessageException("no mapping's filter matches the topic")),
+              message);
+    } catch (RuntimeException e) {
+      // Whatever the cause, the message is kept (as a dead letter) and the flow goes on.
+      String problem =
+          e instanceof UndecodableMessageException ? e.getMessage() : "cannot be mapped: " + e;
+      String reason = mapping.map(m -> "mapping '" + m.name() + "': ").orElse("") + problem;
+      log.warn("Dead letter from MQTT topic '{}': {}", message.getTopic(), reason);
+      record = records.toDeadLetter(mapping, message, reason, clock.instant());
+    }
+    send(record, pending, mapping, message);
+  }
+
+  private void send(
+      ProducerRecord<String, byte[]> record,
+      OrderedAcks.Pending pending,
+      Optional<MqttMapping> mapping,
+      MqttMessage message) {
+    try {
+      producer.send(
+          record,
+          (metadata, error) -> {
+            if (error == null) {
+              acks.done(pending);
+            } else if (error instanceof RecordTooLargeException
+                && !record.topic().equals(PipelineTopics.INGEST_DEAD_LETTERS)) {
+              String reason =
+                  "the record of "
+                      + record.value().length
+                      + " bytes is over Kafka's size limit for '"
+                      + record.topic()
+                      + "'; the dead letter keeps the payload's first "
+                      + DEAD_LETTER_PAYLOAD_BYTES
+                      + " bytes";
+              log.warn("Dead letter from MQTT topic '{}': {}", message.getTopic(), reason);
+              sender.execute(
+                  () ->
+                      send(
+                          records.toDeadLetter(
+                              mapping, truncated(message), reason, clock.instant()),
+                          pending,
+                          mapping,
+                          message));
+            } else {
+              refused(message, error);
+            }
+          });
+    } catch (KafkaException e) {
+      refused(message, e);
+    }
+  }
+
+  private void refused(MqttMessage message, Exception error) {
+    if (closed) {
+      return;
+    }
+    // Nothing from here on is acknowledged: after the reconnect the broker delivers it again.
+    log.error(
+        "Kafka did not take a message from '{}'; reconnecting to have it redelivered",
+        message.getTopic(),
+        error);
+    acks.abandonAll();
+    client.disconnect();
+  }
+
+  private MqttMessage envelope(Mqtt5Publish publish) {
+    return MqttMessage.newBuilder()
+        .setTopic(publish.getTopic().toString())
+        .setPayload(ByteBuffer.wrap(publish.getPayloadAsBytes()))
+        .setQos(publish.getQos().getCode())
+        .setRetain(publish.isRetain())
+        .setContentType(publish.getContentType().map(Object::toString).orElse(null))
+        .setResponseTopic(publish.getResponseTopic().map(Object::toString).orElse(null))
+        .setCorrelationData(
+            publish
+                .getCorrelationData()
+                .map(b -> ByteBuffer.wrap(MqttRecords.bytes(b)))
+                .orElse(null))
+        .setUserProperties(
+            publish.getUserProperties().asList().stream()
+                .map(p -> new MqttUserProperty(p.getName().toString(), p.getValue().toString()))
+                .toList())
+        .setReceivedAt(clock.instant())
+        .setBridgeId(config.clientId())
+        .build();
+  }
+
+  private static MqttMessage truncated(MqttMessage message) {
+    ByteBuffer payload = message.getPayload().duplicate();
+    payload.limit(Math.min(payload.limit(), payload.position() + DEAD_LETTER_PAYLOAD_BYTES));
+    return MqttMessage.newBuilder(message).setPayload(payload.slice()).build();
   }
 
   @Override
   public void close() {
     closed = true;
-    retries.shutdownNow();
     try {
       client.disconnect().get(5, TimeUnit.SECONDS);
     } catch (Exception e) {
       log.warn("MQTT bridge did not disconnect cleanly: {}", e.toString());
     }
+    sender.shutdownNow();
     producer.close(Duration.ofSeconds(10));
   }
 }

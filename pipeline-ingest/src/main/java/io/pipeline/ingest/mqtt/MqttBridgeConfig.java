@@ -3,6 +3,7 @@ package io.pipeline.ingest.mqtt;
 import io.pipeline.common.config.ConfigException;
 import io.pipeline.common.config.Setting;
 import io.pipeline.common.config.Settings;
+import io.pipeline.schemas.topic.PipelineTopics;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -11,36 +12,32 @@ import java.util.Optional;
  * Settings of the MQTT bridge, which copies QoS 1 messages from an MQTT broker to Kafka.
  *
  * @param broker the broker, e.g. {@code mqtt://localhost:1883}; empty turns the bridge off
- * @param filters the MQTT topic filters to subscribe to (with {@code +} and {@code #})
- * @param keyLevel the topic level that is the Kafka key (0-based; -1 keys by the whole topic)
+ * @param mappings which MQTT topic filters go to which Kafka topics, and how; their filters do not
+ *     overlap, so each message has exactly one mapping
  * @param group the shared-subscription group, so several bridges split the messages
  * @param clientId the bridge's stable MQTT client id (its session survives restarts)
  * @param inFlight how many unacknowledged messages the broker may send at once
  */
 public record MqttBridgeConfig(
-    Optional<URI> broker,
-    List<String> filters,
-    int keyLevel,
-    String group,
-    String clientId,
-    int inFlight) {
+    Optional<URI> broker, List<MqttMapping> mappings, String group, String clientId, int inFlight) {
+
+  /** The mapping {@code ./pipeline up} and a bare {@code MQTT_URL} start with. */
+  public static final String DEFAULT_MAPPINGS =
+      "[{\"name\": \"telemetry\", \"filter\": \"devices/+/telemetry\", \"topic\": \""
+          + PipelineTopics.MQTT_MESSAGES
+          + "\", \"key\": \"level:1\"}]";
 
   public static final Setting<Optional<String>> URL =
       Setting.optionalString(
           "MQTT_URL",
           "The MQTT broker, e.g. mqtt://localhost:1883; unset turns the MQTT bridge off.");
-  public static final Setting<List<String>> FILTERS =
-      Setting.list(
-          "MQTT_BRIDGE_FILTERS",
-          "devices/+/telemetry",
-          "MQTT topic filters whose messages go to Kafka, comma-separated.");
-  public static final Setting<Integer> KEY_LEVEL =
-      Setting.integer(
-          "MQTT_BRIDGE_KEY_LEVEL",
-          1,
-          -1,
-          64,
-          "Topic level (from 0) used as the Kafka key, e.g. the device id; -1 for the whole topic.");
+  public static final Setting<String> MAPPINGS =
+      Setting.string(
+          "MQTT_BRIDGE_MAPPINGS",
+          DEFAULT_MAPPINGS,
+          "JSON array of mappings {name, filter, topic, key, format, fields}, or @file to read it"
+              + " from a file. key: level:N, field:NAME or topic; format: envelope (Avro"
+              + " MqttMessage) or json (the payload decoded into the topic's Avro schema).");
   public static final Setting<String> GROUP =
       Setting.string(
           "MQTT_BRIDGE_GROUP",
@@ -63,10 +60,10 @@ public record MqttBridgeConfig(
 
   /** The settings this record reads, for documentation. */
   public static final List<Setting<?>> SETTINGS =
-      List.of(URL, FILTERS, KEY_LEVEL, GROUP, CLIENT_ID, IN_FLIGHT);
+      List.of(URL, MAPPINGS, GROUP, CLIENT_ID, IN_FLIGHT);
 
   public MqttBridgeConfig {
-    filters = List.copyOf(filters);
+    mappings = List.copyOf(mappings);
   }
 
   /** Reads and validates the MQTT bridge's settings. */
@@ -74,8 +71,7 @@ public record MqttBridgeConfig(
     Optional<URI> broker = settings.get(URL).map(MqttBridgeConfig::broker);
     return new MqttBridgeConfig(
         broker,
-        settings.get(FILTERS),
-        settings.get(KEY_LEVEL),
+        MqttMappings.parse(MAPPINGS.name(), settings.get(MAPPINGS)),
         settings.get(GROUP),
         settings.get(CLIENT_ID),
         settings.get(IN_FLIGHT));
@@ -97,15 +93,11 @@ public record MqttBridgeConfig(
 
   /** Whether the bridge runs. */
   public boolean enabled() {
-    return broker.isPresent() && !filters.isEmpty();
+    return broker.isPresent() && !mappings.isEmpty();
   }
 
-  /** The Kafka key of a message published to an MQTT topic. */
-  public String keyOf(String mqttTopic) {
-    if (keyLevel < 0) {
-      return mqttTopic;
-    }
-    String[] levels = mqttTopic.split("/", -1);
-    return keyLevel < levels.length && !levels[keyLevel].isEmpty() ? levels[keyLevel] : mqttTopic;
+  /** The mapping of a message published to this MQTT topic, if one matches. */
+  public Optional<MqttMapping> mappingOf(String mqttTopic) {
+    return mappings.stream().filter(m -> m.filter().matches(mqttTopic)).findFirst();
   }
 }

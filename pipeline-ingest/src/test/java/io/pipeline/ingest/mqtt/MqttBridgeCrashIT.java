@@ -8,6 +8,7 @@ import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.ingest.IngestMain;
 import io.pipeline.localstack.LocalStack;
 import io.pipeline.localstack.junit.LocalStackExtension;
+import io.pipeline.localstack.kafka.TopicReader;
 import io.pipeline.localstack.mqtt.MqttEndpoint;
 import io.pipeline.localstack.process.ChildJvm;
 import io.pipeline.schemas.mqtt.MqttMessage;
@@ -17,9 +18,11 @@ import io.pipeline.schemas.topic.PipelineTopics;
 import io.pipeline.schemas.topic.Topic;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(LocalStackExtension.class)
 class MqttBridgeCrashIT {
 
-  private static final int MESSAGES = 2_000;
+  private static final int MESSAGES = 4_000;
+  private static final int RATE = 1_000;
 
   @TempDir Path dir;
 
@@ -42,25 +46,32 @@ class MqttBridgeCrashIT {
     MqttEndpoint broker = stack.mqtt();
     String root = LocalStack.uniqueName("crash");
     Map<String, String> env =
-        Map.of(
-            "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
-            "MQTT_URL", broker.uri().toString(),
-            "MQTT_BRIDGE_FILTERS", root + "/+/telemetry",
-            "MQTT_BRIDGE_GROUP", LocalStack.uniqueName("group"),
-            "MQTT_BRIDGE_CLIENT_ID", LocalStack.uniqueName("bridge"));
+        new HashMap<>(MqttTraffic.env(broker, MqttTraffic.telemetryMapping(root)));
+    env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
     Mqtt5BlockingClient device = MqttTraffic.device(broker);
     try {
+      CompletableFuture<Void> publishing;
       try (ChildJvm first =
           ChildJvm.start(IngestMain.class, List.of(), env, dir.resolve("first.log"))) {
         assertThat(first.awaitOutput("MQTT bridge", Duration.ofSeconds(60)))
             .as(first.output())
             .isTrue();
-        MqttTraffic.publish(device, root, 10, 0, MESSAGES / 2);
+        publishing =
+            CompletableFuture.runAsync(
+                () -> MqttTraffic.publishPaced(device, root, 10, 0, MESSAGES, RATE));
+        // Killed in the middle of the flow: some messages in Kafka, more on their way.
+        TopicReader.awaitMatching(
+            bootstrap,
+            topic.name(),
+            r -> MqttTraffic.decode(topic, r.value()).getTopic().startsWith(root + "/"),
+            MESSAGES / 4,
+            Duration.ofSeconds(60),
+            Duration.ZERO);
         assertThat(first.kill()).isEqualTo(137);
       }
-      MqttTraffic.publish(device, root, 10, MESSAGES / 2, MESSAGES);
       try (ChildJvm second =
           ChildJvm.start(IngestMain.class, List.of(), env, dir.resolve("second.log"))) {
+        publishing.join();
         Set<Integer> received =
             MqttTraffic.numbers(MqttTraffic.received(bootstrap, topic, root, MESSAGES));
 

@@ -2,7 +2,9 @@ package io.pipeline.ingest.mqtt;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import io.pipeline.common.config.Settings;
 import io.pipeline.localstack.LocalStack;
 import io.pipeline.localstack.kafka.TopicReader;
 import io.pipeline.localstack.mqtt.MqttEndpoint;
@@ -10,8 +12,13 @@ import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.topic.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 /**
@@ -48,30 +55,95 @@ final class MqttTraffic {
   }
 
   /**
-   * The root's messages in Kafka once {@code count} arrived (or 90 s passed), duplicates included.
+   * Publishes messages {@code from} to {@code to} at a steady rate through the asynchronous API,
+   * and returns once the broker acknowledged them all.
+   */
+  static void publishPaced(
+      Mqtt5BlockingClient client, String root, int devices, int from, int to, int perSecond) {
+    Mqtt5AsyncClient async = client.toAsync();
+    List<CompletableFuture<?>> sent = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int i = from; i < to; i++) {
+      long wait = start + (i - from) * 1_000_000_000L / perSecond - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      sent.add(
+          async
+              .publishWith()
+              .topic(root + "/sensor-" + (i % devices) + "/telemetry")
+              .qos(MqttQos.AT_LEAST_ONCE)
+              .payload(String.valueOf(i).getBytes(StandardCharsets.UTF_8))
+              .send());
+    }
+    CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+  }
+
+  /**
+   * The root's messages in Kafka, duplicates included, once {@code count} distinct message numbers
+   * arrived (or 120 s passed).
    */
   static List<MqttMessage> received(
       String bootstrap, Topic<String, MqttMessage> topic, String root, int count) {
-    return TopicReader.awaitMatching(
-            bootstrap,
-            topic.name(),
-            r -> decode(topic, r.value()).getTopic().startsWith(root + "/"),
-            count,
-            Duration.ofSeconds(90),
-            Duration.ofSeconds(1))
-        .stream()
-        .map(r -> decode(topic, r.value()))
-        .toList();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    List<MqttMessage> messages = List.of();
+    int wanted = count;
+    while (true) {
+      messages =
+          TopicReader.awaitMatching(
+                  bootstrap,
+                  topic.name(),
+                  r -> decode(topic, r.value()).getTopic().startsWith(root + "/"),
+                  wanted,
+                  Duration.between(Instant.now(), deadline),
+                  Duration.ofSeconds(1))
+              .stream()
+              .map(r -> decode(topic, r.value()))
+              .toList();
+      int missing = count - numbers(messages).size();
+      if (missing <= 0 || Instant.now().isAfter(deadline)) {
+        return messages;
+      }
+      // Duplicates made up part of the count: wait for as many more records as are missing.
+      wanted = messages.size() + missing;
+    }
+  }
+
+  /** A bridge configuration mapping {@code <root>/+/telemetry} to the raw MQTT topic. */
+  static MqttBridgeConfig telemetryConfig(MqttEndpoint broker, String root) {
+    return config(broker, telemetryMapping(root));
+  }
+
+  /** Mappings JSON: {@code <root>/+/telemetry} to the raw MQTT topic, keyed by device. */
+  static String telemetryMapping(String root) {
+    return "[{\"filter\": \"" + root + "/+/telemetry\", \"key\": \"level:1\"}]";
+  }
+
+  /** A bridge configuration with these mappings, in a group and session of its own. */
+  static MqttBridgeConfig config(MqttEndpoint broker, String mappingsJson) {
+    return MqttBridgeConfig.from(Settings.of(env(broker, mappingsJson)));
+  }
+
+  /** The bridge's settings as environment variables. */
+  static Map<String, String> env(MqttEndpoint broker, String mappingsJson) {
+    return Map.of(
+        "MQTT_URL", broker.uri().toString(),
+        "MQTT_BRIDGE_MAPPINGS", mappingsJson,
+        "MQTT_BRIDGE_GROUP", LocalStack.uniqueName("group"),
+        "MQTT_BRIDGE_CLIENT_ID", LocalStack.uniqueName("bridge"));
   }
 
   /** The distinct message numbers among messages. */
   static Set<Integer> numbers(List<MqttMessage> messages) {
     return messages.stream()
-        .map(m -> Integer.valueOf(StandardCharsets.UTF_8.decode(m.getPayload()).toString()))
+        .map(
+            m ->
+                Integer.valueOf(
+                    StandardCharsets.UTF_8.decode(m.getPayload().duplicate()).toString()))
         .collect(Collectors.toSet());
   }
 
-  private static MqttMessage decode(Topic<String, MqttMessage> topic, byte[] value) {
+  static MqttMessage decode(Topic<String, MqttMessage> topic, byte[] value) {
     return topic.valueSerde().deserializer().deserialize(topic.name(), value);
   }
 }

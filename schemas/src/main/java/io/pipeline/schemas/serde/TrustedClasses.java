@@ -1,10 +1,12 @@
 package io.pipeline.schemas.serde;
 
+import io.pipeline.schemas.dlq.DeadLetter;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.mqtt.MqttUserProperty;
 import io.pipeline.schemas.s3.S3EventSource;
 import io.pipeline.schemas.s3.S3ListingEntry;
+import io.pipeline.schemas.s3.S3Notification;
 import io.pipeline.schemas.s3.S3ObjectEvent;
 import java.util.List;
 import org.apache.avro.util.ClassSecurityValidator;
@@ -23,7 +25,9 @@ final class TrustedClasses {
           S3ListingEntry.class,
           MqttMessage.class,
           MqttUserProperty.class,
-          TelemetryReading.class);
+          TelemetryReading.class,
+          S3Notification.class,
+          DeadLetter.class);
 
   private static boolean registered;
 

@@ -49,12 +49,22 @@ public final class PipelineKafka {
    */
   public static SchemaTopic prepare(KafkaSettings kafka, Settings settings) {
     SchemaCatalog catalog = SchemaCatalog.builtIn();
-    PipelineTopics topics = new PipelineTopics(catalog);
-    try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
-      new TopicAdmin(admin).ensure(topics.all(), settings.get(REPLICATION_FACTOR));
-    }
+    ensure(kafka, settings, new PipelineTopics(catalog).all());
     SchemaTopic schemaTopic = new SchemaTopic(kafka.clientConfig(Map.of()), catalog);
     schemaTopic.publish(catalog.schemas());
     return schemaTopic;
+  }
+
+  /**
+   * Ensures these topics exist with their partitions and configs, and that each partition has a
+   * leader (a new topic's first writes could be lost otherwise: KAFKA-15591).
+   */
+  public static void ensure(KafkaSettings kafka, Settings settings, List<Topic<?, ?>> topics) {
+    if (topics.isEmpty()) {
+      return;
+    }
+    try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
+      new TopicAdmin(admin).ensure(topics, settings.get(REPLICATION_FACTOR));
+    }
   }
 }

@@ -1,0 +1,65 @@
+package io.pipeline.ingest.mqtt;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Acknowledges MQTT messages in the order they arrived, whatever order Kafka acknowledges their
+ * records in (records of different partitions and topics complete independently). MQTT 5 requires
+ * PUBACKs in arrival order (4.6.0-2): a broker may take a PUBACK as acknowledging the messages
+ * before it, so an early one could lose a message that is still on its way to Kafka.
+ *
+ * <p>Thread-safe: messages arrive on the MQTT client's thread, Kafka completes them on its own.
+ */
+final class OrderedAcks {
+
+  /** One received message, waiting for Kafka. */
+  static final class Pending {
+    private final Runnable acknowledge;
+    private final long generation;
+    private boolean done;
+
+    private Pending(Runnable acknowledge, long generation) {
+      this.acknowledge = acknowledge;
+      this.generation = generation;
+    }
+  }
+
+  private final Deque<Pending> queue = new ArrayDeque<>();
+  private long generation;
+
+  /** Records a message that arrived; {@code acknowledge} sends its PUBACK. */
+  synchronized Pending arrived(Runnable acknowledge) {
+    Pending pending = new Pending(acknowledge, generation);
+    queue.addLast(pending);
+    return pending;
+  }
+
+  /**
+   * Kafka has the message's record: acknowledges it, and every later one already done, once all
+   * before it are acknowledged.
+   */
+  synchronized void done(Pending pending) {
+    if (pending.generation != generation) {
+      return; // abandoned: the broker delivers it again
+    }
+    pending.done = true;
+    while (!queue.isEmpty() && queue.peekFirst().done) {
+      queue.pollFirst().acknowledge.run();
+    }
+  }
+
+  /**
+   * Gives up on every message not yet acknowledged (a record was refused, or the connection is
+   * gone): none of them is acknowledged now, so the broker delivers them all again.
+   */
+  synchronized void abandonAll() {
+    generation++;
+    queue.clear();
+  }
+
+  /** Messages received and not yet acknowledged. */
+  synchronized int waiting() {
+    return queue.size();
+  }
+}
