@@ -172,6 +172,8 @@ public final class IngestHttpServer implements AutoCloseable {
               b.config.idempotencyWindow(), b.config.idempotencyMaxKeys(), b.clock);
       IdempotencyLog.restore(b.kafka, idempotency);
       producer = newProducer(b.kafka, b.config);
+      // Fetches the log's metadata now rather than with the first request.
+      producer.partitionsFor(IdempotencyLog.NAME);
       KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer);
       producerMetrics.bindTo(b.registry);
 
@@ -194,8 +196,8 @@ public final class IngestHttpServer implements AutoCloseable {
               threads,
               b.clock);
       paths.addMapping(PathSpec.from(ProduceHandler.PREFIX + "*"), produce);
-      paths.addMapping(PathSpec.from("=/metrics"), new MetricsHandler(b.registry));
-      paths.addMapping(PathSpec.from("=/health"), new HealthHandler(b.health));
+      paths.addMapping(PathSpec.from("/metrics"), new MetricsHandler(b.registry));
+      paths.addMapping(PathSpec.from("/health"), new HealthHandler(b.health));
       b.routes.forEach((path, handler) -> paths.addMapping(PathSpec.from(path + "/*"), handler));
       List<String> known =
           new java.util.ArrayList<>(List.of("/topics/{topic}", "/metrics", "/health"));

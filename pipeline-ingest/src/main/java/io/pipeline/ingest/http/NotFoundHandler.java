@@ -20,7 +20,7 @@ final class NotFoundHandler extends Handler.Abstract.NonBlocking {
         response,
         callback,
         404,
-        "no such path: " + Request.getPathInContext(request) + " (paths: " + known + ")");
+        "no such path: " + request.getHttpURI().getCanonicalPath() + " (paths: " + known + ")");
     return true;
   }
 }

@@ -90,7 +90,7 @@ final class ProduceHandler extends Handler.Abstract {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
-    String topic = Request.getPathInContext(request).substring(PREFIX.length());
+    String topic = request.getHttpURI().getCanonicalPath().substring(PREFIX.length());
     if (!HttpMethod.POST.is(request.getMethod())) {
       response.getHeaders().put(HttpHeader.ALLOW, "POST");
       return refuse(
@@ -250,12 +250,14 @@ final class ProduceHandler extends Handler.Abstract {
       return known.position().handle(Outcome::of).thenApply(Outcome::asDuplicate);
     }
     CompletableFuture<Position> promise = ((Claim.Fresh) claim).promise();
+    // Not on the producer's I/O thread, which a send waiting for metadata would block.
     send(topic, record, tags)
-        .thenCompose(
+        .thenComposeAsync(
             position ->
                 IdempotencyLog.append(
                         producer, IdempotencyStore.id(topic, key.get()), position, clock.instant())
-                    .thenApply(logged -> position))
+                    .thenApply(logged -> position),
+            executor)
         .whenComplete(
             (position, error) -> {
               if (error == null) {
