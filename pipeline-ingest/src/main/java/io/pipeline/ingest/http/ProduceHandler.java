@@ -3,30 +3,20 @@ package io.pipeline.ingest.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Tags;
-import io.pipeline.ingest.http.IdempotencyStore.Claim;
-import io.pipeline.ingest.http.IdempotencyStore.Position;
 import io.pipeline.ingest.http.ProduceRequest.RecordError;
 import io.pipeline.ingest.http.TopicLookup.TopicInfo;
 import io.pipeline.ingest.metrics.IngestMetrics;
 import io.pipeline.schemas.json.JsonRecordException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
@@ -47,28 +37,15 @@ final class ProduceHandler extends Handler.Abstract {
   /** Path prefix this handler serves. */
   static final String PREFIX = "/topics/";
 
-  /** Record header carrying a record's idempotency key. */
-  static final String IDEMPOTENCY_HEADER = "pipeline-idempotency-key";
-
   private static final Logger log = LoggerFactory.getLogger(ProduceHandler.class);
   private static final String SOURCE = "http";
   private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
-  /** Per-record bytes Kafka adds to key, value and headers (record and batch headers), at most. */
-  private static final int RECORD_OVERHEAD = 100;
-
-  /** Bytes sent and not yet acknowledged, at most: below the producer's buffer.memory (32 MiB). */
-  private static final long MAX_IN_FLIGHT_BYTES = 16L * 1024 * 1024;
-
   private final int maxBodyBytes;
   private final TopicLookup lookup;
-  private final Producer<String, byte[]> producer;
-  private final IdempotencyStore idempotency;
   private final IngestMetrics metrics;
   private final Executor executor;
-  private final Clock clock;
-  private final AtomicLong inFlightRecords;
-  private final AtomicLong inFlightBytes = new AtomicLong();
+  private final RecordWriter writer;
 
   ProduceHandler(
       int maxBodyBytes,
@@ -80,12 +57,9 @@ final class ProduceHandler extends Handler.Abstract {
       Clock clock) {
     this.maxBodyBytes = maxBodyBytes;
     this.lookup = lookup;
-    this.producer = producer;
-    this.idempotency = idempotency;
     this.metrics = metrics;
     this.executor = executor;
-    this.clock = clock;
-    this.inFlightRecords = metrics.inFlight(SOURCE, Tags.empty());
+    this.writer = new RecordWriter(SOURCE, producer, idempotency, metrics, executor, clock);
   }
 
   @Override
@@ -166,10 +140,10 @@ final class ProduceHandler extends Handler.Abstract {
     metrics.messagesIn(SOURCE, tags).increment(posted);
 
     List<RecordError> errors = new ArrayList<>(request.errors());
-    List<Encoded> encoded = new ArrayList<>();
+    List<RecordWriter.Encoded> encoded = new ArrayList<>();
     for (ProduceRequest.Record record : request.records()) {
       try {
-        encoded.add(new Encoded(record, topic.encoder().encode(record.value())));
+        encoded.add(new RecordWriter.Encoded(record, topic.encoder().encode(record.value())));
       } catch (JsonRecordException e) {
         String path = "$.records[" + record.index() + "].value" + e.path().substring(1);
         errors.add(new RecordError(record.index(), path, e.problem()));
@@ -216,8 +190,8 @@ final class ProduceHandler extends Handler.Abstract {
           tooLarge);
       return;
     }
-    long bytes = encoded.stream().mapToLong(Encoded::size).sum();
-    if (!reserve(bytes)) {
+    long bytes = encoded.stream().mapToLong(RecordWriter.Encoded::size).sum();
+    if (!writer.reserve(bytes)) {
       response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
       refuse(
           response,
@@ -227,9 +201,9 @@ final class ProduceHandler extends Handler.Abstract {
           "too many records are waiting for Kafka's acknowledgement; retry shortly");
       return;
     }
-    List<CompletableFuture<Outcome>> outcomes = new ArrayList<>(encoded.size());
-    for (Encoded record : encoded) {
-      outcomes.add(write(topic.name(), record, tags));
+    List<CompletableFuture<RecordWriter.Outcome>> outcomes = new ArrayList<>(encoded.size());
+    for (RecordWriter.Encoded record : encoded) {
+      outcomes.add(writer.write(topic.name(), record, tags));
     }
     CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
         .whenComplete(
@@ -238,82 +212,10 @@ final class ProduceHandler extends Handler.Abstract {
                     response, callback, outcomes.stream().map(CompletableFuture::join).toList()));
   }
 
-  private CompletableFuture<Outcome> write(String topic, Encoded record, Tags tags) {
-    Optional<String> key = record.record().idempotencyKey();
-    if (key.isEmpty()) {
-      return send(topic, record, tags).handle(Outcome::of);
-    }
-    Claim claim = idempotency.claim(topic, key.get());
-    if (claim instanceof Claim.Known known) {
-      release(record.size());
-      metrics.duplicates(SOURCE, tags).increment();
-      return known.position().handle(Outcome::of).thenApply(Outcome::asDuplicate);
-    }
-    CompletableFuture<Position> promise = ((Claim.Fresh) claim).promise();
-    // Not on the producer's I/O thread, which a send waiting for metadata would block.
-    send(topic, record, tags)
-        .thenComposeAsync(
-            position ->
-                IdempotencyLog.append(
-                        producer, IdempotencyStore.id(topic, key.get()), position, clock.instant())
-                    .thenApply(logged -> position),
-            executor)
-        .whenComplete(
-            (position, error) -> {
-              if (error == null) {
-                promise.complete(position);
-              } else {
-                promise.completeExceptionally(error);
-              }
-            });
-    return promise.handle(Outcome::of);
-  }
-
-  private CompletableFuture<Position> send(String topic, Encoded record, Tags tags) {
-    CompletableFuture<Position> acked = new CompletableFuture<>();
-    RecordHeaders headers = new RecordHeaders();
-    record
-        .record()
-        .idempotencyKey()
-        .ifPresent(
-            k ->
-                headers.add(
-                    new RecordHeader(IDEMPOTENCY_HEADER, k.getBytes(StandardCharsets.UTF_8))));
-    ProducerRecord<String, byte[]> kafkaRecord =
-        new ProducerRecord<>(
-            topic, null, record.record().key().orElse(null), record.value(), headers);
-    inFlightRecords.incrementAndGet();
-    long started = System.nanoTime();
-    try {
-      producer.send(
-          kafkaRecord,
-          (metadata, error) -> {
-            inFlightRecords.decrementAndGet();
-            release(record.size());
-            if (error == null) {
-              metrics
-                  .kafkaAck(SOURCE, Tags.empty())
-                  .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-              metrics.messagesOut(SOURCE, tags).increment();
-              acked.complete(new Position(metadata.partition(), metadata.offset()));
-            } else {
-              metrics.errors(SOURCE, "kafka", tags).increment();
-              acked.completeExceptionally(error);
-            }
-          });
-    } catch (KafkaException e) {
-      inFlightRecords.decrementAndGet();
-      release(record.size());
-      metrics.errors(SOURCE, "kafka", tags).increment();
-      acked.completeExceptionally(e);
-    }
-    return acked;
-  }
-
-  private void answer(Response response, Callback callback, List<Outcome> outcomes) {
+  private void answer(Response response, Callback callback, List<RecordWriter.Outcome> outcomes) {
     ArrayNode offsets = JsonResponses.JSON.createArrayNode();
     int failed = 0;
-    for (Outcome outcome : outcomes) {
+    for (RecordWriter.Outcome outcome : outcomes) {
       ObjectNode entry = offsets.addObject();
       if (outcome.position().isPresent()) {
         entry.put("partition", outcome.position().get().partition());
@@ -378,50 +280,6 @@ final class ProduceHandler extends Handler.Abstract {
       callback.failed(cause);
     } else {
       refuse(response, callback, 500, "internal", "internal error: " + cause);
-    }
-  }
-
-  private boolean reserve(long bytes) {
-    while (true) {
-      long current = inFlightBytes.get();
-      if (current > 0 && current + bytes > MAX_IN_FLIGHT_BYTES) {
-        return false;
-      }
-      if (inFlightBytes.compareAndSet(current, current + bytes)) {
-        return true;
-      }
-    }
-  }
-
-  private void release(long bytes) {
-    inFlightBytes.addAndGet(-bytes);
-  }
-
-  /** A checked record with its value bytes. */
-  private record Encoded(ProduceRequest.Record record, byte[] value) {
-    long size() {
-      long key = record.key().map(k -> k.getBytes(StandardCharsets.UTF_8).length).orElse(0);
-      long header =
-          record
-              .idempotencyKey()
-              .map(k -> IDEMPOTENCY_HEADER.length() + k.length() * 4L)
-              .orElse(0L);
-      return RECORD_OVERHEAD + key + value.length + header;
-    }
-  }
-
-  /** What became of one record. */
-  private record Outcome(Optional<Position> position, boolean duplicate, Optional<String> error) {
-    static Outcome of(Position position, Throwable error) {
-      if (error == null) {
-        return new Outcome(Optional.of(position), false, Optional.empty());
-      }
-      Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-      return new Outcome(Optional.empty(), false, Optional.of(String.valueOf(cause.getMessage())));
-    }
-
-    Outcome asDuplicate() {
-      return new Outcome(position, position.isPresent(), error);
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.message.SchemaStore;
 import org.apache.kafka.clients.admin.Admin;
@@ -66,14 +67,11 @@ final class TopicLookup {
         .handle(
             (config, error) -> {
               if (error != null) {
-                Throwable cause =
-                    error instanceof java.util.concurrent.CompletionException
-                        ? error.getCause()
-                        : error;
+                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
                 if (cause instanceof UnknownTopicOrPartitionException) {
                   return Optional.<TopicInfo>empty();
                 }
-                throw new java.util.concurrent.CompletionException(cause);
+                throw new CompletionException(cause);
               }
               TopicInfo info =
                   new TopicInfo(

@@ -173,6 +173,27 @@ class IngestHttpServerIT {
   }
 
   @Test
+  void shouldRefuseInternalTopicsOtherMethodsAndBodiesThatAreNotJson() throws Exception {
+    HttpResponse<String> internal =
+        post("_pipeline.produce.idempotency", records("{\"value\": 1}"));
+    HttpResponse<String> notJson =
+        http.send(
+            HttpRequest.newBuilder(server.uri().resolve("/topics/" + PipelineTopics.IOT_TELEMETRY))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("a,b"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> getTopic = get("/topics/" + PipelineTopics.IOT_TELEMETRY);
+
+    assertThat(internal.statusCode()).isEqualTo(403);
+    assertThat(notJson.statusCode()).isEqualTo(415);
+    assertThat(JSON.readTree(notJson.body()).get("message").textValue())
+        .isEqualTo("expected a JSON body (application/json), got text/csv");
+    assertThat(getTopic.statusCode()).isEqualTo(405);
+    assertThat(getTopic.headers().firstValue("Allow")).hasValue("POST");
+  }
+
+  @Test
   void shouldAnswer404InJsonForAnUnknownPath() throws Exception {
     HttpResponse<String> response =
         http.send(
@@ -234,7 +255,7 @@ class IngestHttpServerIT {
     assertThat(records).hasSize(1);
     assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8))
         .isEqualTo("{\"amount\":10.50}");
-    Header header = records.get(0).headers().lastHeader(ProduceHandler.IDEMPOTENCY_HEADER);
+    Header header = records.get(0).headers().lastHeader(RecordWriter.IDEMPOTENCY_HEADER);
     assertThat(new String(header.value(), StandardCharsets.UTF_8)).isEqualTo("order-1");
   }
 
