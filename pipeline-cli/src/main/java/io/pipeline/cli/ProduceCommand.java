@@ -2,13 +2,10 @@ package io.pipeline.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pipeline.schemas.json.AvroJson;
 import io.pipeline.schemas.json.JsonRecordException;
-import io.pipeline.schemas.serde.AvroSerde;
+import io.pipeline.schemas.json.TopicValueEncoder;
 import io.pipeline.schemas.serde.SchemaCatalog;
 import io.pipeline.schemas.topic.PipelineTopics;
-import io.pipeline.schemas.topic.Topic;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,13 +13,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -48,11 +44,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Produce records from JSON, one value a line (standard input, or --file).",
       "Values of the pipeline's Avro topics must fit the topic's schema; the first line that does"
-          + " not stops the command, after the lines before it were written."
+          + " not stops the command, after the lines before it were written.",
+      "Reading a file, a progress line goes to standard error every 2 seconds (--quiet: none)."
     })
 final class ProduceCommand implements Callable<Integer> {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Mixin KafkaOptions kafka;
   @Spec CommandSpec spec;
@@ -76,35 +71,49 @@ final class ProduceCommand implements Callable<Integer> {
       description = "Read the JSON lines from this file.")
   Path file;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress lines while a long file is read.")
+  boolean quiet;
+
+  @Option(
+      names = "--progress-interval",
+      hidden = true,
+      defaultValue = "2s",
+      converter = ConsumeCommand.DurationConverter.class,
+      description = "Least time between two progress lines (default: ${DEFAULT-VALUE}).")
+  Duration progressInterval;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (key != null && keyField != null) {
       throw new UserException("Give --key or --key-field, not both");
     }
-    SchemaCatalog catalog = SchemaCatalog.builtIn();
-    Optional<AvroSerde<Object>> avro =
-        new PipelineTopics(catalog)
-            .find(topic)
-            .flatMap(Topic::valueSchema)
-            .map(s -> AvroSerde.generic(s, catalog));
+    TopicValueEncoder encoder =
+        TopicValueEncoder.forTopic(
+            topic, new PipelineTopics(SchemaCatalog.builtIn()), SchemaCatalog.builtIn());
     requireTopic();
-    try (BufferedReader lines = input();
+    Input input = input();
+    try (BufferedReader lines = input.reader();
         KafkaProducer<String, byte[]> producer = producer()) {
-      List<Future<RecordMetadata>> sends = new ArrayList<>();
+      Sends sends = new Sends();
       UserException badLine = null;
       try {
         int number = 0;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
           number++;
           if (!line.isBlank()) {
-            sends.add(producer.send(record(line, number, avro)));
+            producer.send(record(line, number, encoder), sends::completed);
+            sends.sent++;
           }
+          input.progress().ifPresent(p -> p.update(sends.sent, input.bytesRead()));
         }
       } catch (UserException e) {
         badLine = e;
       }
       // What was sent before a bad line is kept: wait for it and say how much that was.
-      report(awaitAll(sends));
+      producer.flush();
+      report(sends.acknowledged());
       if (badLine != null) {
         throw badLine;
       }
@@ -112,14 +121,34 @@ final class ProduceCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Counts acknowledgements; the first record Kafka refused fails the command. */
+  private final class Sends {
+    long sent;
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+
+    void completed(RecordMetadata metadata, Exception error) {
+      if (error == null) {
+        acknowledged.incrementAndGet();
+      } else {
+        failure.compareAndSet(null, error);
+      }
+    }
+
+    long acknowledged() {
+      Exception error = failure.get();
+      if (error != null) {
+        throw new UserException(
+            "Kafka did not accept a record for '" + topic + "': " + error.getMessage(), error);
+      }
+      return acknowledged.get();
+    }
+  }
+
   private ProducerRecord<String, byte[]> record(
-      String line, int number, Optional<AvroSerde<Object>> avro) {
+      String line, int number, TopicValueEncoder encoder) {
     JsonNode value = parse(line, number);
-    byte[] bytes =
-        avro.isPresent()
-            ? encode(value, avro.get(), number)
-            : line.getBytes(StandardCharsets.UTF_8);
-    return new ProducerRecord<>(topic, keyOf(value, number), bytes);
+    return new ProducerRecord<>(topic, keyOf(value, number), encode(value, encoder, number));
   }
 
   private void requireTopic() {
@@ -132,14 +161,39 @@ final class ProduceCommand implements Callable<Integer> {
     }
   }
 
-  private BufferedReader input() throws IOException {
+  /** Where the lines come from, with progress when it is a file. */
+  private record Input(
+      BufferedReader reader, Optional<CountingInputStream> counted, Optional<Progress> progress) {
+    long bytesRead() {
+      return counted.map(CountingInputStream::count).orElse(0L);
+    }
+  }
+
+  private Input input() throws IOException {
     if (file == null) {
-      return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      return new Input(
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+          Optional.empty(),
+          Optional.empty());
     }
     if (!Files.isReadable(file)) {
       throw new UserException("Cannot read " + file);
     }
-    return Files.newBufferedReader(file);
+    CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
+    Optional<Progress> progress =
+        quiet
+            ? Optional.empty()
+            : Optional.of(
+                new Progress(
+                    spec.commandLine().getErr(),
+                    file.getFileName().toString(),
+                    Files.size(file),
+                    progressInterval,
+                    System::nanoTime));
+    return new Input(
+        new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8)),
+        Optional.of(counted),
+        progress);
   }
 
   private KafkaProducer<String, byte[]> producer() {
@@ -157,7 +211,7 @@ final class ProduceCommand implements Callable<Integer> {
 
   private static JsonNode parse(String line, int number) {
     try {
-      return JSON.readTree(line);
+      return TopicValueEncoder.JSON.readTree(line);
     } catch (JsonProcessingException e) {
       throw new UserException(
           "line "
@@ -170,16 +224,15 @@ final class ProduceCommand implements Callable<Integer> {
     }
   }
 
-  private byte[] encode(JsonNode value, AvroSerde<Object> serde, int number) {
-    Schema schema = serde.schema();
+  private static byte[] encode(JsonNode value, TopicValueEncoder encoder, int number) {
     try {
-      return serde.encode(topic, AvroJson.fromJson(value, schema));
+      return encoder.encode(value);
     } catch (JsonRecordException e) {
       throw new UserException(
           "line "
               + number
               + ": the value does not fit "
-              + schema.getFullName()
+              + encoder.schema().map(Schema::getFullName).orElse("the topic")
               + " "
               + e.getMessage());
     }
@@ -197,22 +250,7 @@ final class ProduceCommand implements Callable<Integer> {
     return field.asText();
   }
 
-  private int awaitAll(List<Future<RecordMetadata>> sends) throws InterruptedException {
-    int acknowledged = 0;
-    for (Future<RecordMetadata> send : sends) {
-      try {
-        send.get();
-        acknowledged++;
-      } catch (ExecutionException e) {
-        throw new UserException(
-            "Kafka did not accept a record for '" + topic + "': " + e.getCause().getMessage(),
-            e.getCause());
-      }
-    }
-    return acknowledged;
-  }
-
-  private void report(int produced) {
+  private void report(long produced) {
     PrintWriter err = spec.commandLine().getErr();
     err.println("Produced " + produced + " record" + (produced == 1 ? "" : "s") + " to " + topic);
     err.flush();

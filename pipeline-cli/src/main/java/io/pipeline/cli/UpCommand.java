@@ -7,7 +7,9 @@ import io.pipeline.localstack.kafka.EmbeddedKafkaBroker;
 import io.pipeline.localstack.mqtt.MosquittoBroker;
 import io.pipeline.localstack.s3.EmbeddedS3Server;
 import io.pipeline.localstack.s3.S3Endpoint;
+import io.pipeline.schemas.topic.PipelineTopics;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -71,6 +73,13 @@ final class UpCommand implements Callable<Integer> {
   int mqttPort;
 
   @Option(
+      names = "--http-port",
+      defaultValue = "8081",
+      description =
+          "Ingest HTTP port: produce endpoint, /metrics, /health (default: ${DEFAULT-VALUE}).")
+  int httpPort;
+
+  @Option(
       names = "--bucket",
       defaultValue = "landing",
       description = "Bucket whose new objects become S3ObjectEvents (default: ${DEFAULT-VALUE}).")
@@ -114,7 +123,7 @@ final class UpCommand implements Callable<Integer> {
     return 0;
   }
 
-  private record Stack(String kafka, S3Endpoint s3, Optional<String> mqtt) {}
+  private record Stack(String kafka, S3Endpoint s3, Optional<String> mqtt, URI ingest) {}
 
   private Stack start(PrintWriter out, Path data) {
     String kafka =
@@ -142,11 +151,15 @@ final class UpCommand implements Callable<Integer> {
                                 .endpoint()));
     Optional<String> mqtt = external(out, "MQTT", "MQTT_URL").or(() -> startMosquitto(out, data));
     step(out, "Creating bucket '" + bucket + "'", () -> createBucket(s3));
-    step(
-        out,
-        "Starting ingest service (S3 listing and MQTT bridges)",
-        () -> track(IngestService.start(serviceSettings(kafka, s3, mqtt))));
-    return new Stack(kafka, s3, mqtt);
+    IngestService ingest =
+        step(
+            out,
+            "Starting ingest service (S3 listing and MQTT bridges, HTTP produce endpoint)",
+            () -> {
+              Ports.requireFree(httpPort, "the ingest HTTP server");
+              return track(IngestService.start(serviceSettings(kafka, s3, mqtt)));
+            });
+    return new Stack(kafka, s3, mqtt, ingest.httpUri());
   }
 
   private java.util.Map<String, String> environmentMap() {
@@ -194,6 +207,7 @@ final class UpCommand implements Callable<Integer> {
     overrides.put("S3_LISTING_BUCKETS", bucket);
     overrides.put("S3_LISTING_INTERVAL", listingInterval.toMillis() + "ms");
     mqtt.ifPresent(url -> overrides.put("MQTT_URL", url));
+    overrides.put("INGEST_HTTP_PORT", String.valueOf(httpPort));
     return environment.with(overrides);
   }
 
@@ -243,7 +257,17 @@ final class UpCommand implements Callable<Integer> {
             + stack.s3().secretAccessKey()
             + "')");
     out.println("  MQTT:             " + stack.mqtt().orElse("(none)"));
+    out.println("  Ingest HTTP:      " + stack.ingest() + "  (/topics/<topic>, /metrics, /health)");
     out.println("  Data:             " + data);
+    out.println();
+    out.println(
+        "Produce: curl -X POST "
+            + stack.ingest()
+            + "/topics/"
+            + PipelineTopics.IOT_TELEMETRY
+            + " -H 'Content-Type: application/json' -d '{\"records\": [{\"key\": \"d1\","
+            + " \"value\": {\"readingId\": \"r1\", \"deviceId\": \"d1\", \"metric\":"
+            + " \"temp\", \"value\": 21.5, \"eventTime\": \"2026-01-01T00:00:00Z\"}}]}'");
     out.println();
     out.println("Pipeline is ready. Press Ctrl-C to stop.");
     out.flush();
@@ -252,6 +276,9 @@ final class UpCommand implements Callable<Integer> {
   private String portOption(int port) {
     if (port == kafkaPort) {
       return "--kafka-port";
+    }
+    if (port == httpPort) {
+      return "--http-port";
     }
     return port == s3Port ? "--s3-port" : "--mqtt-port";
   }

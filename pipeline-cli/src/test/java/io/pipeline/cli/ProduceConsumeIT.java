@@ -129,6 +129,57 @@ class ProduceConsumeIT {
   }
 
   @Test
+  void shouldReportProgressWhileReadingAFileUnlessQuiet() throws Exception {
+    String topic = createTopic(LocalStack.uniqueName("progress"));
+    Path input =
+        lines(
+            java.util.stream.IntStream.range(0, 3_000)
+                .mapToObj(i -> "{\"n\": " + i + "}")
+                .toArray(String[]::new));
+
+    CliRun reported =
+        CliRun.of(
+            "produce",
+            "-b",
+            bootstrap,
+            "-t",
+            topic,
+            "-f",
+            input.toString(),
+            "--progress-interval",
+            "1ms");
+    CliRun quiet =
+        CliRun.of(
+            "produce",
+            "-b",
+            bootstrap,
+            "-t",
+            topic,
+            "-f",
+            input.toString(),
+            "--progress-interval",
+            "1ms",
+            "--quiet");
+    CliRun defaults = CliRun.of("produce", "-b", bootstrap, "-t", topic, "-f", input.toString());
+
+    assertThat(reported.exitCode()).as(reported.err()).isZero();
+    List<String> progress = reported.err().lines().filter(l -> l.contains("records/s")).toList();
+    assertThat(progress)
+        .isNotEmpty()
+        .allSatisfy(
+            l ->
+                assertThat(l)
+                    .matches(
+                        "[\\d,]+ records \\([\\d,]+ records/s\\), \\d+\\.\\d% of "
+                            + input.getFileName()
+                            + " read"));
+    assertThat(reported.err()).contains("Produced 3000 records to " + topic);
+    assertThat(quiet.err()).doesNotContain("records/s").contains("Produced 3000 records");
+    // A short file is done before the first 2-second interval: no progress line.
+    assertThat(defaults.err()).doesNotContain("records/s").contains("Produced 3000 records");
+  }
+
+  @Test
   void shouldListTopicsWithPartitionsAndCounts() throws Exception {
     String topic = createTopic(LocalStack.uniqueName("listed"));
     CliRun produce =

@@ -15,6 +15,9 @@ import io.pipeline.schemas.serde.SchemaCatalog;
 import io.pipeline.schemas.topic.PipelineTopics;
 import io.pipeline.schemas.topic.Topic;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,10 +35,11 @@ class UpCommandIT {
   @TempDir Path dir;
 
   @Test
-  void shouldTurnUploadedObjectIntoEventAndKeepStateAcrossRestart() {
+  void shouldTurnUploadedObjectIntoEventAndKeepStateAcrossRestart() throws Exception {
     int kafkaPort = Ports.free();
     int s3Port = Ports.free();
     int mqttPort = Ports.free();
+    int httpPort = Ports.free();
     String bootstrap = "localhost:" + kafkaPort;
     S3Endpoint s3 =
         new S3Endpoint(
@@ -44,7 +48,7 @@ class UpCommandIT {
             EmbeddedS3Server.ACCESS_KEY,
             EmbeddedS3Server.SECRET_KEY);
 
-    try (ChildJvm up = startUp(kafkaPort, s3Port, mqttPort, "first.log");
+    try (ChildJvm up = startUp(kafkaPort, s3Port, mqttPort, httpPort, "first.log");
         S3Client client = s3.newClient()) {
       assertThat(up.awaitOutput("Pipeline is ready", STARTUP)).as(up.output()).isTrue();
       assertThat(up.output())
@@ -85,10 +89,36 @@ class UpCommandIT {
                   Duration.ZERO))
           .extracting(r -> r.key())
           .containsExactly("d1");
+      assertThat(up.output())
+          .contains("Produce: curl -X POST http://localhost:" + httpPort + "/topics/");
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> produced =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          "http://localhost:"
+                              + httpPort
+                              + "/topics/"
+                              + PipelineTopics.IOT_TELEMETRY))
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"records\": [{\"key\": \"d1\", \"value\": {\"readingId\":"
+                              + " \"r1\", \"deviceId\": \"d1\", \"metric\": \"temp\","
+                              + " \"value\": 21.5, \"eventTime\": \"2026-01-01T00:00:00Z\"}}]}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(produced.statusCode()).as(produced.body()).isEqualTo(200);
+      HttpResponse<String> health =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/health"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+      assertThat(health.body()).contains("\"s3-listing\":\"UP\"").contains("\"http\":\"UP\"");
       up.kill();
     }
 
-    try (ChildJvm again = startUp(kafkaPort, s3Port, mqttPort, "second.log");
+    try (ChildJvm again = startUp(kafkaPort, s3Port, mqttPort, httpPort, "second.log");
         S3Client client = s3.newClient()) {
       assertThat(again.awaitOutput("Pipeline is ready", STARTUP)).as(again.output()).isTrue();
       client.putObject(
@@ -102,12 +132,12 @@ class UpCommandIT {
       assertThat(again.output()).contains("Stopping...");
     }
     // A clean stop leaves nothing behind: every port can be bound again.
-    for (int port : new int[] {kafkaPort, s3Port, mqttPort}) {
+    for (int port : new int[] {kafkaPort, s3Port, mqttPort, httpPort}) {
       Ports.requireFree(port, "port " + port);
     }
   }
 
-  private ChildJvm startUp(int kafkaPort, int s3Port, int mqttPort, String log) {
+  private ChildJvm startUp(int kafkaPort, int s3Port, int mqttPort, int httpPort, String log) {
     return ChildJvm.start(
         PipelineCli.class,
         List.of(
@@ -120,6 +150,8 @@ class UpCommandIT {
             String.valueOf(s3Port),
             "--mqtt-port",
             String.valueOf(mqttPort),
+            "--http-port",
+            String.valueOf(httpPort),
             "--listing-interval",
             "200ms"),
         Map.of(),

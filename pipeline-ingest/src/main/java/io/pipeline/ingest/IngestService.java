@@ -2,6 +2,10 @@ package io.pipeline.ingest;
 
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.ingest.http.IngestHttpConfig;
+import io.pipeline.ingest.http.IngestHttpServer;
+import io.pipeline.ingest.metrics.IngestMetrics;
+import io.pipeline.ingest.metrics.ServiceMetrics;
 import io.pipeline.ingest.mqtt.MqttBridge;
 import io.pipeline.ingest.mqtt.MqttBridgeConfig;
 import io.pipeline.ingest.s3.S3ListingBridge;
@@ -10,10 +14,17 @@ import io.pipeline.ingest.s3.S3Settings;
 import io.pipeline.schemas.registry.SchemaTopic;
 import io.pipeline.schemas.topic.PipelineKafka;
 import io.pipeline.schemas.topic.PipelineTopics;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -27,7 +38,11 @@ public final class IngestService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+  private final Map<String, BooleanSupplier> health = new ConcurrentHashMap<>();
+  private final Map<String, Handler> routes = new LinkedHashMap<>();
   private Optional<S3ListingBridge> listing = Optional.empty();
+  private ServiceMetrics metrics;
+  private IngestHttpServer http;
 
   private IngestService() {}
 
@@ -41,9 +56,11 @@ public final class IngestService implements AutoCloseable {
     S3ListingConfig listingConfig = S3ListingConfig.from(settings);
     S3Settings s3Settings = S3Settings.from(settings);
     MqttBridgeConfig mqttConfig = MqttBridgeConfig.from(settings);
+    IngestHttpConfig httpConfig = IngestHttpConfig.from(settings);
 
     IngestService service = new IngestService();
     try {
+      service.metrics = service.track(new ServiceMetrics());
       SchemaTopic schemas = service.track(PipelineKafka.prepare(kafka, settings));
       PipelineTopics topics = new PipelineTopics(schemas);
       if (listingConfig.enabled()) {
@@ -52,6 +69,7 @@ public final class IngestService implements AutoCloseable {
             service.track(new S3ListingBridge(listingConfig, kafka, topics, s3, Clock.systemUTC()));
         bridge.start();
         service.listing = Optional.of(bridge);
+        service.health.put("s3-listing", () -> !bridge.isStopped());
       } else {
         log.info("S3 listing bridge is off: set S3_LISTING_BUCKETS to watch buckets");
       }
@@ -63,6 +81,14 @@ public final class IngestService implements AutoCloseable {
       } else {
         log.info("MQTT bridge is off: set MQTT_URL to copy MQTT messages to Kafka");
       }
+      service.http =
+          service.track(
+              IngestHttpServer.builder(httpConfig, kafka, topics, schemas, service.metrics.ingest())
+                  .routes(service.routes)
+                  .replicationFactor(settings.get(PipelineKafka.REPLICATION_FACTOR))
+                  .health(service::health)
+                  .start());
+      service.health.put("http", service.http::isRunning);
       return service;
     } catch (RuntimeException e) {
       service.close();
@@ -73,6 +99,23 @@ public final class IngestService implements AutoCloseable {
   /** The S3 listing bridge, when it runs. */
   public Optional<S3ListingBridge> listingBridge() {
     return listing;
+  }
+
+  /** The HTTP server's base URI (produce endpoint, {@code /metrics}, {@code /health}). */
+  public URI httpUri() {
+    return http.uri();
+  }
+
+  /** The ingest meters, for the bridges. */
+  public IngestMetrics metrics() {
+    return metrics.ingest();
+  }
+
+  /** Whether each part of the service runs, by name, as {@code /health} reports it. */
+  public Map<String, Boolean> health() {
+    Map<String, Boolean> parts = new TreeMap<>();
+    health.forEach((name, up) -> parts.put(name, up.getAsBoolean()));
+    return parts;
   }
 
   private <T extends AutoCloseable> T track(T part) {

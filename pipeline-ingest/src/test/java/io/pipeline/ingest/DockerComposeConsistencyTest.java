@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.pipeline.common.config.Setting;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.ingest.http.IngestHttpConfig;
 import io.pipeline.ingest.mqtt.MqttBridgeConfig;
 import io.pipeline.ingest.s3.S3ListingConfig;
 import io.pipeline.ingest.s3.S3Settings;
@@ -48,7 +49,8 @@ class DockerComposeConsistencyTest {
                 PipelineKafka.SETTINGS,
                 S3Settings.SETTINGS,
                 S3ListingConfig.SETTINGS,
-                MqttBridgeConfig.SETTINGS)
+                MqttBridgeConfig.SETTINGS,
+                IngestHttpConfig.SETTINGS)
             .flatMap(List::stream)
             .map(Setting::name)
             .collect(Collectors.toSet());

@@ -4,6 +4,7 @@ package io.pipeline.schemas.json;
 public final class JsonRecordException extends IllegalArgumentException {
 
   private final String path;
+  private final String problem;
 
   /**
    * @param path where in the document, as a JSONPath such as {@code $.readings[2].value}
@@ -12,9 +13,15 @@ public final class JsonRecordException extends IllegalArgumentException {
   public JsonRecordException(String path, String problem) {
     super("at " + path + ": " + problem);
     this.path = path;
+    this.problem = problem;
   }
 
   public String path() {
     return path;
+  }
+
+  /** What is wrong at {@link #path()}, without the path. */
+  public String problem() {
+    return problem;
   }
 }

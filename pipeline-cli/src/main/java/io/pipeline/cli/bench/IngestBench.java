@@ -1,0 +1,366 @@
+package io.pipeline.cli.bench;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import io.pipeline.common.config.Settings;
+import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.ingest.mqtt.MqttBridge;
+import io.pipeline.ingest.mqtt.MqttBridgeConfig;
+import io.pipeline.localstack.mqtt.MqttEndpoint;
+import io.pipeline.schemas.mqtt.MqttMessage;
+import io.pipeline.schemas.serde.SchemaCatalog;
+import io.pipeline.schemas.topic.PipelineKafka;
+import io.pipeline.schemas.topic.PipelineTopics;
+import io.pipeline.schemas.topic.TopicAdmin;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Measures, in one run on one machine, the MQTT bridge beside the limits of the two systems it
+ * joins: Mosquitto's own QoS 1 publish-to-subscriber rate and the Kafka producer's rate, with the
+ * same message size and client count, then the latency from MQTT publish to Kafka at half the
+ * bridge's rate. Latency is read from the broker's append time (topics created with {@code
+ * message.timestamp.type=LogAppendTime}), so it ends when Kafka has the record, as an ack does.
+ */
+public final class IngestBench {
+
+  /** What to measure with. */
+  public record Options(int messages, int size, int clients, Duration latencyRun) {}
+
+  /** One run's figures. */
+  public record Result(
+      Options options,
+      double mosquittoRate,
+      double kafkaRate,
+      double bridgeRate,
+      double latencyRate,
+      long p50Millis,
+      long p99Millis,
+      long maxMillis) {}
+
+  private static final int PARTITIONS = 6;
+
+  private final KafkaSettings kafka;
+  private final MqttEndpoint broker;
+  private final Options options;
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final SchemaCatalog catalog = SchemaCatalog.builtIn();
+  private final PipelineTopics topics = new PipelineTopics(catalog);
+
+  public IngestBench(KafkaSettings kafka, MqttEndpoint broker, Options options) {
+    this.kafka = kafka;
+    this.broker = broker;
+    this.options = options;
+  }
+
+  /** Runs every measurement, each after a warm-up of a fifth of its size. */
+  public Result run() throws Exception {
+    PipelineKafka.prepare(kafka, Settings.of(Map.of())).close();
+    int warmUp = Math.max(1, options.messages() / 5);
+    mosquittoRate("warm", warmUp);
+    double mosquitto = mosquittoRate("mosq", options.messages());
+    String kafkaTopic = createTopic("bench.kafka." + run);
+    kafkaRate(kafkaTopic, warmUp);
+    double kafkaRate = kafkaRate(kafkaTopic, options.messages());
+
+    String bridgeTopic = createTopic("bench.bridge." + run);
+    String filter = "bench/" + run + "/bridge/+";
+    MqttBridgeConfig config =
+        MqttBridgeConfig.from(
+            Settings.of(
+                Map.of(
+                    "MQTT_URL", broker.uri().toString(),
+                    "MQTT_BRIDGE_MAPPINGS",
+                        "[{\"filter\": \""
+                            + filter
+                            + "\", \"topic\": \""
+                            + bridgeTopic
+                            + "\", \"key\": \"level:3\"}]",
+                    "MQTT_BRIDGE_GROUP", "bench-" + run,
+                    "MQTT_BRIDGE_CLIENT_ID", "bench-bridge-" + run)));
+    try (MqttBridge bridge = new MqttBridge(config, kafka, topics, catalog, Clock.systemUTC());
+        Counter counter = new Counter(bridgeTopic)) {
+      bridge.start();
+      bridgeRate(counter, warmUp);
+      double bridgeRate = bridgeRate(counter, options.messages());
+      double latencyRate = bridgeRate / 2;
+      long[] latencies = latencies(counter, latencyRate);
+      return new Result(
+          options,
+          mosquitto,
+          kafkaRate,
+          bridgeRate,
+          latencyRate,
+          percentile(latencies, 0.50),
+          percentile(latencies, 0.99),
+          latencies.length == 0 ? 0 : latencies[latencies.length - 1]);
+    }
+  }
+
+  private double mosquittoRate(String phase, int messages) throws InterruptedException {
+    String prefix = "bench/" + run + "/" + phase + "-" + messages;
+    CountDownLatch received = new CountDownLatch(messages);
+    Mqtt5AsyncClient subscriber = client("bench-sub-" + run + "-" + phase + messages);
+    subscriber
+        .subscribeWith()
+        .topicFilter(prefix + "/+")
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .callback(p -> received.countDown())
+        .send()
+        .join();
+    try {
+      long start = System.nanoTime();
+      publishAll(prefix, messages);
+      received.await();
+      return messages / seconds(System.nanoTime() - start);
+    } finally {
+      subscriber.disconnect().join();
+    }
+  }
+
+  private double kafkaRate(String topic, int messages) {
+    byte[] value = envelope(new byte[options.size()]);
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            kafka.clientConfig(
+                Map.of(
+                    ProducerConfig.ACKS_CONFIG,
+                    "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                    true,
+                    ProducerConfig.LINGER_MS_CONFIG,
+                    5)),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      CountDownLatch acked = new CountDownLatch(messages);
+      long start = System.nanoTime();
+      for (int i = 0; i < messages; i++) {
+        producer.send(
+            new ProducerRecord<>(topic, "device-" + (i % options.clients()), value),
+            (metadata, error) -> acked.countDown());
+      }
+      acked.await();
+      return messages / seconds(System.nanoTime() - start);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private double bridgeRate(Counter counter, int messages) throws InterruptedException {
+    long target = counter.count() + messages;
+    long start = System.nanoTime();
+    publishAll("bench/" + run + "/bridge", messages);
+    counter.awaitCount(target, Duration.ofMinutes(5));
+    return messages / seconds(System.nanoTime() - start);
+  }
+
+  private long[] latencies(Counter counter, double rate) throws InterruptedException {
+    int messages = (int) (rate * options.latencyRun().toSeconds());
+    counter.latencies.clear();
+    long target = counter.count() + messages;
+    List<Mqtt5AsyncClient> publishers = publishers();
+    try {
+      List<CompletableFuture<?>> sent = new ArrayList<>();
+      long start = System.nanoTime();
+      for (int i = 0; i < messages; i++) {
+        long wait = start + (long) (i * 1e9 / rate) - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        byte[] payload = new byte[options.size()];
+        ByteBuffer.wrap(payload).putLong(System.currentTimeMillis());
+        sent.add(
+            publish(publishers.get(i % publishers.size()), "bench/" + run + "/bridge", i, payload));
+      }
+      CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+      counter.awaitCount(target, Duration.ofMinutes(5));
+    } finally {
+      publishers.forEach(p -> p.disconnect().join());
+    }
+    long[] sorted = counter.latencies.stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
+  private void publishAll(String prefix, int messages) {
+    List<Mqtt5AsyncClient> publishers = publishers();
+    try {
+      byte[] payload = new byte[options.size()];
+      List<CompletableFuture<?>> sent = new ArrayList<>(messages);
+      for (int i = 0; i < messages; i++) {
+        sent.add(publish(publishers.get(i % publishers.size()), prefix, i, payload));
+      }
+      CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+    } finally {
+      publishers.forEach(p -> p.disconnect().join());
+    }
+  }
+
+  private CompletableFuture<?> publish(
+      Mqtt5AsyncClient client, String prefix, int i, byte[] payload) {
+    return client
+        .publishWith()
+        .topic(prefix + "/device-" + (i % options.clients()))
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .payload(payload)
+        .send();
+  }
+
+  private List<Mqtt5AsyncClient> publishers() {
+    List<Mqtt5AsyncClient> publishers = new ArrayList<>();
+    for (int c = 0; c < options.clients(); c++) {
+      publishers.add(client("bench-pub-" + run + "-" + UUID.randomUUID()));
+    }
+    return publishers;
+  }
+
+  private Mqtt5AsyncClient client(String id) {
+    Mqtt5AsyncClient client =
+        MqttClient.builder()
+            .useMqttVersion5()
+            .identifier(id)
+            .serverHost(broker.host())
+            .serverPort(broker.port())
+            .buildAsync();
+    client.connect().join();
+    return client;
+  }
+
+  private byte[] envelope(byte[] payload) {
+    MqttMessage message =
+        MqttMessage.newBuilder()
+            .setTopic("bench/" + run + "/kafka/device-0")
+            .setPayload(ByteBuffer.wrap(payload))
+            .setQos(1)
+            .setReceivedAt(Instant.now())
+            .setBridgeId("bench")
+            .build();
+    return topics.mqttMessages().valueSerde().serializer().serialize("bench", message);
+  }
+
+  private String createTopic(String name) throws Exception {
+    try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(name, Optional.of(PARTITIONS), Optional.empty())
+                      .configs(Map.of("message.timestamp.type", "LogAppendTime"))))
+          .all()
+          .get();
+      new TopicAdmin(admin).awaitLeaders(List.of(name));
+    }
+    return name;
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
+  }
+
+  private static long percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+  }
+
+  /** Counts the records of a topic as they arrive, and their latency when they carry a time. */
+  private final class Counter implements AutoCloseable {
+    private final AtomicLong count = new AtomicLong();
+    private final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    Counter(String topic) {
+      KafkaConsumer<String, byte[]> consumer =
+          new KafkaConsumer<>(
+              kafka.clientConfig(
+                  Map.of(
+                      ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                      "read_committed",
+                      ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                      10)),
+              new StringDeserializer(),
+              new ByteArrayDeserializer());
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (int p = 0; p < PARTITIONS; p++) {
+        partitions.add(new TopicPartition(topic, p));
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      thread =
+          new Thread(
+              () -> {
+                try (consumer) {
+                  while (running) {
+                    for (ConsumerRecord<String, byte[]> record :
+                        consumer.poll(Duration.ofMillis(50))) {
+                      MqttMessage message =
+                          topics
+                              .mqttMessages()
+                              .valueSerde()
+                              .deserializer()
+                              .deserialize("b", record.value());
+                      long published = message.getPayload().duplicate().getLong();
+                      if (published > 0) {
+                        latencies.add(record.timestamp() - published);
+                      }
+                      count.incrementAndGet();
+                    }
+                  }
+                }
+              },
+              "bench-counter");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    long count() {
+      return count.get();
+    }
+
+    void awaitCount(long target, Duration timeout) throws InterruptedException {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (count.get() < target) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "only " + count.get() + " of " + target + " messages reached Kafka in " + timeout);
+        }
+        TimeUnit.MILLISECONDS.sleep(5);
+      }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      running = false;
+      thread.join(5_000);
+    }
+  }
+}
