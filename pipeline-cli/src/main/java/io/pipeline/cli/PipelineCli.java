@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ProduceCommand.class,
       ConsumeCommand.class,
       ConformanceCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PipelineCli implements Runnable {

@@ -75,9 +75,12 @@ public final class IngestService implements AutoCloseable {
       }
       if (mqttConfig.enabled()) {
         PipelineKafka.ensure(kafka, settings, MqttBridge.extraTopics(mqttConfig, topics));
-        service
-            .track(new MqttBridge(mqttConfig, kafka, topics, schemas, Clock.systemUTC()))
-            .start();
+        MqttBridge bridge =
+            service.track(
+                new MqttBridge(
+                    mqttConfig, kafka, topics, schemas, service.metrics(), Clock.systemUTC()));
+        bridge.start();
+        service.health.put("mqtt", bridge::isConnected);
       } else {
         log.info("MQTT bridge is off: set MQTT_URL to copy MQTT messages to Kafka");
       }

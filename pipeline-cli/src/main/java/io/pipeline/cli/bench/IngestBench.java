@@ -3,8 +3,10 @@ package io.pipeline.cli.bench;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.ingest.metrics.IngestMetrics;
 import io.pipeline.ingest.mqtt.MqttBridge;
 import io.pipeline.ingest.mqtt.MqttBridgeConfig;
 import io.pipeline.localstack.mqtt.MqttEndpoint;
@@ -105,7 +107,9 @@ public final class IngestBench {
                             + "\", \"key\": \"level:3\"}]",
                     "MQTT_BRIDGE_GROUP", "bench-" + run,
                     "MQTT_BRIDGE_CLIENT_ID", "bench-bridge-" + run)));
-    try (MqttBridge bridge = new MqttBridge(config, kafka, topics, catalog, Clock.systemUTC());
+    IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
+    try (MqttBridge bridge =
+            new MqttBridge(config, kafka, topics, catalog, metrics, Clock.systemUTC());
         Counter counter = new Counter(bridgeTopic)) {
       bridge.start();
       bridgeRate(counter, warmUp);
@@ -160,14 +164,25 @@ public final class IngestBench {
             new StringSerializer(),
             new ByteArraySerializer())) {
       CountDownLatch acked = new CountDownLatch(messages);
+      AtomicLong failed = new AtomicLong();
       long start = System.nanoTime();
       for (int i = 0; i < messages; i++) {
         producer.send(
             new ProducerRecord<>(topic, "device-" + (i % options.clients()), value),
-            (metadata, error) -> acked.countDown());
+            (metadata, error) -> {
+              if (error != null) {
+                failed.incrementAndGet();
+              }
+              acked.countDown();
+            });
       }
       acked.await();
-      return messages / seconds(System.nanoTime() - start);
+      double rate = messages / seconds(System.nanoTime() - start);
+      if (failed.get() > 0) {
+        throw new IllegalStateException(
+            failed.get() + " of " + messages + " records failed: the Kafka rate would be wrong");
+      }
+      return rate;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

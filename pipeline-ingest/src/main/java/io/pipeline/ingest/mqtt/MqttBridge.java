@@ -5,8 +5,13 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.pipeline.common.config.ConfigException;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.ingest.metrics.IngestMetrics;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.mqtt.MqttUserProperty;
 import io.pipeline.schemas.topic.PipelineTopics;
@@ -19,9 +24,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.message.SchemaStore;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -46,6 +53,10 @@ import org.slf4j.LoggerFactory;
 public final class MqttBridge implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(MqttBridge.class);
+
+  /** The {@code source} tag of the bridge's metrics. */
+  public static final String SOURCE = "mqtt";
+
   private static final long SESSION_EXPIRY_SECONDS = TimeUnit.DAYS.toSeconds(7);
 
   /** Bytes of a too-large payload kept in its dead letter. */
@@ -64,13 +75,21 @@ public final class MqttBridge implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
           });
+  private final IngestMetrics metrics;
+  private final AtomicLong inFlight;
+  private final KafkaClientMetrics producerMetrics;
+  private final Map<String, Meters> meters = new ConcurrentHashMap<>();
   private volatile boolean closed;
+
+  /** The meters of one mapping (the empty name for messages no mapping matches). */
+  private record Meters(Counter in, Counter out, Counter deadLetters, Counter errors, Timer ack) {}
 
   /**
    * @param config the broker, mappings and session settings
    * @param kafka how to reach Kafka
    * @param topics the pipeline's topics
    * @param writerSchemas the schema store of the Avro serdes
+   * @param metrics where the bridge counts messages, dead letters, errors and ack times
    * @param clock the time put in {@code receivedAt}
    * @throws ConfigException when a mapping does not fit its topic
    */
@@ -79,8 +98,11 @@ public final class MqttBridge implements AutoCloseable {
       KafkaSettings kafka,
       PipelineTopics topics,
       SchemaStore writerSchemas,
+      IngestMetrics metrics,
       Clock clock) {
     this.config = config;
+    this.metrics = metrics;
+    this.inFlight = metrics.inFlight(SOURCE, Tags.empty());
     try {
       this.records = new MqttRecords(config.mappings(), topics, writerSchemas);
     } catch (IllegalArgumentException e) {
@@ -102,6 +124,8 @@ public final class MqttBridge implements AutoCloseable {
                     "mqtt-bridge-" + config.clientId())),
             new StringSerializer(),
             new ByteArraySerializer());
+    this.producerMetrics = new KafkaClientMetrics(producer);
+    producerMetrics.bindTo(metrics.registry());
     URI broker = config.broker().orElseThrow();
     this.client =
         MqttClient.builder()
@@ -189,6 +213,7 @@ public final class MqttBridge implements AutoCloseable {
 
   private void map(OrderedAcks.Pending pending, MqttMessage message) {
     Optional<MqttMapping> mapping = config.mappingOf(message.getTopic());
+    meters(mapping).in().increment();
     ProducerRecord<String, byte[]> record;
     try {
       record =
@@ -212,11 +237,20 @@ public final class MqttBridge implements AutoCloseable {
       OrderedAcks.Pending pending,
       Optional<MqttMapping> mapping,
       MqttMessage message) {
+    Meters meters = meters(mapping);
+    long sentAt = System.nanoTime();
+    inFlight.incrementAndGet();
     try {
       producer.send(
           record,
           (metadata, error) -> {
+            inFlight.decrementAndGet();
             if (error == null) {
+              meters.ack().record(System.nanoTime() - sentAt, TimeUnit.NANOSECONDS);
+              (record.topic().equals(PipelineTopics.INGEST_DEAD_LETTERS)
+                      ? meters.deadLetters()
+                      : meters.out())
+                  .increment();
               acks.done(pending);
             } else if (error instanceof RecordTooLargeException
                 && !record.topic().equals(PipelineTopics.INGEST_DEAD_LETTERS)) {
@@ -238,12 +272,37 @@ public final class MqttBridge implements AutoCloseable {
                           mapping,
                           message));
             } else {
+              meters.errors().increment();
               refused(message, error);
             }
           });
     } catch (KafkaException e) {
+      inFlight.decrementAndGet();
+      meters.errors().increment();
       refused(message, e);
     }
+  }
+
+  private Meters meters(Optional<MqttMapping> mapping) {
+    String name = mapping.map(MqttMapping::name).orElse("");
+    return meters.computeIfAbsent(
+        name,
+        n -> {
+          Tags tags =
+              IngestMetrics.mapping(n)
+                  .and(IngestMetrics.topic(mapping.map(MqttMapping::topic).orElse("")));
+          return new Meters(
+              metrics.messagesIn(SOURCE, tags),
+              metrics.messagesOut(SOURCE, tags),
+              metrics.deadLetters(SOURCE, tags),
+              metrics.errors(SOURCE, "kafka", tags),
+              metrics.kafkaAck(SOURCE, tags));
+        });
+  }
+
+  /** Whether the bridge is connected to the MQTT broker (it reconnects on its own). */
+  public boolean isConnected() {
+    return client.getState().isConnected();
   }
 
   private void refused(MqttMessage message, Exception error) {
@@ -297,5 +356,6 @@ public final class MqttBridge implements AutoCloseable {
     }
     sender.shutdownNow();
     producer.close(Duration.ofSeconds(10));
+    producerMetrics.close();
   }
 }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.ingest.metrics.IngestMetrics;
 import io.pipeline.localstack.LocalStack;
 import io.pipeline.localstack.junit.LocalStackExtension;
 import io.pipeline.localstack.kafka.TopicReader;
@@ -40,6 +43,7 @@ class MqttBridgeIT {
   private static SchemaCatalog catalog;
   private static PipelineTopics topics;
   private static MqttEndpoint broker;
+  private final IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
 
   @BeforeAll
   static void prepare(LocalStack stack) {
@@ -160,11 +164,19 @@ class MqttBridgeIT {
           .contains("'pipeline.mqtt.messages'");
       assertThat(letters.get(1).getPayload().remaining()).isEqualTo(64 * 1024);
       assertThat(bridge.inFlight()).isZero();
+      Tags readingsTags =
+          IngestMetrics.mapping("readings").and(IngestMetrics.topic("pipeline.iot.telemetry"));
+      assertThat(metrics.messagesIn("mqtt", readingsTags).count()).isEqualTo(3);
+      assertThat(metrics.messagesOut("mqtt", readingsTags).count()).isEqualTo(2);
+      assertThat(metrics.deadLetters("mqtt", readingsTags).count()).isEqualTo(1);
+      assertThat(metrics.kafkaAck("mqtt", readingsTags).count()).isEqualTo(3);
+      assertThat(bridge.isConnected()).isTrue();
     }
   }
 
   private MqttBridge bridge(MqttBridgeConfig config) {
-    return new MqttBridge(config, KafkaSettings.of(bootstrap), topics, catalog, Clock.systemUTC());
+    return new MqttBridge(
+        config, KafkaSettings.of(bootstrap), topics, catalog, metrics, Clock.systemUTC());
   }
 
   private static void publish(Mqtt5BlockingClient device, String topic, byte[] payload) {

@@ -3,8 +3,10 @@ package io.pipeline.ingest.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.ingest.metrics.IngestMetrics;
 import io.pipeline.localstack.LocalStack;
 import io.pipeline.localstack.junit.LocalStackExtension;
 import io.pipeline.localstack.kafka.EmbeddedKafkaBroker;
@@ -59,6 +61,7 @@ class MqttBridgeOutageIT {
               settings,
               topics,
               catalog,
+              new IngestMetrics(new SimpleMeterRegistry()),
               Clock.systemUTC())) {
         bridge.start();
         MqttTraffic.publishPaced(device, root, DEVICES, 0, outageStart, RATE);
