@@ -7,6 +7,8 @@ import io.pipeline.ingest.mqtt.MqttBridgeConfig;
 import io.pipeline.ingest.s3.S3ListingBridge;
 import io.pipeline.ingest.s3.S3ListingConfig;
 import io.pipeline.ingest.s3.S3Settings;
+import io.pipeline.ingest.s3.notify.S3NotificationConfig;
+import io.pipeline.ingest.s3.notify.S3Notifications;
 import io.pipeline.schemas.registry.SchemaTopic;
 import io.pipeline.schemas.topic.PipelineKafka;
 import io.pipeline.schemas.topic.PipelineTopics;
@@ -28,6 +30,7 @@ public final class IngestService implements AutoCloseable {
 
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
   private Optional<S3ListingBridge> listing = Optional.empty();
+  private S3Notifications s3Notifications;
 
   private IngestService() {}
 
@@ -41,6 +44,7 @@ public final class IngestService implements AutoCloseable {
     S3ListingConfig listingConfig = S3ListingConfig.from(settings);
     S3Settings s3Settings = S3Settings.from(settings);
     MqttBridgeConfig mqttConfig = MqttBridgeConfig.from(settings);
+    S3NotificationConfig notificationConfig = S3NotificationConfig.from(settings);
 
     IngestService service = new IngestService();
     try {
@@ -55,6 +59,8 @@ public final class IngestService implements AutoCloseable {
       } else {
         log.info("S3 listing bridge is off: set S3_LISTING_BUCKETS to watch buckets");
       }
+      service.s3Notifications =
+          service.track(S3Notifications.start(notificationConfig, kafka, topics, s3Settings));
       if (mqttConfig.enabled()) {
         service.track(new MqttBridge(mqttConfig, kafka, topics, Clock.systemUTC())).start();
       } else {
@@ -70,6 +76,11 @@ public final class IngestService implements AutoCloseable {
   /** The S3 listing bridge, when it runs. */
   public Optional<S3ListingBridge> listingBridge() {
     return listing;
+  }
+
+  /** The handler for S3 webhook notifications, to mount at /s3/webhook, when it is on. */
+  public Optional<org.eclipse.jetty.server.Handler> s3WebhookHandler() {
+    return s3Notifications.webhookHandler();
   }
 
   private <T extends AutoCloseable> T track(T part) {
