@@ -1,10 +1,12 @@
 package io.pipeline.schemas.serde;
 
+import io.pipeline.schemas.dlq.DeadLetter;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.mqtt.MqttUserProperty;
 import io.pipeline.schemas.s3.S3EventSource;
 import io.pipeline.schemas.s3.S3ListingEntry;
+import io.pipeline.schemas.s3.S3Notification;
 import io.pipeline.schemas.s3.S3ObjectEvent;
 import java.util.List;
 import org.apache.avro.util.ClassSecurityValidator;
@@ -21,9 +23,11 @@ final class TrustedClasses {
           S3ObjectEvent.class,
           S3EventSource.class,
           S3ListingEntry.class,
+          S3Notification.class,
           MqttMessage.class,
           MqttUserProperty.class,
-          TelemetryReading.class);
+          TelemetryReading.class,
+          DeadLetter.class);
 
   private static boolean registered;
 
