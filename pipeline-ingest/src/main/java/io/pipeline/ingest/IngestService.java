@@ -11,6 +11,9 @@ import io.pipeline.ingest.mqtt.MqttBridgeConfig;
 import io.pipeline.ingest.s3.S3ListingBridge;
 import io.pipeline.ingest.s3.S3ListingConfig;
 import io.pipeline.ingest.s3.S3Settings;
+import io.pipeline.ingest.s3.notify.S3NotificationConfig;
+import io.pipeline.ingest.s3.notify.S3Notifications;
+import io.pipeline.ingest.s3.notify.S3WebhookHandler;
 import io.pipeline.schemas.registry.SchemaTopic;
 import io.pipeline.schemas.topic.PipelineKafka;
 import io.pipeline.schemas.topic.PipelineTopics;
@@ -43,6 +46,7 @@ public final class IngestService implements AutoCloseable {
   private Optional<S3ListingBridge> listing = Optional.empty();
   private ServiceMetrics metrics;
   private IngestHttpServer http;
+  private S3Notifications s3Notifications;
 
   private IngestService() {}
 
@@ -57,6 +61,7 @@ public final class IngestService implements AutoCloseable {
     S3Settings s3Settings = S3Settings.from(settings);
     MqttBridgeConfig mqttConfig = MqttBridgeConfig.from(settings);
     IngestHttpConfig httpConfig = IngestHttpConfig.from(settings);
+    S3NotificationConfig notificationConfig = S3NotificationConfig.from(settings);
 
     IngestService service = new IngestService();
     try {
@@ -73,6 +78,8 @@ public final class IngestService implements AutoCloseable {
       } else {
         log.info("S3 listing bridge is off: set S3_LISTING_BUCKETS to watch buckets");
       }
+      service.s3Notifications =
+          service.track(S3Notifications.start(notificationConfig, kafka, topics, s3Settings));
       if (mqttConfig.enabled()) {
         PipelineKafka.ensure(kafka, settings, MqttBridge.extraTopics(mqttConfig, topics));
         MqttBridge bridge =
@@ -84,6 +91,7 @@ public final class IngestService implements AutoCloseable {
       } else {
         log.info("MQTT bridge is off: set MQTT_URL to copy MQTT messages to Kafka");
       }
+      service.s3Notifications.webhookHandler().ifPresent(h -> service.routes.put(S3WebhookHandler.PATH, h));
       service.http =
           service.track(
               IngestHttpServer.builder(httpConfig, kafka, topics, schemas, service.metrics.ingest())
@@ -119,6 +127,9 @@ public final class IngestService implements AutoCloseable {
     Map<String, Boolean> parts = new TreeMap<>();
     health.forEach((name, up) -> parts.put(name, up.getAsBoolean()));
     return parts;
+  /** The handler for S3 webhook notifications, to mount at /s3/webhook, when it is on. */
+  public Optional<org.eclipse.jetty.server.Handler> s3WebhookHandler() {
+    return s3Notifications.webhookHandler();
   }
 
   private <T extends AutoCloseable> T track(T part) {

@@ -11,6 +11,8 @@ import io.pipeline.ingest.http.IngestHttpConfig;
 import io.pipeline.ingest.mqtt.MqttBridgeConfig;
 import io.pipeline.ingest.s3.S3ListingConfig;
 import io.pipeline.ingest.s3.S3Settings;
+import io.pipeline.ingest.s3.notify.S3NotificationConfig;
+import io.pipeline.ingest.s3.notify.S3WebhookHandler;
 import io.pipeline.schemas.topic.PipelineKafka;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -49,6 +51,7 @@ class DockerComposeConsistencyTest {
                 PipelineKafka.SETTINGS,
                 S3Settings.SETTINGS,
                 S3ListingConfig.SETTINGS,
+                S3NotificationConfig.SETTINGS,
                 MqttBridgeConfig.SETTINGS,
                 IngestHttpConfig.SETTINGS)
             .flatMap(List::stream)
@@ -146,6 +149,28 @@ class DockerComposeConsistencyTest {
         .containsEntry("AWS_SECRET_ACCESS_KEY", minio.get("MINIO_ROOT_PASSWORD"));
     assertThat(ingest.get("S3_LISTING_BUCKETS").split(","))
         .allSatisfy(bucket -> assertThat(init).contains("mc mb").contains("/" + bucket.trim()));
+  }
+
+  @Test
+  void shouldSendMinioWebhookNotificationsToIngestWithItsToken() throws IOException {
+    // given
+    JsonNode compose = compose();
+    Map<String, String> minio = environment(service(compose, "minio"));
+    String init = service(compose, "minio-init").path("command").toString();
+
+    // when
+    Map<String, String> ingest = environment(service(compose, "ingest"));
+
+    // then
+    assertThat(ingest).containsEntry("S3_NOTIFICATIONS_WEBHOOK", "true");
+    assertThat(minio).containsEntry("MINIO_NOTIFY_WEBHOOK_ENABLE_PRIMARY", "on");
+    assertThat(minio.get("MINIO_NOTIFY_WEBHOOK_ENDPOINT_PRIMARY"))
+        .startsWith("http://ingest:")
+        .endsWith(S3WebhookHandler.PATH);
+    assertThat(minio.get("MINIO_NOTIFY_WEBHOOK_AUTH_TOKEN_PRIMARY"))
+        .isEqualTo(ingest.get("S3_NOTIFICATIONS_WEBHOOK_TOKEN"));
+    assertThat(minio).containsKey("MINIO_NOTIFY_WEBHOOK_QUEUE_DIR_PRIMARY");
+    assertThat(init).contains("mc event add").contains("arn:minio:sqs::PRIMARY:webhook");
   }
 
   @Test

@@ -6,6 +6,9 @@ import io.pipeline.localstack.mqtt.MosquittoBroker;
 import io.pipeline.localstack.mqtt.MqttEndpoint;
 import io.pipeline.localstack.s3.EmbeddedS3Server;
 import io.pipeline.localstack.s3.S3Endpoint;
+import io.pipeline.localstack.s3.S3Notifications;
+import io.pipeline.localstack.sqs.EmbeddedSqsServer;
+import io.pipeline.localstack.sqs.SqsEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,6 +40,9 @@ public final class LocalStack implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private KafkaCluster kafka;
   private S3Endpoint s3;
+  private EmbeddedS3Server embeddedS3;
+  private SqsEndpoint sqs;
+  private S3Notifications s3Notifications;
   private MqttEndpoint mqtt;
 
   private LocalStack(Map<String, String> env, Path dataDir) {
@@ -66,9 +72,41 @@ public final class LocalStack implements AutoCloseable {
     if (s3 == null) {
       s3 =
           S3Endpoint.fromEnvironment(env)
-              .orElseGet(() -> track(EmbeddedS3Server.start(Optional.empty(), 0)).endpoint());
+              .orElseGet(
+                  () -> {
+                    embeddedS3 = track(EmbeddedS3Server.start(Optional.empty(), 0));
+                    return embeddedS3.endpoint();
+                  });
     }
     return s3;
+  }
+
+  /** The SQS endpoint (ElasticMQ in this JVM), started on first use. */
+  public synchronized SqsEndpoint sqs() {
+    if (sqs == null) {
+      sqs = track(EmbeddedSqsServer.start(0)).endpoint();
+    }
+    return sqs;
+  }
+
+  /**
+   * The bucket notification configuration of the S3 server: which buckets announce new objects on
+   * which queues of {@link #sqs()}, as S3 event notifications to SQS do.
+   *
+   * @throws IllegalStateException when S3 is an external store, whose notifications are its own
+   */
+  public synchronized S3Notifications s3Notifications() {
+    if (s3Notifications == null) {
+      s3();
+      if (embeddedS3 == null) {
+        throw new IllegalStateException(
+            S3_ENDPOINT_ENV
+                + " names an external S3 store; bucket notifications are configured only on the"
+                + " embedded S3 server");
+      }
+      s3Notifications = embeddedS3.notifications(track(sqs().newClient()));
+    }
+    return s3Notifications;
   }
 
   /**

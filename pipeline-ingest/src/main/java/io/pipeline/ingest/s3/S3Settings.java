@@ -103,7 +103,11 @@ public record S3Settings(
     return builder.build();
   }
 
-  private AwsCredentialsProvider credentials() {
+  /**
+   * The credentials of these settings: the static keys when set, otherwise the AWS SDK's default
+   * chain. Other AWS clients of the service (SQS) use the same.
+   */
+  public AwsCredentialsProvider credentials() {
     if (accessKeyId.isPresent()) {
       return StaticCredentialsProvider.create(
           AwsBasicCredentials.create(accessKeyId.get(), secretAccessKey.orElseThrow()));

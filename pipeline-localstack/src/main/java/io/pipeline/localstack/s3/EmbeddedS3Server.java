@@ -30,10 +30,12 @@ public final class EmbeddedS3Server implements AutoCloseable {
   public static final String REGION = "us-east-1";
 
   private final S3Proxy proxy;
+  private final NotifyingBlobStore store;
   private final S3Endpoint endpoint;
 
-  private EmbeddedS3Server(S3Proxy proxy, S3Endpoint endpoint) {
+  private EmbeddedS3Server(S3Proxy proxy, NotifyingBlobStore store, S3Endpoint endpoint) {
     this.proxy = proxy;
+    this.store = store;
     this.endpoint = endpoint;
   }
 
@@ -48,9 +50,11 @@ public final class EmbeddedS3Server implements AutoCloseable {
     Ports.requireFree(port, "the S3 server");
     int chosen = port == 0 ? Ports.free() : port;
     URI uri = URI.create("http://127.0.0.1:" + chosen);
+    NotifyingBlobStore store =
+        new NotifyingBlobStore(blobStore(storage), REGION, java.time.Clock.systemUTC());
     S3Proxy proxy =
         S3Proxy.builder()
-            .blobStore(blobStore(storage))
+            .blobStore(store)
             .endpoint(uri)
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
             // The SDK's multipart uploads send headers S3Proxy would otherwise reject.
@@ -66,6 +70,7 @@ public final class EmbeddedS3Server implements AutoCloseable {
     }
     return new EmbeddedS3Server(
         proxy,
+        store,
         new S3Endpoint(URI.create("http://localhost:" + chosen), REGION, ACCESS_KEY, SECRET_KEY));
   }
 
@@ -84,6 +89,15 @@ public final class EmbeddedS3Server implements AutoCloseable {
   /** Where the server is and the credentials it accepts. */
   public S3Endpoint endpoint() {
     return endpoint;
+  }
+
+  /**
+   * The bucket notification configuration, sending to SQS with this client.
+   *
+   * @param sqs the client notifications are sent with; the caller closes it after this server
+   */
+  public S3Notifications notifications(software.amazon.awssdk.services.sqs.SqsClient sqs) {
+    return new S3Notifications(store, sqs);
   }
 
   @Override

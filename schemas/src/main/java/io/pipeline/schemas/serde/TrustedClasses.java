@@ -23,10 +23,10 @@ final class TrustedClasses {
           S3ObjectEvent.class,
           S3EventSource.class,
           S3ListingEntry.class,
+          S3Notification.class,
           MqttMessage.class,
           MqttUserProperty.class,
           TelemetryReading.class,
-          S3Notification.class,
           DeadLetter.class);
 
   private static boolean registered;

@@ -1,0 +1,130 @@
+package io.pipeline.ingest.s3.notify;
+
+import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.schemas.dlq.DeadLetter;
+import io.pipeline.schemas.s3.S3EventSource;
+import io.pipeline.schemas.s3.S3Notification;
+import io.pipeline.schemas.topic.PipelineTopics;
+import io.pipeline.schemas.topic.Topic;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Writes raw S3 notifications and dead letters to Kafka, at-least-once: acks=all and an idempotent
+ * producer, and a future that completes only when Kafka has acknowledged every record, so a caller
+ * acknowledges its source (deletes the SQS message, answers the webhook) only then.
+ */
+public final class NotificationPublisher implements AutoCloseable {
+
+  /** The {@code stage} of the dead letters written here. */
+  public static final String STAGE = "s3-notifications";
+
+  private final Topic<String, S3Notification> notifications;
+  private final Topic<String, DeadLetter> deadLetters;
+  private final Clock clock;
+  private final KafkaProducer<String, byte[]> producer;
+
+  /**
+   * @param kafka how to reach Kafka
+   * @param topics the pipeline's topics
+   * @param clientId the producer's client id
+   * @param clock the time put in {@code receivedAt} and {@code failedAt}
+   */
+  public NotificationPublisher(
+      KafkaSettings kafka, PipelineTopics topics, String clientId, Clock clock) {
+    this.notifications = topics.s3Notifications();
+    this.deadLetters = topics.ingestDeadLetters();
+    this.clock = clock;
+    this.producer =
+        new KafkaProducer<>(
+            kafka.clientConfig(
+                Map.of(
+                    ProducerConfig.ACKS_CONFIG,
+                    "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                    true,
+                    ProducerConfig.CLIENT_ID_CONFIG,
+                    clientId)),
+            new StringSerializer(),
+            new ByteArraySerializer());
+  }
+
+  /**
+   * Writes one raw notification per event record, keyed by bucket/key (decoded).
+   *
+   * @return completes when Kafka acknowledged all of them, or fails with the first failure
+   */
+  public CompletableFuture<Void> publish(
+      S3EventSource source, String deliveryId, List<NotificationJson.EventRecord> records) {
+    long now = clock.millis();
+    return CompletableFuture.allOf(
+        records.stream()
+            .map(
+                r ->
+                    send(
+                        notifications,
+                        r.notification().recordKey(),
+                        S3Notification.newBuilder()
+                            .setSource(source.name())
+                            .setDeliveryId(deliveryId)
+                            .setEventJson(r.json())
+                            .setReceivedAt(java.time.Instant.ofEpochMilli(now))
+                            .build()))
+            .toArray(CompletableFuture[]::new));
+  }
+
+  /**
+   * Writes a message that is no S3 notification to the dead-letter topic.
+   *
+   * @param key the record key (the SQS message id, the webhook request id)
+   * @param origin where it came from (queue URL, webhook path)
+   * @param reason what is wrong with it and where
+   */
+  public CompletableFuture<Void> deadLetter(
+      String key, String origin, String reason, byte[] payload, Map<String, String> attributes) {
+    return send(
+        deadLetters,
+        key,
+        DeadLetter.newBuilder()
+            .setStage(STAGE)
+            .setOrigin(origin)
+            .setReason(reason)
+            .setPayload(ByteBuffer.wrap(payload))
+            .setAttributes(Map.copyOf(attributes))
+            .setFailedAt(clock.instant())
+            .build());
+  }
+
+  private <V> CompletableFuture<Void> send(Topic<String, V> topic, String key, V value) {
+    CompletableFuture<Void> acked = new CompletableFuture<>();
+    try {
+      producer.send(
+          new ProducerRecord<>(
+              topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), value)),
+          (metadata, failure) -> {
+            if (failure == null) {
+              acked.complete(null);
+            } else {
+              acked.completeExceptionally(failure);
+            }
+          });
+    } catch (RuntimeException e) {
+      acked.completeExceptionally(e);
+    }
+    return acked;
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(10));
+  }
+}
