@@ -91,7 +91,10 @@ public final class IngestService implements AutoCloseable {
       } else {
         log.info("MQTT bridge is off: set MQTT_URL to copy MQTT messages to Kafka");
       }
-      service.s3Notifications.webhookHandler().ifPresent(h -> service.routes.put(S3WebhookHandler.PATH, h));
+      service
+          .s3Notifications
+          .webhookHandler()
+          .ifPresent(h -> service.routes.put(S3WebhookHandler.PATH, h));
       service.http =
           service.track(
               IngestHttpServer.builder(httpConfig, kafka, topics, schemas, service.metrics.ingest())
@@ -127,9 +130,6 @@ public final class IngestService implements AutoCloseable {
     Map<String, Boolean> parts = new TreeMap<>();
     health.forEach((name, up) -> parts.put(name, up.getAsBoolean()));
     return parts;
-  /** The handler for S3 webhook notifications, to mount at /s3/webhook, when it is on. */
-  public Optional<org.eclipse.jetty.server.Handler> s3WebhookHandler() {
-    return s3Notifications.webhookHandler();
   }
 
   private <T extends AutoCloseable> T track(T part) {
