@@ -1,7 +1,6 @@
 package io.pipeline.cli;
 
 import io.pipeline.cli.bench.IngestBench;
-import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.localstack.LocalStack;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -34,8 +33,10 @@ final class BenchCommand implements Runnable {
         "MQTT bridge throughput beside Mosquitto's own QoS 1 pub->sub rate and the Kafka producer's"
             + " rate (same message size and client count), then latency from MQTT publish to Kafka"
             + " at half the bridge's rate.",
-        "Starts Kafka in this JVM and Mosquitto, unless KAFKA_BOOTSTRAP_SERVERS or MQTT_URL name"
-            + " servers."
+        "Then S3 objects announced through SQS: a plain SQS consumer's drain rate beside the"
+            + " notification bridge's, to the raw topic and through the deduplication step.",
+        "Starts Kafka, S3 and SQS in this JVM and Mosquitto, unless KAFKA_BOOTSTRAP_SERVERS or"
+            + " MQTT_URL name servers."
       })
   static final class Ingest implements Callable<Integer> {
 
@@ -66,6 +67,13 @@ final class BenchCommand implements Runnable {
         description = "How long the latency run publishes (default: ${DEFAULT-VALUE}).")
     Duration latencyRun;
 
+    @Option(
+        names = "--objects",
+        defaultValue = "2000",
+        description =
+            "S3 objects put for the SQS notification measurements (default: ${DEFAULT-VALUE}).")
+    int objects;
+
     @Override
     public Integer call() throws Exception {
       if (messages < clients || size < Long.BYTES || clients < 1) {
@@ -74,13 +82,11 @@ final class BenchCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       try (LocalStack stack = LocalStack.fromEnvironment()) {
-        out.println("Starting Kafka and Mosquitto...");
+        out.println("Starting Kafka, Mosquitto, S3 and SQS...");
         out.flush();
         IngestBench bench =
             new IngestBench(
-                KafkaSettings.of(stack.kafka().bootstrapServers()),
-                stack.mqtt(),
-                new IngestBench.Options(messages, size, clients, latencyRun));
+                stack, new IngestBench.Options(messages, size, clients, latencyRun, objects));
         out.printf(
             "Measuring %,d QoS 1 messages of %d bytes from %d clients (after a warm-up)...%n",
             messages, size, clients);
@@ -104,6 +110,16 @@ final class BenchCommand implements Runnable {
       out.printf(
           "%nLatency MQTT publish -> Kafka append at %,.0f msg/s: p50 %d ms, p99 %d ms, max %d ms%n",
           r.latencyRate(), r.p50Millis(), r.p99Millis(), r.maxMillis());
+      out.println();
+      out.println("| S3 objects announced through SQS | objects/s | ratio |");
+      out.println("|---|---:|---:|");
+      out.printf("| SQS drain (receive 10, delete batch) | %,.0f | 1.00 |%n", r.sqsDrainRate());
+      out.printf(
+          "| notification bridge: SQS -> raw topic | %,.0f | %.2f |%n",
+          r.s3RawRate(), r.s3RawRate() / r.sqsDrainRate());
+      out.printf(
+          "| ... -> S3ObjectEvent (deduplicated, exactly once) | %,.0f | %.2f |%n",
+          r.s3EventRate(), r.s3EventRate() / r.sqsDrainRate());
       out.printf(
           "Goal: bridge >= 0.80 of Mosquitto (%s), p99 <= 50 ms (%s)%n",
           r.bridgeRate() >= 0.8 * r.mosquittoRate() ? "met" : "NOT met",

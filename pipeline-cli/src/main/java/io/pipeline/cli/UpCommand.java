@@ -7,6 +7,8 @@ import io.pipeline.localstack.kafka.EmbeddedKafkaBroker;
 import io.pipeline.localstack.mqtt.MosquittoBroker;
 import io.pipeline.localstack.s3.EmbeddedS3Server;
 import io.pipeline.localstack.s3.S3Endpoint;
+import io.pipeline.localstack.sqs.EmbeddedSqsServer;
+import io.pipeline.localstack.sqs.SqsEndpoint;
 import io.pipeline.schemas.topic.PipelineTopics;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -73,6 +75,13 @@ final class UpCommand implements Callable<Integer> {
   int mqttPort;
 
   @Option(
+      names = "--sqs-port",
+      defaultValue = "9324",
+      description =
+          "SQS port (ElasticMQ) of the bucket's S3 event notifications (default: ${DEFAULT-VALUE}).")
+  int sqsPort;
+
+  @Option(
       names = "--http-port",
       defaultValue = "8081",
       description =
@@ -89,7 +98,9 @@ final class UpCommand implements Callable<Integer> {
       names = "--listing-interval",
       defaultValue = "1s",
       converter = ConsumeCommand.DurationConverter.class,
-      description = "How often the bucket is listed (default: ${DEFAULT-VALUE}).")
+      description =
+          "How often the bucket is listed, when S3 is an external store without notifications"
+              + " (default: ${DEFAULT-VALUE}).")
   Duration listingInterval;
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -123,7 +134,8 @@ final class UpCommand implements Callable<Integer> {
     return 0;
   }
 
-  private record Stack(String kafka, S3Endpoint s3, Optional<String> mqtt, URI ingest) {}
+  private record Stack(
+      String kafka, S3Endpoint s3, Optional<String> sqsQueue, Optional<String> mqtt, URI ingest) {}
 
   private Stack start(PrintWriter out, Path data) {
     String kafka =
@@ -138,28 +150,51 @@ final class UpCommand implements Callable<Integer> {
                                     EmbeddedKafkaBroker.launch(
                                         data.resolve("kafka"), kafkaPort, Map.of()))
                                 .bootstrapServers()));
+    Optional<EmbeddedS3Server> embeddedS3 =
+        external(out, "S3", "S3_ENDPOINT").isPresent()
+            ? Optional.empty()
+            : Optional.of(
+                step(
+                    out,
+                    "Starting the S3 server (S3Proxy, in this JVM)",
+                    () -> track(EmbeddedS3Server.start(Optional.of(data.resolve("s3")), s3Port))));
     S3Endpoint s3 =
-        external(out, "S3", "S3_ENDPOINT")
-            .flatMap(announced -> S3Endpoint.fromEnvironment(environmentMap()))
-            .orElseGet(
-                () ->
-                    step(
-                        out,
-                        "Starting the S3 server (S3Proxy, in this JVM)",
-                        () ->
-                            track(EmbeddedS3Server.start(Optional.of(data.resolve("s3")), s3Port))
-                                .endpoint()));
+        embeddedS3
+            .map(EmbeddedS3Server::endpoint)
+            .orElseGet(() -> S3Endpoint.fromEnvironment(environmentMap()).orElseThrow());
     Optional<String> mqtt = external(out, "MQTT", "MQTT_URL").or(() -> startMosquitto(out, data));
     step(out, "Creating bucket '" + bucket + "'", () -> createBucket(s3));
+    // The embedded S3 server announces new objects the AWS way, through an SQS queue; an
+    // external store is listed instead (its own notifications are configured where it runs).
+    Optional<Notifications> notifications =
+        embeddedS3.map(
+            server ->
+                step(
+                    out,
+                    "Starting SQS (ElasticMQ, in this JVM) for the bucket's event notifications",
+                    () -> notifications(server)));
     IngestService ingest =
         step(
             out,
-            "Starting ingest service (S3 listing and MQTT bridges, HTTP produce endpoint)",
+            "Starting ingest service (S3 notifications or listing, MQTT bridge, HTTP produce"
+                + " endpoint)",
             () -> {
               Ports.requireFree(httpPort, "the ingest HTTP server");
-              return track(IngestService.start(serviceSettings(kafka, s3, mqtt)));
+              return track(
+                  IngestService.start(serviceSettings(kafka, s3, notifications, mqtt, data)));
             });
-    return new Stack(kafka, s3, mqtt, ingest.httpUri());
+    return new Stack(kafka, s3, notifications.map(Notifications::queueUrl), mqtt, ingest.httpUri());
+  }
+
+  /** The queue the embedded S3 server sends the bucket's notifications to. */
+  private record Notifications(SqsEndpoint sqs, String queueUrl) {}
+
+  private Notifications notifications(EmbeddedS3Server s3) {
+    Ports.requireFree(sqsPort, "SQS (ElasticMQ)");
+    SqsEndpoint sqs = track(EmbeddedSqsServer.start(sqsPort)).endpoint();
+    String queueUrl = sqs.createQueue(bucket + "-events");
+    s3.notifications(track(sqs.newClient())).toQueue(bucket, queueUrl);
+    return new Notifications(sqs, queueUrl);
   }
 
   private java.util.Map<String, String> environmentMap() {
@@ -196,7 +231,12 @@ final class UpCommand implements Callable<Integer> {
                     .toString()));
   }
 
-  private Settings serviceSettings(String kafka, S3Endpoint s3, Optional<String> mqtt) {
+  private Settings serviceSettings(
+      String kafka,
+      S3Endpoint s3,
+      Optional<Notifications> notifications,
+      Optional<String> mqtt,
+      Path data) {
     Map<String, String> overrides = new HashMap<>();
     overrides.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
     overrides.put("KAFKA_REPLICATION_FACTOR", "1");
@@ -204,8 +244,16 @@ final class UpCommand implements Callable<Integer> {
     overrides.put("S3_REGION", s3.region());
     overrides.put("AWS_ACCESS_KEY_ID", s3.accessKeyId());
     overrides.put("AWS_SECRET_ACCESS_KEY", s3.secretAccessKey());
-    overrides.put("S3_LISTING_BUCKETS", bucket);
-    overrides.put("S3_LISTING_INTERVAL", listingInterval.toMillis() + "ms");
+    if (notifications.isPresent()) {
+      overrides.put("SQS_ENDPOINT", notifications.get().sqs().uri().toString());
+      overrides.put("S3_NOTIFICATIONS_SQS_QUEUE_URLS", notifications.get().queueUrl());
+      overrides.put("S3_NOTIFICATIONS_STATE_DIR", data.resolve("streams").toString());
+      // One instance, always the same: after a crash it takes its partitions back at once.
+      overrides.put("S3_NOTIFICATIONS_INSTANCE_ID", "pipeline-up");
+    } else {
+      overrides.put("S3_LISTING_BUCKETS", bucket);
+      overrides.put("S3_LISTING_INTERVAL", listingInterval.toMillis() + "ms");
+    }
     mqtt.ifPresent(url -> overrides.put("MQTT_URL", url));
     overrides.put("INGEST_HTTP_PORT", String.valueOf(httpPort));
     return environment.with(overrides);
@@ -256,6 +304,12 @@ final class UpCommand implements Callable<Integer> {
             + "', secret '"
             + stack.s3().secretAccessKey()
             + "')");
+    out.println(
+        "  S3 events:        "
+            + stack
+                .sqsQueue()
+                .map(q -> "notifications through SQS queue " + q)
+                .orElse("bucket listed every " + listingInterval.toMillis() + " ms"));
     out.println("  MQTT:             " + stack.mqtt().orElse("(none)"));
     out.println("  Ingest HTTP:      " + stack.ingest() + "  (/topics/<topic>, /metrics, /health)");
     out.println("  Data:             " + data);
@@ -279,6 +333,9 @@ final class UpCommand implements Callable<Integer> {
     }
     if (port == httpPort) {
       return "--http-port";
+    }
+    if (port == sqsPort) {
+      return "--sqs-port";
     }
     return port == s3Port ? "--s3-port" : "--mqtt-port";
   }

@@ -1,6 +1,7 @@
 package io.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
@@ -10,6 +11,7 @@ import io.pipeline.localstack.kafka.TopicReader;
 import io.pipeline.localstack.process.ChildJvm;
 import io.pipeline.localstack.s3.EmbeddedS3Server;
 import io.pipeline.localstack.s3.S3Endpoint;
+import io.pipeline.schemas.s3.S3EventSource;
 import io.pipeline.schemas.s3.S3ObjectEvent;
 import io.pipeline.schemas.serde.SchemaCatalog;
 import io.pipeline.schemas.topic.PipelineTopics;
@@ -40,6 +42,7 @@ class UpCommandIT {
     int s3Port = Ports.free();
     int mqttPort = Ports.free();
     int httpPort = Ports.free();
+    int sqsPort = Ports.free();
     String bootstrap = "localhost:" + kafkaPort;
     S3Endpoint s3 =
         new S3Endpoint(
@@ -48,7 +51,7 @@ class UpCommandIT {
             EmbeddedS3Server.ACCESS_KEY,
             EmbeddedS3Server.SECRET_KEY);
 
-    try (ChildJvm up = startUp(kafkaPort, s3Port, mqttPort, httpPort, "first.log");
+    try (ChildJvm up = startUp(kafkaPort, s3Port, mqttPort, httpPort, sqsPort, "first.log");
         S3Client client = s3.newClient()) {
       assertThat(up.awaitOutput("Pipeline is ready", STARTUP)).as(up.output()).isTrue();
       assertThat(up.output())
@@ -59,8 +62,8 @@ class UpCommandIT {
           b -> b.bucket("landing").key("incoming/orders.csv"), RequestBody.fromString("id\n1\n"));
 
       assertThat(events(bootstrap, 1))
-          .extracting(S3ObjectEvent::getKey)
-          .containsExactly("incoming/orders.csv");
+          .extracting(S3ObjectEvent::getKey, S3ObjectEvent::getSource)
+          .containsExactly(tuple("incoming/orders.csv", S3EventSource.SQS_NOTIFICATION));
 
       assertThat(up.output())
           .as(up.output())
@@ -114,11 +117,14 @@ class UpCommandIT {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-      assertThat(health.body()).contains("\"s3-listing\":\"UP\"").contains("\"http\":\"UP\"");
+      assertThat(health.body())
+          .contains("\"s3-notifications\":\"UP\"")
+          .contains("\"mqtt\":\"UP\"")
+          .contains("\"http\":\"UP\"");
       up.kill();
     }
 
-    try (ChildJvm again = startUp(kafkaPort, s3Port, mqttPort, httpPort, "second.log");
+    try (ChildJvm again = startUp(kafkaPort, s3Port, mqttPort, httpPort, sqsPort, "second.log");
         S3Client client = s3.newClient()) {
       assertThat(again.awaitOutput("Pipeline is ready", STARTUP)).as(again.output()).isTrue();
       client.putObject(
@@ -132,12 +138,13 @@ class UpCommandIT {
       assertThat(again.output()).contains("Stopping...");
     }
     // A clean stop leaves nothing behind: every port can be bound again.
-    for (int port : new int[] {kafkaPort, s3Port, mqttPort, httpPort}) {
+    for (int port : new int[] {kafkaPort, s3Port, mqttPort, httpPort, sqsPort}) {
       Ports.requireFree(port, "port " + port);
     }
   }
 
-  private ChildJvm startUp(int kafkaPort, int s3Port, int mqttPort, int httpPort, String log) {
+  private ChildJvm startUp(
+      int kafkaPort, int s3Port, int mqttPort, int httpPort, int sqsPort, String log) {
     return ChildJvm.start(
         PipelineCli.class,
         List.of(
@@ -152,8 +159,8 @@ class UpCommandIT {
             String.valueOf(mqttPort),
             "--http-port",
             String.valueOf(httpPort),
-            "--listing-interval",
-            "200ms"),
+            "--sqs-port",
+            String.valueOf(sqsPort)),
         Map.of(),
         dir.resolve(log));
   }

@@ -78,8 +78,14 @@ public final class IngestService implements AutoCloseable {
       } else {
         log.info("S3 listing bridge is off: set S3_LISTING_BUCKETS to watch buckets");
       }
-      service.s3Notifications =
-          service.track(S3Notifications.start(notificationConfig, kafka, topics, s3Settings));
+      S3Notifications notifications =
+          service.track(
+              S3Notifications.start(
+                  notificationConfig, kafka, topics, s3Settings, service.metrics()));
+      service.s3Notifications = notifications;
+      if (notifications.enabled()) {
+        service.health.put("s3-notifications", notifications::isRunning);
+      }
       if (mqttConfig.enabled()) {
         PipelineKafka.ensure(kafka, settings, MqttBridge.extraTopics(mqttConfig, topics));
         MqttBridge bridge =

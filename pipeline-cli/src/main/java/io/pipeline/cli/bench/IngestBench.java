@@ -9,7 +9,12 @@ import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.ingest.metrics.IngestMetrics;
 import io.pipeline.ingest.mqtt.MqttBridge;
 import io.pipeline.ingest.mqtt.MqttBridgeConfig;
+import io.pipeline.ingest.s3.S3Settings;
+import io.pipeline.ingest.s3.notify.S3NotificationConfig;
+import io.pipeline.ingest.s3.notify.S3Notifications;
+import io.pipeline.localstack.LocalStack;
 import io.pipeline.localstack.mqtt.MqttEndpoint;
+import io.pipeline.localstack.s3.S3Endpoint;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.serde.SchemaCatalog;
 import io.pipeline.schemas.topic.PipelineKafka;
@@ -30,6 +35,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -43,6 +49,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Measures, in one run on one machine, the MQTT bridge beside the limits of the two systems it
@@ -54,7 +65,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class IngestBench {
 
   /** What to measure with. */
-  public record Options(int messages, int size, int clients, Duration latencyRun) {}
+  public record Options(int messages, int size, int clients, Duration latencyRun, int objects) {}
 
   /** One run's figures. */
   public record Result(
@@ -65,10 +76,14 @@ public final class IngestBench {
       double latencyRate,
       long p50Millis,
       long p99Millis,
-      long maxMillis) {}
+      long maxMillis,
+      double sqsDrainRate,
+      double s3RawRate,
+      double s3EventRate) {}
 
   private static final int PARTITIONS = 6;
 
+  private final LocalStack stack;
   private final KafkaSettings kafka;
   private final MqttEndpoint broker;
   private final Options options;
@@ -76,9 +91,14 @@ public final class IngestBench {
   private final SchemaCatalog catalog = SchemaCatalog.builtIn();
   private final PipelineTopics topics = new PipelineTopics(catalog);
 
-  public IngestBench(KafkaSettings kafka, MqttEndpoint broker, Options options) {
-    this.kafka = kafka;
-    this.broker = broker;
+  /**
+   * @param stack the servers: Kafka, Mosquitto, and the embedded S3 server with SQS for the S3
+   *     measurements
+   */
+  public IngestBench(LocalStack stack, Options options) {
+    this.stack = stack;
+    this.kafka = KafkaSettings.of(stack.kafka().bootstrapServers());
+    this.broker = stack.mqtt();
     this.options = options;
   }
 
@@ -108,6 +128,7 @@ public final class IngestBench {
                     "MQTT_BRIDGE_GROUP", "bench-" + run,
                     "MQTT_BRIDGE_CLIENT_ID", "bench-bridge-" + run)));
     IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
+    S3Figures s3 = s3Rates(metrics);
     try (MqttBridge bridge =
             new MqttBridge(config, kafka, topics, catalog, metrics, Clock.systemUTC());
         Counter counter = new Counter(bridgeTopic)) {
@@ -124,7 +145,101 @@ public final class IngestBench {
           latencyRate,
           percentile(latencies, 0.50),
           percentile(latencies, 0.99),
-          latencies.length == 0 ? 0 : latencies[latencies.length - 1]);
+          latencies.length == 0 ? 0 : latencies[latencies.length - 1],
+          s3.sqsDrain(),
+          s3.raw(),
+          s3.events());
+    }
+  }
+
+  private record S3Figures(double sqsDrain, double raw, double events) {}
+
+  /**
+   * S3 objects announced through SQS: the rate at which a plain SQS consumer drains a queue of
+   * notifications (receive 10, delete in batch: the limit), then the rate of the notification
+   * bridge on an identical queue, to the raw topic and on through the deduplication step.
+   */
+  private S3Figures s3Rates(IngestMetrics metrics) throws Exception {
+    int objects = options.objects();
+    String drainQueue = notifiedBucketWithObjects("bench-drain-" + run, objects);
+    double drain = drainRate(drainQueue, objects);
+
+    String bucket = "bench-bridge-" + run;
+    String queue = notifiedBucketWithObjects(bucket, objects);
+    S3Endpoint s3 = stack.s3();
+    Settings settings =
+        Settings.of(
+            Map.of(
+                "SQS_ENDPOINT", stack.sqs().uri().toString(),
+                "S3_NOTIFICATIONS_SQS_QUEUE_URLS", queue,
+                "S3_NOTIFICATIONS_APPLICATION_ID", "bench-dedup-" + run,
+                "S3_NOTIFICATIONS_STATE_DIR", stack.dataDir().resolve("streams-" + run).toString(),
+                "S3_ENDPOINT", s3.uri().toString(),
+                "S3_REGION", s3.region(),
+                "AWS_ACCESS_KEY_ID", s3.accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY", s3.secretAccessKey()));
+    try (Counter raw =
+            new Counter(PipelineTopics.S3_NOTIFICATIONS, key -> key.startsWith(bucket + "/"));
+        Counter events =
+            new Counter(PipelineTopics.S3_OBJECT_EVENTS, key -> key.startsWith(bucket + "/"))) {
+      long start = System.nanoTime();
+      try (S3Notifications bridge =
+          S3Notifications.start(
+              S3NotificationConfig.from(settings),
+              kafka,
+              topics,
+              S3Settings.from(settings),
+              metrics)) {
+        raw.awaitCount(objects, Duration.ofMinutes(5));
+        double rawRate = objects / seconds(System.nanoTime() - start);
+        events.awaitCount(objects, Duration.ofMinutes(5));
+        double eventRate = objects / seconds(System.nanoTime() - start);
+        return new S3Figures(drain, rawRate, eventRate);
+      }
+    }
+  }
+
+  /** A bucket that notifies a new queue, with objects put through the S3 API; the queue's URL. */
+  private String notifiedBucketWithObjects(String bucket, int objects) {
+    String queue = stack.sqs().createQueue(bucket);
+    try (S3Client s3 = stack.s3().newClient()) {
+      s3.createBucket(b -> b.bucket(bucket));
+      stack.s3Notifications().toQueue(bucket, queue);
+      byte[] body = new byte[options.size()];
+      for (int i = 0; i < objects; i++) {
+        String key = "in/object-" + i + ".json";
+        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(body));
+      }
+    }
+    return queue;
+  }
+
+  private double drainRate(String queue, int objects) {
+    try (SqsClient sqs = stack.sqs().newClient()) {
+      int drained = 0;
+      long start = System.nanoTime();
+      while (drained < objects) {
+        List<Message> messages =
+            sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
+                .messages();
+        if (messages.isEmpty()) {
+          continue;
+        }
+        sqs.deleteMessageBatch(
+            b ->
+                b.queueUrl(queue)
+                    .entries(
+                        messages.stream()
+                            .map(
+                                m ->
+                                    DeleteMessageBatchRequestEntry.builder()
+                                        .id(m.messageId())
+                                        .receiptHandle(m.receiptHandle())
+                                        .build())
+                            .toList()));
+        drained += (int) messages.stream().filter(m -> !m.body().contains("s3:TestEvent")).count();
+      }
+      return objects / seconds(System.nanoTime() - start);
     }
   }
 
@@ -314,6 +429,14 @@ public final class IngestBench {
     private volatile boolean running = true;
 
     Counter(String topic) {
+      this(topic, key -> true, true);
+    }
+
+    Counter(String topic, Predicate<String> keys) {
+      this(topic, keys, false);
+    }
+
+    private Counter(String topic, Predicate<String> keys, boolean timed) {
       KafkaConsumer<String, byte[]> consumer =
           new KafkaConsumer<>(
               kafka.clientConfig(
@@ -324,10 +447,10 @@ public final class IngestBench {
                       10)),
               new StringDeserializer(),
               new ByteArrayDeserializer());
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (int p = 0; p < PARTITIONS; p++) {
-        partitions.add(new TopicPartition(topic, p));
-      }
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       thread =
@@ -337,6 +460,13 @@ public final class IngestBench {
                   while (running) {
                     for (ConsumerRecord<String, byte[]> record :
                         consumer.poll(Duration.ofMillis(50))) {
+                      if (!keys.test(record.key())) {
+                        continue;
+                      }
+                      if (!timed) {
+                        count.incrementAndGet();
+                        continue;
+                      }
                       MqttMessage message =
                           topics
                               .mqttMessages()

@@ -27,6 +27,9 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * @param applicationId the Kafka Streams application id of the deduplication step
  * @param stateDir where the deduplication step keeps its store; empty for Kafka Streams' default
  * @param retention how long the deduplication step remembers a key it has not seen since
+ * @param instanceId the deduplication step's static group membership id: stable per instance, so
+ *     that an instance restarted after a crash takes its partitions back at once instead of after
+ *     the session timeout; empty for dynamic membership
  */
 public record S3NotificationConfig(
     List<String> queueUrls,
@@ -38,7 +41,8 @@ public record S3NotificationConfig(
     NotificationFilters filters,
     String applicationId,
     Optional<String> stateDir,
-    Duration retention) {
+    Duration retention,
+    Optional<String> instanceId) {
 
   public static final Setting<List<String>> QUEUE_URLS =
       Setting.list(
@@ -102,6 +106,14 @@ public record S3NotificationConfig(
           "How long the deduplication step remembers an object key after its last notification;"
               + " keep it above the longest redelivery delay (SQS keeps messages up to 14 days).");
 
+  public static final Setting<Optional<String>> INSTANCE_ID =
+      Setting.optionalString(
+          "S3_NOTIFICATIONS_INSTANCE_ID",
+          "Stable id of this instance of the deduplication step (Kafka static membership), unique"
+              + " per instance: a restarted instance takes its partitions back at once. Unset for"
+              + " dynamic membership (a crashed instance's partitions wait for its session to"
+              + " time out).");
+
   /** The settings this record reads, for documentation. */
   public static final List<Setting<?>> SETTINGS =
       List.of(
@@ -114,7 +126,8 @@ public record S3NotificationConfig(
           FILTERS,
           APPLICATION_ID,
           STATE_DIR,
-          RETENTION);
+          RETENTION,
+          INSTANCE_ID);
 
   public S3NotificationConfig {
     queueUrls = List.copyOf(queueUrls);
@@ -146,7 +159,8 @@ public record S3NotificationConfig(
         settings.get(FILTERS),
         settings.get(APPLICATION_ID),
         settings.get(STATE_DIR),
-        settings.get(RETENTION));
+        settings.get(RETENTION),
+        settings.get(INSTANCE_ID));
   }
 
   /** An SQS client for these settings, with the region and credentials of the S3 settings. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -90,6 +91,12 @@ public final class S3NotificationDeduplicator implements AutoCloseable {
     specific.put(
         StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
     config.stateDir().ifPresent(dir -> specific.put(StreamsConfig.STATE_DIR_CONFIG, dir));
+    config
+        .instanceId()
+        .ifPresent(
+            id ->
+                specific.put(
+                    StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
     Properties properties = new Properties();
     properties.putAll(kafka.clientConfig(specific));
     return properties;

@@ -1,6 +1,7 @@
 package io.pipeline.ingest.s3.notify;
 
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.ingest.metrics.IngestMetrics;
 import io.pipeline.ingest.s3.S3Settings;
 import io.pipeline.schemas.topic.PipelineTopics;
 import java.time.Clock;
@@ -21,12 +22,17 @@ public final class S3Notifications implements AutoCloseable {
 
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
   private Optional<Handler> webhook = Optional.empty();
+  private Optional<S3NotificationDeduplicator> deduplicator = Optional.empty();
 
   private S3Notifications() {}
 
   /** Starts what the settings turn on; nothing when no notification source is set. */
   public static S3Notifications start(
-      S3NotificationConfig config, KafkaSettings kafka, PipelineTopics topics, S3Settings s3) {
+      S3NotificationConfig config,
+      KafkaSettings kafka,
+      PipelineTopics topics,
+      S3Settings s3,
+      IngestMetrics metrics) {
     S3Notifications started = new S3Notifications();
     if (!config.enabled()) {
       log.info(
@@ -35,10 +41,13 @@ public final class S3Notifications implements AutoCloseable {
       return started;
     }
     try {
-      started.track(new S3NotificationDeduplicator(config, kafka, topics)).start();
+      started.deduplicator =
+          Optional.of(started.track(new S3NotificationDeduplicator(config, kafka, topics)));
+      started.deduplicator.get().start();
       NotificationPublisher publisher =
           started.track(
-              new NotificationPublisher(kafka, topics, "s3-notifications", Clock.systemUTC()));
+              new NotificationPublisher(
+                  kafka, topics, "s3-notifications", metrics, Clock.systemUTC()));
       if (config.sqsEnabled()) {
         started
             .track(
@@ -58,6 +67,19 @@ public final class S3Notifications implements AutoCloseable {
       started.close();
       throw e;
     }
+  }
+
+  /** Whether notifications are received at all (some source is on). */
+  public boolean enabled() {
+    return deduplicator.isPresent();
+  }
+
+  /**
+   * Whether the deduplication step processes (its Kafka Streams client is running or rebalancing);
+   * false once it stopped or failed.
+   */
+  public boolean isRunning() {
+    return deduplicator.map(d -> d.state().isRunningOrRebalancing()).orElse(false);
   }
 
   /** The webhook handler, when {@code S3_NOTIFICATIONS_WEBHOOK} is on. */

@@ -125,7 +125,7 @@ public final class S3WebhookHandler extends Handler.Abstract {
               "RemoteAddress",
               String.valueOf(Request.getRemoteAddr(request)));
       return publisher
-          .deadLetter(requestId, PATH, malformed.reason(), body, attributes)
+          .deadLetter(S3EventSource.WEBHOOK, requestId, PATH, malformed.reason(), body, attributes)
           .thenApply(
               done ->
                   new Answer(

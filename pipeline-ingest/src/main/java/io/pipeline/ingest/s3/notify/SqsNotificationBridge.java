@@ -128,7 +128,12 @@ public final class SqsNotificationBridge implements AutoCloseable {
             malformed.reason());
         acked =
             publisher.deadLetter(
-                message.messageId(), queueUrl, malformed.reason(), body, attributes(message));
+                S3EventSource.SQS_NOTIFICATION,
+                message.messageId(),
+                queueUrl,
+                malformed.reason(),
+                body,
+                attributes(message));
       } else {
         acked = CompletableFuture.completedFuture(null);
       }

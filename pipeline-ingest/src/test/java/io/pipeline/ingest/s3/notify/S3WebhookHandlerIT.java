@@ -2,8 +2,10 @@ package io.pipeline.ingest.s3.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.ingest.metrics.IngestMetrics;
 import io.pipeline.localstack.LocalStack;
 import io.pipeline.localstack.junit.LocalStackExtension;
 import io.pipeline.localstack.kafka.TopicReader;
@@ -54,7 +56,13 @@ class S3WebhookHandlerIT {
   @BeforeEach
   void startServer() throws Exception {
     bucket = LocalStack.uniqueName("minio");
-    publisher = new NotificationPublisher(kafka, topics, "webhook-it", Clock.systemUTC());
+    publisher =
+        new NotificationPublisher(
+            kafka,
+            topics,
+            "webhook-it",
+            new IngestMetrics(new SimpleMeterRegistry()),
+            Clock.systemUTC());
     server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");

@@ -3,8 +3,10 @@ package io.pipeline.ingest.s3.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.ingest.metrics.IngestMetrics;
 import io.pipeline.localstack.LocalStack;
 import io.pipeline.localstack.junit.LocalStackExtension;
 import io.pipeline.localstack.kafka.TopicReader;
@@ -233,7 +235,13 @@ class SqsNotificationBridgeIT {
 
   private AutoCloseable startBridge(KafkaSettings kafkaSettings, Duration visibility) {
     NotificationPublisher publisher =
-        track(new NotificationPublisher(kafkaSettings, topics, "sqs-it", Clock.systemUTC()));
+        track(
+            new NotificationPublisher(
+                kafkaSettings,
+                topics,
+                "sqs-it",
+                new IngestMetrics(new SimpleMeterRegistry()),
+                Clock.systemUTC()));
     SqsNotificationBridge bridge =
         track(new SqsNotificationBridge(config(visibility, tempDir()), sqs, publisher));
     bridge.start();
@@ -260,7 +268,8 @@ class SqsNotificationBridgeIT {
         NotificationFilters.NONE,
         applicationId,
         Optional.of(stateDir.toString()),
-        Duration.ofHours(1));
+        Duration.ofHours(1),
+        Optional.empty());
   }
 
   private <T extends AutoCloseable> T track(T part) {
