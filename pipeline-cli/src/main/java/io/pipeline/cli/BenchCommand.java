@@ -107,9 +107,31 @@ final class BenchCommand implements Runnable {
       out.printf(
           "| MQTT bridge: publish -> Kafka | %,.0f | %.2f of Mosquitto, %.2f of Kafka |%n",
           r.bridgeRate(), r.bridgeRate() / r.mosquittoRate(), r.bridgeRate() / r.kafkaRate());
+      // On one machine Mosquitto, Kafka and the bridge share the cores: a bridged message costs
+      // Mosquitto's work and Kafka's, so neither raw rate alone bounds it.
+      double shared = 1 / (1 / r.mosquittoRate() + 1 / r.kafkaRate());
+      out.printf(
+          "| (Mosquitto and Kafka sharing this machine's cores: 1/(1/M + 1/K)) | %,.0f |"
+              + " bridge at %.2f |%n",
+          shared, r.bridgeRate() / shared);
       out.printf(
           "%nLatency MQTT publish -> Kafka append at %,.0f msg/s: p50 %d ms, p99 %d ms, max %d ms%n",
           r.latencyRate(), r.p50Millis(), r.p99Millis(), r.maxMillis());
+      if (r.options().objects() == 0) {
+        out.println();
+        out.println("S3 notifications: not measured (--objects 0)");
+      } else {
+        printS3(out, r);
+      }
+      out.println();
+      out.printf(
+          "Goal: bridge >= 0.80 of Mosquitto (%s), p99 <= 50 ms (%s)%n",
+          r.bridgeRate() >= 0.8 * r.mosquittoRate() ? "met" : "NOT met",
+          r.p99Millis() <= 50 ? "met" : "NOT met");
+      out.flush();
+    }
+
+    private static void printS3(PrintWriter out, IngestBench.Result r) {
       out.println();
       out.println("| S3 objects announced through SQS | objects/s | ratio |");
       out.println("|---|---:|---:|");
@@ -120,11 +142,6 @@ final class BenchCommand implements Runnable {
       out.printf(
           "| ... -> S3ObjectEvent (deduplicated, exactly once) | %,.0f | %.2f |%n",
           r.s3EventRate(), r.s3EventRate() / r.sqsDrainRate());
-      out.printf(
-          "Goal: bridge >= 0.80 of Mosquitto (%s), p99 <= 50 ms (%s)%n",
-          r.bridgeRate() >= 0.8 * r.mosquittoRate() ? "met" : "NOT met",
-          r.p99Millis() <= 50 ? "met" : "NOT met");
-      out.flush();
     }
   }
 }

@@ -2,6 +2,7 @@ package io.pipeline.ingest;
 
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.common.lifecycle.Parts;
 import io.pipeline.ingest.http.IngestHttpConfig;
 import io.pipeline.ingest.http.IngestHttpServer;
 import io.pipeline.ingest.metrics.IngestMetrics;
@@ -19,8 +20,6 @@ import io.pipeline.schemas.topic.PipelineKafka;
 import io.pipeline.schemas.topic.PipelineTopics;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +39,7 @@ public final class IngestService implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
-  private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+  private final Parts parts = new Parts("Ingest service");
   private final Map<String, BooleanSupplier> health = new ConcurrentHashMap<>();
   private final Map<String, Handler> routes = new LinkedHashMap<>();
   private Optional<S3ListingBridge> listing = Optional.empty();
@@ -71,7 +70,9 @@ public final class IngestService implements AutoCloseable {
       if (listingConfig.enabled()) {
         S3Client s3 = service.track(s3Settings.newClient());
         S3ListingBridge bridge =
-            service.track(new S3ListingBridge(listingConfig, kafka, topics, s3, Clock.systemUTC()));
+            service.track(
+                new S3ListingBridge(
+                    listingConfig, kafka, topics, s3, service.metrics(), Clock.systemUTC()));
         bridge.start();
         service.listing = Optional.of(bridge);
         service.health.put("s3-listing", () -> !bridge.isStopped());
@@ -139,18 +140,11 @@ public final class IngestService implements AutoCloseable {
   }
 
   private <T extends AutoCloseable> T track(T part) {
-    parts.push(part);
-    return part;
+    return parts.track(part);
   }
 
   @Override
   public void close() {
-    while (!parts.isEmpty()) {
-      try {
-        parts.pop().close();
-      } catch (Exception e) {
-        log.warn("Ingest service part did not close cleanly", e);
-      }
-    }
+    parts.close();
   }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * How every service reaches Kafka: the bootstrap servers, plus an optional client properties file
@@ -65,6 +66,24 @@ public record KafkaSettings(String bootstrapServers, Map<String, Object> clientC
   public Map<String, Object> clientConfig(Map<String, Object> specific) {
     Map<String, Object> config = new HashMap<>(clientConfig);
     config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.putAll(specific);
+    return config;
+  }
+
+  /**
+   * The configuration of a producer whose acknowledged records survive a broker's loss and are
+   * never written twice by its own retries. A 5 ms linger unless the extra settings tune it; then
+   * the extra settings and the bootstrap servers; then, whatever the extra settings say, {@code
+   * acks=all}, idempotence and this client id; then {@code specific}.
+   */
+  public Map<String, Object> reliableProducerConfig(String clientId, Map<String, Object> specific) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    config.putAll(clientConfig);
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     config.putAll(specific);
     return config;
   }

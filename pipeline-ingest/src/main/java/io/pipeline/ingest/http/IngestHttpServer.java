@@ -235,21 +235,14 @@ public final class IngestHttpServer implements AutoCloseable {
   private static KafkaProducer<String, byte[]> newProducer(
       KafkaSettings kafka, IngestHttpConfig config) {
     return new KafkaProducer<>(
-        kafka.clientConfig(
+        kafka.reliableProducerConfig(
+            "ingest-http",
             Map.of(
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.LINGER_MS_CONFIG,
-                5,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG,
                 10_000,
                 // What passes the endpoint's own checks must not be refused by the producer.
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                Math.max(1024 * 1024, config.maxBodyBytes() + 64 * 1024),
-                ProducerConfig.CLIENT_ID_CONFIG,
-                "ingest-http")),
+                Math.max(1024 * 1024, config.maxBodyBytes() + 64 * 1024))),
         new StringSerializer(),
         new ByteArraySerializer());
   }

@@ -31,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.message.SchemaStore;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -112,16 +111,7 @@ public final class MqttBridge implements AutoCloseable {
     this.clock = clock;
     this.producer =
         new KafkaProducer<>(
-            kafka.clientConfig(
-                Map.of(
-                    ProducerConfig.ACKS_CONFIG,
-                    "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                    true,
-                    ProducerConfig.LINGER_MS_CONFIG,
-                    5,
-                    ProducerConfig.CLIENT_ID_CONFIG,
-                    "mqtt-bridge-" + config.clientId())),
+            kafka.reliableProducerConfig("mqtt-bridge-" + config.clientId(), Map.of()),
             new StringSerializer(),
             new ByteArraySerializer());
     this.producerMetrics = new KafkaClientMetrics(producer);

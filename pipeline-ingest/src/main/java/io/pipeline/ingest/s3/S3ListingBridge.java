@@ -1,6 +1,8 @@
 package io.pipeline.ingest.s3;
 
+import io.micrometer.core.instrument.Tags;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.ingest.metrics.IngestMetrics;
 import io.pipeline.schemas.s3.S3ListingEntry;
 import io.pipeline.schemas.s3.S3ObjectEvent;
 import io.pipeline.schemas.serde.RecordDecodingException;
@@ -61,14 +63,19 @@ public final class S3ListingBridge implements AutoCloseable {
   private final Map<String, ListingMemory> memories = new TreeMap<>();
   private final Map<String, String> bucketProblems = new HashMap<>();
   private final ScheduledExecutorService loop;
+  private final IngestMetrics metrics;
   private KafkaProducer<String, byte[]> producer;
   private volatile boolean stopped;
+
+  /** The {@code source} tag of the listing bridge's metrics. */
+  public static final String SOURCE = "listing";
 
   /**
    * @param config which buckets, which prefix, how often
    * @param kafka how to reach Kafka
    * @param topics the pipeline's topics
    * @param s3 the S3 client; the bridge does not close it
+   * @param metrics where objects reported, failed passes and commit times are counted
    * @param clock the time put in {@code observedAt}
    */
   public S3ListingBridge(
@@ -76,8 +83,10 @@ public final class S3ListingBridge implements AutoCloseable {
       KafkaSettings kafka,
       PipelineTopics topics,
       S3Client s3,
+      IngestMetrics metrics,
       Clock clock) {
     this.config = config;
+    this.metrics = metrics;
     this.kafka = kafka;
     this.events = topics.s3ObjectEvents();
     this.state = topics.s3ListingState();
@@ -90,7 +99,7 @@ public final class S3ListingBridge implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    config.buckets().forEach(b -> memories.put(b, new ListingMemory()));
+    config.bucketNames().forEach(b -> memories.put(b, new ListingMemory()));
   }
 
   /** The transactional id of a bridge for these buckets. */
@@ -108,9 +117,8 @@ public final class S3ListingBridge implements AutoCloseable {
     producer.initTransactions();
     int remembered = loadMemory();
     log.info(
-        "S3 listing bridge watching {} (prefix '{}', every {}), {} objects already reported",
+        "S3 listing bridge watching {} (every {}), {} objects already reported",
         config.buckets(),
-        config.prefix(),
         config.interval(),
         remembered);
     loop.scheduleWithFixedDelay(
@@ -121,7 +129,7 @@ public final class S3ListingBridge implements AutoCloseable {
     return kafka.clientConfig(
         Map.of(
             ProducerConfig.TRANSACTIONAL_ID_CONFIG,
-            transactionalId(config.buckets()),
+            transactionalId(config.bucketNames()),
             ProducerConfig.ACKS_CONFIG,
             "all",
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
@@ -193,7 +201,7 @@ public final class S3ListingBridge implements AutoCloseable {
       return;
     }
     try {
-      for (String bucket : config.buckets()) {
+      for (S3ObjectFilter bucket : config.buckets()) {
         pass(bucket);
       }
     } catch (ProducerFencedException | AuthorizationException e) {
@@ -201,16 +209,18 @@ public final class S3ListingBridge implements AutoCloseable {
       stopped = true;
       loop.shutdown();
     } catch (RuntimeException e) {
+      metrics.errors(SOURCE, "pass", Tags.empty()).increment();
       log.error("S3 listing pass failed; retrying in {}", config.interval(), e);
     }
   }
 
-  private void pass(String bucket) {
+  private void pass(S3ObjectFilter filter) {
+    String bucket = filter.bucket();
     ListingMemory memory = memories.get(bucket);
     ListObjectsV2Request.Builder request =
         ListObjectsV2Request.builder()
             .bucket(bucket)
-            .prefix(config.prefix())
+            .prefix(filter.prefix())
             .maxKeys(config.pageSize());
     try {
       String token = null;
@@ -218,6 +228,7 @@ public final class S3ListingBridge implements AutoCloseable {
         ListObjectsV2Response page = s3.listObjectsV2(request.continuationToken(token).build());
         List<ListedObject> objects =
             page.contents().stream()
+                .filter(o -> filter.accepts(bucket, o.key()))
                 .map(
                     o ->
                         new ListedObject(
@@ -244,7 +255,7 @@ public final class S3ListingBridge implements AutoCloseable {
       warnOnce(bucket, "Cannot list bucket '" + bucket + "': " + e.getMessage());
       return;
     }
-    forget(bucket, memory, memory.endPass(config.prefix()));
+    forget(bucket, memory, memory.endPass(filter.prefix()));
   }
 
   private void report(ListingMemory memory, List<ListedObject> objects) {
@@ -252,6 +263,9 @@ public final class S3ListingBridge implements AutoCloseable {
       return;
     }
     Instant now = clock.instant();
+    Tags tags = IngestMetrics.topic(events.name());
+    metrics.messagesIn(SOURCE, tags).increment(objects.size());
+    long started = System.nanoTime();
     transaction(
         () -> {
           for (ListedObject object : objects) {
@@ -260,6 +274,8 @@ public final class S3ListingBridge implements AutoCloseable {
             producer.send(record(state, object.recordKey(), ListingEvents.remembered(object)));
           }
         });
+    metrics.kafkaAck(SOURCE, tags).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    metrics.messagesOut(SOURCE, tags).increment(objects.size());
     objects.forEach(o -> memory.remember(o.key(), o.etag()));
     log.debug("Reported {} new objects", objects.size());
   }

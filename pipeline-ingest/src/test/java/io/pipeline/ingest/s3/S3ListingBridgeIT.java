@@ -2,8 +2,11 @@ package io.pipeline.ingest.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.ingest.metrics.IngestMetrics;
 import io.pipeline.localstack.LocalStack;
 import io.pipeline.localstack.junit.LocalStackExtension;
 import io.pipeline.localstack.kafka.TopicReader;
@@ -34,6 +37,7 @@ class S3ListingBridgeIT {
   private static PipelineTopics topics;
   private static S3Client s3;
   private String bucket;
+  private final IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
 
   @BeforeAll
   static void prepare(LocalStack stack) {
@@ -85,6 +89,9 @@ class S3ListingBridgeIT {
       assertThat(event.getSource()).isEqualTo(S3EventSource.LISTING);
       assertThat(event.getEventName()).isEqualTo("ObjectCreated:Put");
       assertThat(event.getEventTime()).isNotNull();
+      Tags tags = IngestMetrics.topic(topics.s3ObjectEvents().name());
+      assertThat(metrics.messagesOut("listing", tags).count()).isEqualTo(1);
+      assertThat(metrics.kafkaAck("listing", tags).count()).isEqualTo(1);
     }
   }
 
@@ -119,10 +126,28 @@ class S3ListingBridgeIT {
     }
   }
 
+  @Test
+  void shouldReportOnlyKeysWithTheBucketsPrefixAndSuffix() {
+    put("in/a.csv", "a");
+    put("in/b.json", "b");
+    put("out/c.csv", "c");
+    try (S3ListingBridge bridge = bridge(new S3ObjectFilter(bucket, "in/", ".csv"))) {
+      bridge.start();
+      put("in/d.csv", "d");
+
+      assertThat(events(2))
+          .extracting(S3ObjectEvent::getKey)
+          .containsExactlyInAnyOrder("in/a.csv", "in/d.csv");
+    }
+  }
+
   private S3ListingBridge bridge(String watched) {
-    S3ListingConfig config =
-        new S3ListingConfig(List.of(watched), "", Duration.ofMillis(200), 1000);
-    return new S3ListingBridge(config, kafka, topics, s3, Clock.systemUTC());
+    return bridge(new S3ObjectFilter(watched, "", ""));
+  }
+
+  private S3ListingBridge bridge(S3ObjectFilter watched) {
+    S3ListingConfig config = new S3ListingConfig(List.of(watched), Duration.ofMillis(200), 1000);
+    return new S3ListingBridge(config, kafka, topics, s3, metrics, Clock.systemUTC());
   }
 
   private void put(String key, String content) {

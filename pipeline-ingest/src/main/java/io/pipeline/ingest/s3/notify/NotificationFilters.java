@@ -1,5 +1,6 @@
 package io.pipeline.ingest.s3.notify;
 
+import io.pipeline.ingest.s3.S3ObjectFilter;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  *
  * @param filters the filters; empty lets everything pass
  */
-public record NotificationFilters(List<NotificationFilter> filters) {
+public record NotificationFilters(List<S3ObjectFilter> filters) {
 
   /** No filter: every object passes. */
   public static final NotificationFilters NONE = new NotificationFilters(List.of());

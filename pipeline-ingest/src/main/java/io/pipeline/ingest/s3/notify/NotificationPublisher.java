@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -58,14 +57,7 @@ public final class NotificationPublisher implements AutoCloseable {
     this.clock = clock;
     this.producer =
         new KafkaProducer<>(
-            kafka.clientConfig(
-                Map.of(
-                    ProducerConfig.ACKS_CONFIG,
-                    "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                    true,
-                    ProducerConfig.CLIENT_ID_CONFIG,
-                    clientId)),
+            kafka.reliableProducerConfig(clientId, Map.of()),
             new StringSerializer(),
             new ByteArraySerializer());
   }

@@ -3,6 +3,7 @@ package io.pipeline.ingest.s3.notify;
 import io.pipeline.common.config.ConfigException;
 import io.pipeline.common.config.Setting;
 import io.pipeline.common.config.Settings;
+import io.pipeline.ingest.s3.S3ObjectFilter;
 import io.pipeline.ingest.s3.S3Settings;
 import java.net.URI;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * @param applicationId the Kafka Streams application id of the deduplication step
  * @param stateDir where the deduplication step keeps its store; empty for Kafka Streams' default
  * @param retention how long the deduplication step remembers a key it has not seen since
+ * @param readers concurrent readers per queue
  * @param instanceId the deduplication step's static group membership id: stable per instance, so
  *     that an instance restarted after a crash takes its partitions back at once instead of after
  *     the session timeout; empty for dynamic membership
@@ -42,6 +44,7 @@ public record S3NotificationConfig(
     String applicationId,
     Optional<String> stateDir,
     Duration retention,
+    int readers,
     Optional<String> instanceId) {
 
   public static final Setting<List<String>> QUEUE_URLS =
@@ -87,8 +90,7 @@ public record S3NotificationConfig(
               "Which notified objects become S3ObjectEvents: comma-separated bucket,"
                   + " bucket:prefix or bucket:prefix:suffix; empty for every object.")
           .map(
-              items ->
-                  new NotificationFilters(items.stream().map(NotificationFilter::parse).toList()));
+              items -> new NotificationFilters(items.stream().map(S3ObjectFilter::parse).toList()));
   public static final Setting<String> APPLICATION_ID =
       Setting.string(
           "S3_NOTIFICATIONS_APPLICATION_ID",
@@ -106,6 +108,14 @@ public record S3NotificationConfig(
           "How long the deduplication step remembers an object key after its last notification;"
               + " keep it above the longest redelivery delay (SQS keeps messages up to 14 days).");
 
+  public static final Setting<Integer> READERS =
+      Setting.integer(
+          "S3_NOTIFICATIONS_SQS_READERS",
+          4,
+          1,
+          64,
+          "Concurrent readers per SQS queue; each holds up to 10 messages until Kafka has their"
+              + " records.");
   public static final Setting<Optional<String>> INSTANCE_ID =
       Setting.optionalString(
           "S3_NOTIFICATIONS_INSTANCE_ID",
@@ -127,6 +137,7 @@ public record S3NotificationConfig(
           APPLICATION_ID,
           STATE_DIR,
           RETENTION,
+          READERS,
           INSTANCE_ID);
 
   public S3NotificationConfig {
@@ -160,6 +171,7 @@ public record S3NotificationConfig(
         settings.get(APPLICATION_ID),
         settings.get(STATE_DIR),
         settings.get(RETENTION),
+        settings.get(READERS),
         settings.get(INSTANCE_ID));
   }
 

@@ -1,12 +1,11 @@
 package io.pipeline.ingest.s3.notify;
 
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.common.lifecycle.Parts;
 import io.pipeline.ingest.metrics.IngestMetrics;
 import io.pipeline.ingest.s3.S3Settings;
 import io.pipeline.schemas.topic.PipelineTopics;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Optional;
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
@@ -20,7 +19,7 @@ public final class S3Notifications implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(S3Notifications.class);
 
-  private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+  private final Parts parts = new Parts("S3 notifications");
   private Optional<Handler> webhook = Optional.empty();
   private Optional<S3NotificationDeduplicator> deduplicator = Optional.empty();
 
@@ -88,18 +87,11 @@ public final class S3Notifications implements AutoCloseable {
   }
 
   private <T extends AutoCloseable> T track(T part) {
-    parts.push(part);
-    return part;
+    return parts.track(part);
   }
 
   @Override
   public void close() {
-    while (!parts.isEmpty()) {
-      try {
-        parts.pop().close();
-      } catch (Exception e) {
-        log.warn("S3 notification part did not close cleanly", e);
-      }
-    }
+    parts.close();
   }
 }

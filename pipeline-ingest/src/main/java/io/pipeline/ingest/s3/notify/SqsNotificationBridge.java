@@ -55,7 +55,7 @@ public final class SqsNotificationBridge implements AutoCloseable {
     AtomicInteger count = new AtomicInteger();
     this.threads =
         Executors.newFixedThreadPool(
-            Math.max(1, config.queueUrls().size()),
+            Math.max(1, config.queueUrls().size() * config.readers()),
             r -> {
               Thread thread = new Thread(r, "sqs-notifications-" + count.incrementAndGet());
               thread.setDaemon(true);
@@ -65,12 +65,17 @@ public final class SqsNotificationBridge implements AutoCloseable {
 
   /** Starts reading every configured queue. */
   public void start() {
+    // Several readers per queue: each waits for Kafka's acknowledgement before it deletes its
+    // messages, so one reader alone would leave the queue idle for a round trip per batch.
     for (String queueUrl : config.queueUrls()) {
-      threads.submit(() -> read(queueUrl));
+      for (int i = 0; i < config.readers(); i++) {
+        threads.submit(() -> read(queueUrl));
+      }
     }
     log.info(
-        "SQS notification bridge reading {} (visibility timeout {})",
+        "SQS notification bridge reading {} ({} readers each, visibility timeout {})",
         config.queueUrls(),
+        config.readers(),
         config.visibilityTimeout());
   }
 

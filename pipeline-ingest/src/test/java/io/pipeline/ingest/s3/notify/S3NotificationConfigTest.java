@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pipeline.common.config.ConfigException;
 import io.pipeline.common.config.Settings;
+import io.pipeline.ingest.s3.S3ObjectFilter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,7 @@ class S3NotificationConfigTest {
     assertThat(config.queueUrls()).hasSize(2);
     assertThat(config.filters().filters())
         .containsExactly(
-            new NotificationFilter("landing", "in/", ".csv"),
-            new NotificationFilter("raw", "", ""));
+            new S3ObjectFilter("landing", "in/", ".csv"), new S3ObjectFilter("raw", "", ""));
     assertThat(config.filters().accepts("landing", "in/x.csv")).isTrue();
     assertThat(config.filters().accepts("landing", "out/x.csv")).isFalse();
     assertThat(config.filters().accepts("other", "in/x.csv")).isFalse();

@@ -2,6 +2,7 @@ package io.pipeline.ingest.s3.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pipeline.ingest.s3.S3ObjectFilter;
 import io.pipeline.schemas.dlq.DeadLetter;
 import io.pipeline.schemas.s3.S3EventSource;
 import io.pipeline.schemas.s3.S3Notification;
@@ -232,7 +233,7 @@ class S3NotificationDeduplicatorTest {
   @Test
   void shouldDropObjectsFiltersReject() {
     // given
-    start(new NotificationFilters(List.of(NotificationFilter.parse("b:in/:.csv"))));
+    start(new NotificationFilters(List.of(S3ObjectFilter.parse("b:in/:.csv"))));
 
     // when
     pipe("b/in/a.json", "m1", created("b", "in/a.json", "01", "e"));

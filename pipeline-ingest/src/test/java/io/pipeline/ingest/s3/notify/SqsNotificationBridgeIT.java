@@ -269,6 +269,7 @@ class SqsNotificationBridgeIT {
         applicationId,
         Optional.of(stateDir.toString()),
         Duration.ofHours(1),
+        2,
         Optional.empty());
   }
 
