@@ -122,7 +122,7 @@ public final class MosquittoBroker implements AutoCloseable {
         "persistence true",
         "persistence_location " + dir + "/",
         "autosave_interval 5",
-        "max_inflight_messages 1000",
+        "max_inflight_messages 150",
         "max_queued_messages 1000000",
         "max_queued_bytes 0",
         "log_dest stdout",
