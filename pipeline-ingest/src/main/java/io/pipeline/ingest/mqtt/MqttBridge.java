@@ -309,25 +309,21 @@ public final class MqttBridge implements AutoCloseable {
   }
 
   private MqttMessage envelope(Mqtt5Publish publish) {
-    return MqttMessage.newBuilder()
-        .setTopic(publish.getTopic().toString())
-        .setPayload(ByteBuffer.wrap(publish.getPayloadAsBytes()))
-        .setQos(publish.getQos().getCode())
-        .setRetain(publish.isRetain())
-        .setContentType(publish.getContentType().map(Object::toString).orElse(null))
-        .setResponseTopic(publish.getResponseTopic().map(Object::toString).orElse(null))
-        .setCorrelationData(
-            publish
-                .getCorrelationData()
-                .map(b -> ByteBuffer.wrap(MqttRecords.bytes(b)))
-                .orElse(null))
-        .setUserProperties(
-            publish.getUserProperties().asList().stream()
-                .map(p -> new MqttUserProperty(p.getName().toString(), p.getValue().toString()))
-                .toList())
-        .setReceivedAt(clock.instant())
-        .setBridgeId(config.clientId())
-        .build();
+    // The all-arguments constructor: the builder validates and copies every field, which costs
+    // more than the rest of the envelope on the bridge's hot path.
+    return new MqttMessage(
+        publish.getTopic().toString(),
+        ByteBuffer.wrap(publish.getPayloadAsBytes()),
+        publish.getQos().getCode(),
+        publish.isRetain(),
+        publish.getContentType().map(Object::toString).orElse(null),
+        publish.getResponseTopic().map(Object::toString).orElse(null),
+        publish.getCorrelationData().map(b -> ByteBuffer.wrap(MqttRecords.bytes(b))).orElse(null),
+        publish.getUserProperties().asList().stream()
+            .map(p -> new MqttUserProperty(p.getName().toString(), p.getValue().toString()))
+            .toList(),
+        clock.instant(),
+        config.clientId());
   }
 
   private static MqttMessage truncated(MqttMessage message) {

@@ -17,7 +17,7 @@ class MosquittoBrokerTest {
             "allow_anonymous true",
             "persistence true",
             "persistence_location /data/mqtt/",
-            "max_inflight_messages 1000",
+            "max_inflight_messages 150",
             "max_queued_messages 1000000");
     assertThat(config).doesNotContain("autosave_interval 1800");
   }
