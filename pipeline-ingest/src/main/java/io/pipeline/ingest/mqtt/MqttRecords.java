@@ -106,10 +106,9 @@ public final class MqttRecords {
    */
   public ProducerRecord<String, byte[]> toRecord(MqttMapping mapping, MqttMessage message) {
     String mqttTopic = message.getTopic();
-    byte[] payload = bytes(message.getPayload());
     JsonNode json = null;
     if (mapping.format() == Format.JSON || mapping.key() instanceof PayloadField) {
-      json = parse(payload);
+      json = parse(bytes(message.getPayload()));
     }
     if (mapping.format() == Format.JSON) {
       ObjectNode object = (ObjectNode) json;
