@@ -3,6 +3,7 @@ package io.pipeline.schemas.serde;
 import io.pipeline.schemas.dlq.DeadLetter;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
+import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import io.pipeline.schemas.s3.S3ListingEntry;
 import io.pipeline.schemas.s3.S3Notification;
 import io.pipeline.schemas.s3.S3ObjectEvent;
@@ -36,7 +37,8 @@ public final class SchemaCatalog implements SchemaStore {
           MqttMessage.getClassSchema(),
           TelemetryReading.getClassSchema(),
           S3Notification.getClassSchema(),
-          DeadLetter.getClassSchema());
+          DeadLetter.getClassSchema(),
+          StateMachineRecord.getClassSchema());
 
   static final String RELEASED_ROOT = "/io/pipeline/schemas/released/";
 

@@ -4,6 +4,7 @@ import io.pipeline.schemas.dlq.DeadLetter;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.mqtt.MqttUserProperty;
+import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import io.pipeline.schemas.s3.S3EventSource;
 import io.pipeline.schemas.s3.S3ListingEntry;
 import io.pipeline.schemas.s3.S3Notification;
@@ -27,7 +28,8 @@ final class TrustedClasses {
           MqttMessage.class,
           MqttUserProperty.class,
           TelemetryReading.class,
-          DeadLetter.class);
+          DeadLetter.class,
+          StateMachineRecord.class);
 
   private static boolean registered;
 

@@ -3,6 +3,7 @@ package io.pipeline.schemas.topic;
 import io.pipeline.schemas.dlq.DeadLetter;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
+import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import io.pipeline.schemas.s3.S3ListingEntry;
 import io.pipeline.schemas.s3.S3Notification;
 import io.pipeline.schemas.s3.S3ObjectEvent;
@@ -44,6 +45,12 @@ public final class PipelineTopics {
   /** Messages the ingest bridges could not process, with the reason, keyed as they were. */
   public static final String INGEST_DEAD_LETTERS = "pipeline.ingest.dead-letters";
 
+  /**
+   * State machines, compacted: the current revision keyed by ARN, each revision by ARN:revisionId.
+   * One partition, so that every instance reads all of them in order.
+   */
+  public static final String STATE_MACHINES = "pipeline.orchestrator.state-machines";
+
   private final Topic<String, String> schemas;
   private final Topic<String, S3ObjectEvent> s3ObjectEvents;
   private final Topic<String, S3ListingEntry> s3ListingState;
@@ -51,6 +58,7 @@ public final class PipelineTopics {
   private final Topic<String, TelemetryReading> iotTelemetry;
   private final Topic<String, S3Notification> s3Notifications;
   private final Topic<String, DeadLetter> ingestDeadLetters;
+  private final Topic<String, StateMachineRecord> stateMachines;
 
   /**
    * @param writerSchemas where deserializers find the schemas records were written with
@@ -70,6 +78,8 @@ public final class PipelineTopics {
         avro(S3_NOTIFICATIONS, S3Notification.class, writerSchemas, TopicSpec.retained(6));
     ingestDeadLetters =
         avro(INGEST_DEAD_LETTERS, DeadLetter.class, writerSchemas, TopicSpec.retained(3));
+    stateMachines =
+        avro(STATE_MACHINES, StateMachineRecord.class, writerSchemas, TopicSpec.compacted(1));
   }
 
   private static <V extends SpecificRecord> Topic<String, V> avro(
@@ -106,6 +116,10 @@ public final class PipelineTopics {
     return ingestDeadLetters;
   }
 
+  public Topic<String, StateMachineRecord> stateMachines() {
+    return stateMachines;
+  }
+
   /** Every topic of the pipeline. */
   public List<Topic<?, ?>> all() {
     return List.of(
@@ -115,7 +129,8 @@ public final class PipelineTopics {
         s3ListingState,
         mqttMessages,
         iotTelemetry,
-        ingestDeadLetters);
+        ingestDeadLetters,
+        stateMachines);
   }
 
   /** The pipeline topic of this name, if it is one. */
