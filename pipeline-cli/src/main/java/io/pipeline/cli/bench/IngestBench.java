@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.common.lifecycle.DaemonThreads;
 import io.pipeline.ingest.metrics.IngestMetrics;
 import io.pipeline.ingest.mqtt.MqttBridge;
 import io.pipeline.ingest.mqtt.MqttBridgeConfig;
@@ -504,36 +505,35 @@ public final class IngestBench {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       thread =
-          new Thread(
-              () -> {
-                try (consumer) {
-                  while (running) {
-                    for (ConsumerRecord<String, byte[]> record :
-                        consumer.poll(Duration.ofMillis(50))) {
-                      if (!keys.test(record.key())) {
-                        continue;
+          DaemonThreads.named("bench-arrivals")
+              .newThread(
+                  () -> {
+                    try (consumer) {
+                      while (running) {
+                        for (ConsumerRecord<String, byte[]> record :
+                            consumer.poll(Duration.ofMillis(50))) {
+                          if (!keys.test(record.key())) {
+                            continue;
+                          }
+                          if (!timed) {
+                            count.incrementAndGet();
+                            continue;
+                          }
+                          MqttMessage message =
+                              topics
+                                  .mqttMessages()
+                                  .valueSerde()
+                                  .deserializer()
+                                  .deserialize("b", record.value());
+                          long published = message.getPayload().duplicate().getLong();
+                          if (published > 0) {
+                            latencies.add(record.timestamp() - published);
+                          }
+                          count.incrementAndGet();
+                        }
                       }
-                      if (!timed) {
-                        count.incrementAndGet();
-                        continue;
-                      }
-                      MqttMessage message =
-                          topics
-                              .mqttMessages()
-                              .valueSerde()
-                              .deserializer()
-                              .deserialize("b", record.value());
-                      long published = message.getPayload().duplicate().getLong();
-                      if (published > 0) {
-                        latencies.add(record.timestamp() - published);
-                      }
-                      count.incrementAndGet();
                     }
-                  }
-                }
-              },
-              "bench-counter");
-      thread.setDaemon(true);
+                  });
       thread.start();
     }
 

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.pipeline.common.config.ConfigException;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.common.lifecycle.DaemonThreads;
 import io.pipeline.ingest.metrics.IngestMetrics;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.mqtt.MqttUserProperty;
@@ -68,12 +69,7 @@ public final class MqttBridge implements AutoCloseable {
   private final Mqtt5AsyncClient client;
   private final OrderedAcks acks = new OrderedAcks();
   private final ExecutorService sender =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread thread = new Thread(r, "mqtt-bridge-sender");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadExecutor(DaemonThreads.named("mqtt-bridge-sender"));
   private final IngestMetrics metrics;
   private final AtomicLong inFlight;
   private final KafkaClientMetrics producerMetrics;

@@ -2,6 +2,7 @@ package io.pipeline.ingest.s3;
 
 import io.micrometer.core.instrument.Tags;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.common.lifecycle.DaemonThreads;
 import io.pipeline.ingest.metrics.IngestMetrics;
 import io.pipeline.schemas.s3.S3ListingEntry;
 import io.pipeline.schemas.s3.S3ObjectEvent;
@@ -93,12 +94,7 @@ public final class S3ListingBridge implements AutoCloseable {
     this.s3 = s3;
     this.clock = clock;
     this.loop =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "s3-listing-bridge");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("s3-listing-bridge"));
     config.bucketNames().forEach(b -> memories.put(b, new ListingMemory()));
   }
 

@@ -9,13 +9,11 @@ import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.ingest.metrics.IngestMetrics;
 import io.pipeline.localstack.LocalStack;
 import io.pipeline.localstack.junit.LocalStackExtension;
-import io.pipeline.localstack.kafka.TopicReader;
 import io.pipeline.schemas.s3.S3EventSource;
 import io.pipeline.schemas.s3.S3ObjectEvent;
 import io.pipeline.schemas.serde.SchemaCatalog;
 import io.pipeline.schemas.topic.PipelineKafka;
 import io.pipeline.schemas.topic.PipelineTopics;
-import io.pipeline.schemas.topic.Topic;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -160,16 +158,7 @@ class S3ListingBridgeIT {
 
   /** Waits for the bucket's events, then returns all of them, duplicates included. */
   private static List<S3ObjectEvent> eventsOf(String bucket, int expected) {
-    Topic<String, S3ObjectEvent> topic = topics.s3ObjectEvents();
-    return TopicReader.awaitMatching(
-            kafka.bootstrapServers(),
-            topic.name(),
-            r -> r.key().startsWith(bucket + "/"),
-            expected,
-            TIMEOUT,
-            SETTLE)
-        .stream()
-        .map(r -> topic.valueSerde().deserializer().deserialize(topic.name(), r.value()))
-        .toList();
+    return BucketRecords.await(
+        kafka.bootstrapServers(), topics.s3ObjectEvents(), bucket, expected, TIMEOUT, SETTLE);
   }
 }

@@ -3,6 +3,7 @@ package io.pipeline.orchestrator.machines;
 import io.pipeline.asl.parse.DefinitionParser;
 import io.pipeline.asl.parse.ParseResult;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.common.lifecycle.DaemonThreads;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import io.pipeline.schemas.topic.PipelineTopics;
 import io.pipeline.schemas.topic.Topic;
@@ -113,8 +114,7 @@ public final class StateMachineRegistry implements AutoCloseable {
     TopicPartition partition = new TopicPartition(topic.name(), 0);
     consumer.assign(List.of(partition));
     consumer.seekToBeginning(List.of(partition));
-    this.reader = new Thread(this::read, "state-machine-registry");
-    reader.setDaemon(true);
+    this.reader = DaemonThreads.named("state-machine-registry").newThread(this::read);
     reader.start();
   }
 

@@ -1,5 +1,6 @@
 package io.pipeline.ingest.s3.notify;
 
+import io.pipeline.common.lifecycle.DaemonThreads;
 import io.pipeline.schemas.s3.S3EventSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -52,15 +52,10 @@ public final class SqsNotificationBridge implements AutoCloseable {
     this.config = config;
     this.sqs = sqs;
     this.publisher = publisher;
-    AtomicInteger count = new AtomicInteger();
     this.threads =
         Executors.newFixedThreadPool(
             Math.max(1, config.queueUrls().size() * config.readers()),
-            r -> {
-              Thread thread = new Thread(r, "sqs-notifications-" + count.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+            DaemonThreads.named("sqs-notifications"));
   }
 
   /** Starts reading every configured queue. */

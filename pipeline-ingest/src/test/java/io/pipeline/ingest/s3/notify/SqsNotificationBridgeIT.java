@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.ingest.metrics.IngestMetrics;
+import io.pipeline.ingest.s3.BucketRecords;
 import io.pipeline.localstack.LocalStack;
 import io.pipeline.localstack.junit.LocalStackExtension;
 import io.pipeline.localstack.kafka.TopicReader;
@@ -324,16 +325,7 @@ class SqsNotificationBridgeIT {
   }
 
   private List<S3Notification> rawNotifications(int expected) {
-    Topic<String, S3Notification> topic = topics.s3Notifications();
-    return TopicReader.awaitMatching(
-            kafka.bootstrapServers(),
-            topic.name(),
-            r -> r.key().startsWith(bucket + "/"),
-            expected,
-            TIMEOUT,
-            SETTLE)
-        .stream()
-        .map(r -> topic.valueSerde().deserializer().deserialize(topic.name(), r.value()))
-        .toList();
+    return BucketRecords.await(
+        kafka.bootstrapServers(), topics.s3Notifications(), bucket, expected, TIMEOUT, SETTLE);
   }
 }
