@@ -1,0 +1,242 @@
+package io.pipeline.orchestrator.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pipeline.asl.parse.DefinitionParser;
+import io.pipeline.orchestrator.machines.InvalidDefinitionException;
+import io.pipeline.orchestrator.machines.StateMachineAlreadyExistsException;
+import io.pipeline.orchestrator.machines.StateMachineRegistry;
+import io.pipeline.orchestrator.machines.StateMachineRegistry.Create;
+import io.pipeline.orchestrator.machines.StateMachineRegistry.Type;
+import io.pipeline.schemas.orchestrator.StateMachineRecord;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Step Functions' JSON 1.0 protocol ({@code POST /}, {@code X-Amz-Target:
+ * AWSStepFunctions.<Action>}), so that the AWS SDKs and CLI work against the orchestrator. Errors
+ * are answered as AWS does: status 400 and {@code {"__type": "<ErrorName>", "message": ...}}, which
+ * the SDKs turn into their exception classes. Work that waits for Kafka runs on {@code executor},
+ * never on Jetty's threads.
+ *
+ * <p>Actions so far: CreateStateMachine, DescribeStateMachine. Request signatures (SigV4) are not
+ * checked yet.
+ */
+public final class StepFunctionsHandler extends Handler.Abstract {
+
+  private static final Logger log = LoggerFactory.getLogger(StepFunctionsHandler.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TARGET_PREFIX = "AWSStepFunctions.";
+  private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+
+  /** A definition may be 1 MiB; the rest of a request is small. */
+  private static final int MAX_BODY = DefinitionParser.MAX_DEFINITION_BYTES + 64 * 1024;
+
+  private final StateMachineRegistry machines;
+  private final Executor executor;
+
+  /**
+   * @param machines the state machines
+   * @param executor where actions that wait for Kafka run
+   */
+  public StepFunctionsHandler(StateMachineRegistry machines, Executor executor) {
+    this.machines = machines;
+    this.executor = executor;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    if (!HttpMethod.POST.is(request.getMethod())) {
+      send(response, callback, 405, error("UnknownOperationException", "Use POST"));
+      return true;
+    }
+    String target = Optional.ofNullable(request.getHeaders().get("X-Amz-Target")).orElse("");
+    if (!target.startsWith(TARGET_PREFIX)) {
+      send(
+          response,
+          callback,
+          400,
+          error("UnknownOperationException", "X-Amz-Target must be AWSStepFunctions.<Action>"));
+      return true;
+    }
+    String action = target.substring(TARGET_PREFIX.length());
+    Content.Source.asByteArrayAsync(request, MAX_BODY)
+        .thenApplyAsync(body -> answer(action, body), executor)
+        .whenComplete(
+            (answer, failure) -> {
+              if (failure == null) {
+                send(response, callback, 200, answer);
+              } else {
+                Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure;
+                send(response, callback, 400, errorOf(action, cause));
+              }
+            });
+    return true;
+  }
+
+  private JsonNode answer(String action, byte[] body) {
+    JsonNode input;
+    try {
+      input = JSON.readTree(body);
+    } catch (IOException e) {
+      throw new ApiException("SerializationException", "The request is not JSON: " + e);
+    }
+    if (input == null || !input.isObject()) {
+      throw new ApiException("SerializationException", "The request must be a JSON object");
+    }
+    return switch (action) {
+      case "CreateStateMachine" -> createStateMachine(input);
+      case "DescribeStateMachine" -> describeStateMachine(input);
+      default ->
+          throw new ApiException(
+              "UnknownOperationException", "The action " + action + " is not supported yet");
+    };
+  }
+
+  private JsonNode createStateMachine(JsonNode input) {
+    String typeName = optional(input, "type").orElse("STANDARD").toUpperCase(Locale.ROOT);
+    Type type;
+    try {
+      type = Type.valueOf(typeName);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(
+          "ValidationException", "type '" + typeName + "' is not STANDARD or EXPRESS");
+    }
+    StateMachineRecord created =
+        machines.create(
+            new Create(
+                required(input, "name"),
+                required(input, "definition"),
+                required(input, "roleArn"),
+                type,
+                optional(input, "description")));
+    ObjectNode answer = JSON.createObjectNode();
+    answer.put("stateMachineArn", created.getArn());
+    answer.put("creationDate", epochSeconds(created.getCreatedAt()));
+    return answer;
+  }
+
+  private JsonNode describeStateMachine(JsonNode input) {
+    String arn = required(input, "stateMachineArn");
+    StateMachineRecord machine =
+        machines
+            .describe(arn)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        "StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'"));
+    ObjectNode answer = JSON.createObjectNode();
+    answer.put("stateMachineArn", machine.getArn());
+    answer.put("name", machine.getName());
+    answer.put("status", "ACTIVE");
+    answer.put("definition", machine.getDefinition());
+    answer.put("roleArn", machine.getRoleArn());
+    answer.put("type", machine.getType());
+    answer.put("creationDate", epochSeconds(machine.getCreatedAt()));
+    answer.put("revisionId", machine.getRevisionId());
+    if (machine.getDescription() != null) {
+      answer.put("description", machine.getDescription());
+    }
+    answer.putObject("loggingConfiguration").put("level", "OFF").put("includeExecutionData", false);
+    answer.putObject("tracingConfiguration").put("enabled", false);
+    return answer;
+  }
+
+  private static ObjectNode errorOf(String action, Throwable failure) {
+    if (failure instanceof ApiException api) {
+      return error(api.type(), api.getMessage());
+    }
+    if (failure instanceof InvalidDefinitionException invalid) {
+      return error("InvalidDefinition", invalid.getMessage());
+    }
+    if (failure instanceof StateMachineAlreadyExistsException exists) {
+      return error("StateMachineAlreadyExists", exists.getMessage());
+    }
+    if (failure instanceof IllegalArgumentException invalid
+        && String.valueOf(invalid.getMessage()).startsWith("Invalid State Machine Name")) {
+      return error("InvalidName", invalid.getMessage());
+    }
+    log.error("{} failed", action, failure);
+    return error("ServiceException", action + " failed: " + failure.getMessage());
+  }
+
+  private static String required(JsonNode input, String field) {
+    return optional(input, field)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    "ValidationException",
+                    "1 validation error detected: Value null at '"
+                        + field
+                        + "' failed to satisfy constraint: Member must not be null"));
+  }
+
+  private static Optional<String> optional(JsonNode input, String field) {
+    JsonNode value = input.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isTextual()) {
+      throw new ApiException("SerializationException", "'" + field + "' must be a string");
+    }
+    return Optional.of(value.asText());
+  }
+
+  private static double epochSeconds(Instant time) {
+    return time.toEpochMilli() / 1000.0;
+  }
+
+  private static ObjectNode error(String type, String message) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("__type", type);
+    body.put("message", message);
+    return body;
+  }
+
+  private static void send(Response response, Callback callback, int status, JsonNode body) {
+    byte[] bytes;
+    try {
+      bytes = JSON.writeValueAsBytes(body);
+    } catch (IOException e) {
+      callback.failed(e);
+      return;
+    }
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
+    response.getHeaders().put("x-amzn-RequestId", UUID.randomUUID().toString());
+    response.write(true, ByteBuffer.wrap(bytes), callback);
+  }
+
+  /** An error with Step Functions' name for it. */
+  private static final class ApiException extends RuntimeException {
+    private final String type;
+
+    ApiException(String type, String message) {
+      super(message, null, false, false);
+      this.type = type;
+    }
+
+    String type() {
+      return type;
+    }
+  }
+}
