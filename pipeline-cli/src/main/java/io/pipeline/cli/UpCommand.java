@@ -9,6 +9,7 @@ import io.pipeline.localstack.s3.EmbeddedS3Server;
 import io.pipeline.localstack.s3.S3Endpoint;
 import io.pipeline.localstack.sqs.EmbeddedSqsServer;
 import io.pipeline.localstack.sqs.SqsEndpoint;
+import io.pipeline.orchestrator.OrchestratorService;
 import io.pipeline.schemas.topic.PipelineTopics;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -89,6 +90,13 @@ final class UpCommand implements Callable<Integer> {
   int httpPort;
 
   @Option(
+      names = "--api-port",
+      defaultValue = "8083",
+      description =
+          "Step Functions API port (aws stepfunctions --endpoint-url) (default: ${DEFAULT-VALUE}).")
+  int apiPort;
+
+  @Option(
       names = "--bucket",
       defaultValue = "landing",
       description = "Bucket whose new objects become S3ObjectEvents (default: ${DEFAULT-VALUE}).")
@@ -135,7 +143,12 @@ final class UpCommand implements Callable<Integer> {
   }
 
   private record Stack(
-      String kafka, S3Endpoint s3, Optional<String> sqsQueue, Optional<String> mqtt, URI ingest) {}
+      String kafka,
+      S3Endpoint s3,
+      Optional<String> sqsQueue,
+      Optional<String> mqtt,
+      URI ingest,
+      URI api) {}
 
   private Stack start(PrintWriter out, Path data) {
     String kafka =
@@ -183,7 +196,30 @@ final class UpCommand implements Callable<Integer> {
               return track(
                   IngestService.start(serviceSettings(kafka, s3, notifications, mqtt, data)));
             });
-    return new Stack(kafka, s3, notifications.map(Notifications::queueUrl), mqtt, ingest.httpUri());
+    OrchestratorService orchestrator =
+        step(
+            out,
+            "Starting orchestrator (state machines, Step Functions API)",
+            () -> {
+              Ports.requireFree(apiPort, "the Step Functions API");
+              return track(
+                  OrchestratorService.start(
+                      environment.with(
+                          Map.of(
+                              "KAFKA_BOOTSTRAP_SERVERS",
+                              kafka,
+                              "KAFKA_REPLICATION_FACTOR",
+                              "1",
+                              "ORCHESTRATOR_HTTP_PORT",
+                              String.valueOf(apiPort)))));
+            });
+    return new Stack(
+        kafka,
+        s3,
+        notifications.map(Notifications::queueUrl),
+        mqtt,
+        ingest.httpUri(),
+        orchestrator.apiUri());
   }
 
   /** The queue the embedded S3 server sends the bucket's notifications to. */
@@ -312,6 +348,7 @@ final class UpCommand implements Callable<Integer> {
                 .orElse("bucket listed every " + listingInterval.toMillis() + " ms"));
     out.println("  MQTT:             " + stack.mqtt().orElse("(none)"));
     out.println("  Ingest HTTP:      " + stack.ingest() + "  (/topics/<topic>, /metrics, /health)");
+    out.println("  Step Functions:   " + stack.api() + "  (aws stepfunctions --endpoint-url)");
     out.println("  Data:             " + data);
     out.println();
     out.println(
@@ -322,6 +359,13 @@ final class UpCommand implements Callable<Integer> {
             + " -H 'Content-Type: application/json' -d '{\"records\": [{\"key\": \"d1\","
             + " \"value\": {\"readingId\": \"r1\", \"deviceId\": \"d1\", \"metric\":"
             + " \"temp\", \"value\": 21.5, \"eventTime\": \"2026-01-01T00:00:00Z\"}}]}'");
+    out.println(
+        "Workflows: aws stepfunctions --endpoint-url "
+            + stack.api()
+            + " create-state-machine --name hello --role-arn"
+            + " arn:aws:iam::000000000000:role/pipeline --definition"
+            + " '{\"StartAt\": \"Hi\", \"States\": {\"Hi\": {\"Type\": \"Pass\", \"End\":"
+            + " true}}}'");
     out.println();
     out.println("Pipeline is ready. Press Ctrl-C to stop.");
     out.flush();
@@ -336,6 +380,9 @@ final class UpCommand implements Callable<Integer> {
     }
     if (port == sqsPort) {
       return "--sqs-port";
+    }
+    if (port == apiPort) {
+      return "--api-port";
     }
     return port == s3Port ? "--s3-port" : "--mqtt-port";
   }

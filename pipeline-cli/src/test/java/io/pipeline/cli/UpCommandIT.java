@@ -43,6 +43,7 @@ class UpCommandIT {
     int mqttPort = Ports.free();
     int httpPort = Ports.free();
     int sqsPort = Ports.free();
+    int apiPort = Ports.free();
     String bootstrap = "localhost:" + kafkaPort;
     S3Endpoint s3 =
         new S3Endpoint(
@@ -51,7 +52,8 @@ class UpCommandIT {
             EmbeddedS3Server.ACCESS_KEY,
             EmbeddedS3Server.SECRET_KEY);
 
-    try (ChildJvm up = startUp(kafkaPort, s3Port, mqttPort, httpPort, sqsPort, "first.log");
+    try (ChildJvm up =
+            startUp(kafkaPort, s3Port, mqttPort, httpPort, sqsPort, apiPort, "first.log");
         S3Client client = s3.newClient()) {
       assertThat(up.awaitOutput("Pipeline is ready", STARTUP)).as(up.output()).isTrue();
       assertThat(up.output())
@@ -121,10 +123,28 @@ class UpCommandIT {
           .contains("\"s3-notifications\":\"UP\"")
           .contains("\"mqtt\":\"UP\"")
           .contains("\"http\":\"UP\"");
+      HttpResponse<String> created =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + apiPort + "/"))
+                  .header("X-Amz-Target", "AWSStepFunctions.CreateStateMachine")
+                  .header("Content-Type", "application/x-amz-json-1.0")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"name\": \"hello\", \"roleArn\":"
+                              + " \"arn:aws:iam::000000000000:role/pipeline\", \"definition\":"
+                              + " \"{\\\"StartAt\\\": \\\"Hi\\\", \\\"States\\\":"
+                              + " {\\\"Hi\\\": {\\\"Type\\\": \\\"Pass\\\","
+                              + " \\\"End\\\": true}}}\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+      assertThat(created.body())
+          .contains("arn:aws:states:us-east-1:000000000000:stateMachine:hello");
       up.kill();
     }
 
-    try (ChildJvm again = startUp(kafkaPort, s3Port, mqttPort, httpPort, sqsPort, "second.log");
+    try (ChildJvm again =
+            startUp(kafkaPort, s3Port, mqttPort, httpPort, sqsPort, apiPort, "second.log");
         S3Client client = s3.newClient()) {
       assertThat(again.awaitOutput("Pipeline is ready", STARTUP)).as(again.output()).isTrue();
       client.putObject(
@@ -134,17 +154,32 @@ class UpCommandIT {
           .extracting(S3ObjectEvent::getKey)
           .containsExactlyInAnyOrder("incoming/orders.csv", "incoming/more.csv");
 
+      // The state machine outlives the restart: it lives in Kafka.
+      HttpResponse<String> described =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://localhost:" + apiPort + "/"))
+                      .header("X-Amz-Target", "AWSStepFunctions.DescribeStateMachine")
+                      .header("Content-Type", "application/x-amz-json-1.0")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "{\"stateMachineArn\":"
+                                  + " \"arn:aws:states:us-east-1:000000000000:stateMachine:hello\"}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(described.statusCode()).as(described.body()).isEqualTo(200);
+      assertThat(described.body()).contains("\"status\":\"ACTIVE\"");
       again.stop();
       assertThat(again.output()).contains("Stopping...");
     }
     // A clean stop leaves nothing behind: every port can be bound again.
-    for (int port : new int[] {kafkaPort, s3Port, mqttPort, httpPort, sqsPort}) {
+    for (int port : new int[] {kafkaPort, s3Port, mqttPort, httpPort, sqsPort, apiPort}) {
       Ports.requireFree(port, "port " + port);
     }
   }
 
   private ChildJvm startUp(
-      int kafkaPort, int s3Port, int mqttPort, int httpPort, int sqsPort, String log) {
+      int kafkaPort, int s3Port, int mqttPort, int httpPort, int sqsPort, int apiPort, String log) {
     return ChildJvm.start(
         PipelineCli.class,
         List.of(
@@ -160,7 +195,9 @@ class UpCommandIT {
             "--http-port",
             String.valueOf(httpPort),
             "--sqs-port",
-            String.valueOf(sqsPort)),
+            String.valueOf(sqsPort),
+            "--api-port",
+            String.valueOf(apiPort)),
         Map.of(),
         dir.resolve(log));
   }

@@ -3,15 +3,24 @@ package io.pipeline.localstack.sqs;
 import io.pipeline.localstack.Ports;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.jdk.javaapi.FutureConverters;
 
 /**
  * An SQS API server in this JVM (ElasticMQ), in memory, that the official AWS SDK talks to. It
  * accepts any credentials. For the local stack and tests only: no service ships with it.
  */
 public final class EmbeddedSqsServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedSqsServer.class);
+  private static final int STOP_SECONDS = 1;
 
   /** The region clients sign for. */
   public static final String REGION = "us-east-1";
@@ -53,8 +62,22 @@ public final class EmbeddedSqsServer implements AutoCloseable {
     return endpoint;
   }
 
+  /**
+   * Stops the server, waiting at most {@value #STOP_SECONDS} s: ElasticMQ otherwise waits for its
+   * open long polls (up to 20 s each) before it returns.
+   */
   @Override
   public void close() {
-    server.stopAndWait();
+    try {
+      FutureConverters.asJava(server.stopAndGetFuture().apply())
+          .toCompletableFuture()
+          .get(STOP_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      log.info("The embedded SQS server is still closing long polls; not waiting for them");
+    } catch (ExecutionException e) {
+      log.warn("The embedded SQS server did not stop cleanly", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -12,10 +12,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -40,6 +42,7 @@ public final class SqsNotificationBridge implements AutoCloseable {
   private final SqsClient sqs;
   private final NotificationPublisher publisher;
   private final ExecutorService threads;
+  private final AtomicInteger busy = new AtomicInteger();
   private volatile boolean stopped;
 
   /**
@@ -93,8 +96,18 @@ public final class SqsNotificationBridge implements AutoCloseable {
           log.info("Queue {} can be read again", queueUrl);
           problem = null;
         }
-        if (!messages.isEmpty()) {
+        if (messages.isEmpty()) {
+          continue;
+        }
+        if (stopped) {
+          release(queueUrl, messages);
+          return;
+        }
+        busy.incrementAndGet();
+        try {
           delete(queueUrl, handle(queueUrl, messages));
+        } finally {
+          busy.decrementAndGet();
         }
       } catch (SdkException e) {
         if (!e.getMessage().equals(problem)) {
@@ -154,6 +167,27 @@ public final class SqsNotificationBridge implements AutoCloseable {
     return done;
   }
 
+  /** Messages received while stopping: visible again at once, for the next reader. */
+  private void release(String queueUrl, List<Message> messages) {
+    List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      entries.add(
+          ChangeMessageVisibilityBatchRequestEntry.builder()
+              .id(String.valueOf(i))
+              .receiptHandle(messages.get(i).receiptHandle())
+              .visibilityTimeout(0)
+              .build());
+    }
+    try {
+      sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(entries));
+    } catch (SdkException e) {
+      log.info(
+          "{} messages of {} received while stopping come again after their visibility timeout",
+          messages.size(),
+          queueUrl);
+    }
+  }
+
   private void delete(String queueUrl, List<Message> messages) {
     if (messages.isEmpty()) {
       return;
@@ -201,15 +235,20 @@ public final class SqsNotificationBridge implements AutoCloseable {
   /** Stops reading; the batch in hand is finished first (written and deleted). */
   @Override
   public void close() {
+    // Batches being written finish (their messages are deleted once Kafka has them); readers
+    // waiting in a long poll are not waited for: they are daemons, and what a poll returns from
+    // now on is released to the queue at once.
     stopped = true;
     threads.shutdown();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     try {
-      if (!threads.awaitTermination(config.waitTime().toSeconds() + 30, TimeUnit.SECONDS)) {
-        threads.shutdownNow();
+      while (busy.get() > 0 && System.nanoTime() < deadline) {
+        TimeUnit.MILLISECONDS.sleep(20);
       }
+      threads.awaitTermination(500, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      threads.shutdownNow();
     }
+    threads.shutdownNow();
   }
 }
