@@ -128,7 +128,11 @@ final class BenchCommand implements Runnable {
     private static void print(PrintWriter out, List<IngestBench.Result> runs) {
       Figures figures = new Figures(runs);
       out.println();
-      out.printf("Median of %d runs (range in brackets).%n%n", runs.size());
+      out.println(
+          runs.size() == 1
+              ? "One run."
+              : "Median of " + runs.size() + " runs (range in brackets).");
+      out.println();
       out.println("| path | messages/s | ratio |");
       out.println("|---|---:|---:|");
       out.printf(

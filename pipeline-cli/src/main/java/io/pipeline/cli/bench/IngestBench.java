@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
-import io.pipeline.common.lifecycle.DaemonThreads;
 import io.pipeline.ingest.metrics.IngestMetrics;
 import io.pipeline.ingest.mqtt.MqttBridge;
 import io.pipeline.ingest.mqtt.MqttBridgeConfig;
@@ -38,18 +37,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -152,7 +144,7 @@ public final class IngestBench {
       double bridgeRate = bridgeRate(acked, options.messages());
       double latencyRate = bridgeRate / 2;
       long[] latencies;
-      try (Arrivals arrivals = new Arrivals(bridgeTopic)) {
+      try (Arrivals arrivals = Arrivals.timing(kafka, topics.mqttMessages(), bridgeTopic)) {
         arrivals.awaitCount((long) acked.count(), Duration.ofMinutes(5));
         latencies = latencies(arrivals, latencyRate);
       }
@@ -201,9 +193,11 @@ public final class IngestBench {
                 "AWS_ACCESS_KEY_ID", s3.accessKeyId(),
                 "AWS_SECRET_ACCESS_KEY", s3.secretAccessKey()));
     try (Arrivals raw =
-            new Arrivals(PipelineTopics.S3_NOTIFICATIONS, key -> key.startsWith(bucket + "/"));
+            Arrivals.counting(
+                kafka, PipelineTopics.S3_NOTIFICATIONS, key -> key.startsWith(bucket + "/"));
         Arrivals events =
-            new Arrivals(PipelineTopics.S3_OBJECT_EVENTS, key -> key.startsWith(bucket + "/"))) {
+            Arrivals.counting(
+                kafka, PipelineTopics.S3_OBJECT_EVENTS, key -> key.startsWith(bucket + "/"))) {
       long start = System.nanoTime();
       try (S3Notifications bridge =
           S3Notifications.start(
@@ -470,92 +464,5 @@ public final class IngestBench {
       return 0;
     }
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
-  }
-
-  /** Counts the records of a topic as they arrive, and their latency when they carry a time. */
-  private final class Arrivals implements AutoCloseable {
-    private final AtomicLong count = new AtomicLong();
-    private final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final Thread thread;
-    private volatile boolean running = true;
-
-    Arrivals(String topic) {
-      this(topic, key -> true, true);
-    }
-
-    Arrivals(String topic, Predicate<String> keys) {
-      this(topic, keys, false);
-    }
-
-    private Arrivals(String topic, Predicate<String> keys, boolean timed) {
-      KafkaConsumer<String, byte[]> consumer =
-          new KafkaConsumer<>(
-              kafka.clientConfig(
-                  Map.of(
-                      ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                      "read_committed",
-                      ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-                      10)),
-              new StringDeserializer(),
-              new ByteArrayDeserializer());
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      thread =
-          DaemonThreads.named("bench-arrivals")
-              .newThread(
-                  () -> {
-                    try (consumer) {
-                      while (running) {
-                        for (ConsumerRecord<String, byte[]> record :
-                            consumer.poll(Duration.ofMillis(50))) {
-                          if (!keys.test(record.key())) {
-                            continue;
-                          }
-                          if (!timed) {
-                            count.incrementAndGet();
-                            continue;
-                          }
-                          MqttMessage message =
-                              topics
-                                  .mqttMessages()
-                                  .valueSerde()
-                                  .deserializer()
-                                  .deserialize("b", record.value());
-                          long published = message.getPayload().duplicate().getLong();
-                          if (published > 0) {
-                            latencies.add(record.timestamp() - published);
-                          }
-                          count.incrementAndGet();
-                        }
-                      }
-                    }
-                  });
-      thread.start();
-    }
-
-    long count() {
-      return count.get();
-    }
-
-    void awaitCount(long target, Duration timeout) throws InterruptedException {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (count.get() < target) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              "only " + count.get() + " of " + target + " messages reached Kafka in " + timeout);
-        }
-        TimeUnit.MILLISECONDS.sleep(5);
-      }
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      running = false;
-      thread.join(5_000);
-    }
   }
 }
