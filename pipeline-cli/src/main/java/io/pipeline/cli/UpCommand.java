@@ -205,13 +205,8 @@ final class UpCommand implements Callable<Integer> {
               return track(
                   OrchestratorService.start(
                       environment.with(
-                          Map.of(
-                              "KAFKA_BOOTSTRAP_SERVERS",
-                              kafka,
-                              "KAFKA_REPLICATION_FACTOR",
-                              "1",
-                              "ORCHESTRATOR_HTTP_PORT",
-                              String.valueOf(apiPort)))));
+                          withKafka(
+                              kafka, Map.of("ORCHESTRATOR_HTTP_PORT", String.valueOf(apiPort))))));
             });
     return new Stack(
         kafka,
@@ -274,8 +269,7 @@ final class UpCommand implements Callable<Integer> {
       Optional<String> mqtt,
       Path data) {
     Map<String, String> overrides = new HashMap<>();
-    overrides.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-    overrides.put("KAFKA_REPLICATION_FACTOR", "1");
+    overrides.putAll(withKafka(kafka, Map.of()));
     overrides.put("S3_ENDPOINT", s3.uri().toString());
     overrides.put("S3_REGION", s3.region());
     overrides.put("AWS_ACCESS_KEY_ID", s3.accessKeyId());
@@ -293,6 +287,14 @@ final class UpCommand implements Callable<Integer> {
     mqtt.ifPresent(url -> overrides.put("MQTT_URL", url));
     overrides.put("INGEST_HTTP_PORT", String.valueOf(httpPort));
     return environment.with(overrides);
+  }
+
+  /** A service's settings on the stack's Kafka (one broker: replication factor 1), plus these. */
+  private static Map<String, String> withKafka(String kafka, Map<String, String> more) {
+    Map<String, String> settings = new HashMap<>(more);
+    settings.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+    settings.put("KAFKA_REPLICATION_FACTOR", "1");
+    return settings;
   }
 
   private Object createBucket(S3Endpoint s3) {

@@ -1,8 +1,8 @@
 package io.pipeline.ingest.http;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pipeline.schemas.json.JsonPosition;
 import io.pipeline.schemas.json.TopicValueEncoder;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -63,14 +63,9 @@ record ProduceRequest(List<Record> records, List<RecordError> errors) {
     try {
       root = TopicValueEncoder.JSON.readTree(body);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
+      String at = JsonPosition.of(e);
       throw new MalformedException(
-          "malformed JSON at line "
-              + (at == null ? "?" : at.getLineNr())
-              + ", column "
-              + (at == null ? "?" : at.getColumnNr())
-              + ": "
-              + e.getOriginalMessage());
+          "malformed JSON" + (at.isEmpty() ? "" : " at " + at) + ": " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new MalformedException("unreadable body: " + e.getMessage());
     }

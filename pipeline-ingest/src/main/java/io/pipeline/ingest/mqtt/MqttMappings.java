@@ -7,6 +7,7 @@ import io.pipeline.common.config.ConfigException;
 import io.pipeline.ingest.mqtt.MqttMapping.Format;
 import io.pipeline.ingest.mqtt.MqttMapping.KeyRule;
 import io.pipeline.ingest.mqtt.MqttMapping.TopicPart;
+import io.pipeline.schemas.json.JsonPosition;
 import io.pipeline.schemas.topic.PipelineTopics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,11 @@ final class MqttMappings {
       array = JSON.readTree(text);
     } catch (JsonProcessingException e) {
       throw new ConfigException(
-          "Setting " + setting + " is not valid JSON: " + e.getOriginalMessage() + at(e));
+          "Setting "
+              + setting
+              + " is not valid JSON: "
+              + e.getOriginalMessage()
+              + JsonPosition.suffix(e));
     }
     if (array == null || !array.isArray()) {
       throw new ConfigException(
@@ -163,16 +168,6 @@ final class MqttMappings {
       throw new ConfigException(
           "Setting " + setting + "=@" + file + ": cannot read the file: " + e.getMessage(), e);
     }
-  }
-
-  private static String at(JsonProcessingException e) {
-    return e.getLocation() == null
-        ? ""
-        : " (line "
-            + e.getLocation().getLineNr()
-            + ", column "
-            + e.getLocation().getColumnNr()
-            + ")";
   }
 
   private static List<String> sorted() {

@@ -9,6 +9,7 @@ import io.pipeline.ingest.mqtt.MqttMapping.PayloadField;
 import io.pipeline.ingest.mqtt.MqttMapping.TopicPart;
 import io.pipeline.schemas.dlq.DeadLetter;
 import io.pipeline.schemas.json.AvroJson;
+import io.pipeline.schemas.json.JsonPosition;
 import io.pipeline.schemas.json.JsonRecordException;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.mqtt.MqttUserProperty;
@@ -148,8 +149,9 @@ public final class MqttRecords {
   public ProducerRecord<String, byte[]> toDeadLetter(
       Optional<MqttMapping> mapping, MqttMessage message, String reason, Instant now) {
     String mqttTopic = message.getTopic();
+    List<Header> headers = headers(mapping.orElse(null), message);
     Map<String, String> attributes = new LinkedHashMap<>();
-    for (Header header : headers(mapping.orElse(null), message)) {
+    for (Header header : headers) {
       if (!header.key().equals("mqtt.correlation-data")) {
         attributes.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
       }
@@ -163,17 +165,18 @@ public final class MqttRecords {
             .setAttributes(attributes)
             .setFailedAt(now)
             .build();
+    // Keyed from the topic when the mapping keys by the topic; a payload key may be what failed.
     String key =
         mapping
-            .filter(m -> !(m.key() instanceof PayloadField))
-            .map(m -> ((TopicPart) m.key()).of(mqttTopic))
+            .filter(m -> m.key() instanceof TopicPart)
+            .map(m -> topicKey((TopicPart) m.key(), mqttTopic))
             .orElse(mqttTopic);
     return new ProducerRecord<>(
         deadLetters.name(),
         null,
-        key == null ? mqttTopic : key,
+        key,
         deadLetters.valueSerde().serializer().serialize(deadLetters.name(), letter),
-        headers(mapping.orElse(null), message));
+        headers);
   }
 
   private static String key(MqttMapping mapping, String mqttTopic, JsonNode json) {
@@ -189,7 +192,12 @@ public final class MqttRecords {
       }
       return value.asText();
     }
-    String key = ((TopicPart) mapping.key()).of(mqttTopic);
+    return topicKey((TopicPart) mapping.key(), mqttTopic);
+  }
+
+  /** The part of the topic that is the key, or the whole topic when it has no such level. */
+  private static String topicKey(TopicPart part, String mqttTopic) {
+    String key = part.of(mqttTopic);
     return key == null ? mqttTopic : key;
   }
 
@@ -199,15 +207,7 @@ public final class MqttRecords {
       json = JSON.readTree(payload);
     } catch (JsonProcessingException e) {
       throw new UndecodableMessageException(
-          "payload is not JSON: "
-              + e.getOriginalMessage()
-              + (e.getLocation() == null
-                  ? ""
-                  : " (line "
-                      + e.getLocation().getLineNr()
-                      + ", column "
-                      + e.getLocation().getColumnNr()
-                      + ")"));
+          "payload is not JSON: " + e.getOriginalMessage() + JsonPosition.suffix(e));
     } catch (java.io.IOException e) {
       throw new UndecodableMessageException("payload cannot be read: " + e.getMessage());
     }

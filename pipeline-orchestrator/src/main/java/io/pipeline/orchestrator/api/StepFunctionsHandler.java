@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipeline.asl.parse.DefinitionParser;
 import io.pipeline.orchestrator.machines.InvalidDefinitionException;
+import io.pipeline.orchestrator.machines.InvalidNameException;
 import io.pipeline.orchestrator.machines.StateMachineAlreadyExistsException;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.orchestrator.machines.StateMachineRegistry.Create;
@@ -171,8 +172,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
     if (failure instanceof StateMachineAlreadyExistsException exists) {
       return error("StateMachineAlreadyExists", exists.getMessage());
     }
-    if (failure instanceof IllegalArgumentException invalid
-        && String.valueOf(invalid.getMessage()).startsWith("Invalid State Machine Name")) {
+    if (failure instanceof InvalidNameException invalid) {
       return error("InvalidName", invalid.getMessage());
     }
     log.error("{} failed", action, failure);

@@ -124,11 +124,11 @@ public final class StateMachineRegistry implements AutoCloseable {
    *
    * @throws InvalidDefinitionException with the engine's diagnostics
    * @throws StateMachineAlreadyExistsException when the name is taken by another definition
-   * @throws IllegalArgumentException when the name is not 1 to 80 letters, digits, '-' or '_'
+   * @throws InvalidNameException when the name is not 1 to 80 letters, digits, '-' or '_'
    */
   public StateMachineRecord create(Create request) {
     if (!NAME.matcher(request.name()).matches()) {
-      throw new IllegalArgumentException(
+      throw new InvalidNameException(
           "Invalid State Machine Name: '"
               + request.name()
               + "' (1 to 80 letters, digits, '-' or '_')");

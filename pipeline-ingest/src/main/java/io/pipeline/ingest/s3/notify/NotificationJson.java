@@ -3,6 +3,7 @@ package io.pipeline.ingest.s3.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipeline.schemas.json.JsonPosition;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -161,8 +162,7 @@ public final class NotificationJson {
   }
 
   private static String location(JsonProcessingException e) {
-    return e.getLocation() == null
-        ? ""
-        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    String at = JsonPosition.of(e);
+    return at.isEmpty() ? "" : " at " + at;
   }
 }
