@@ -2,6 +2,8 @@ package io.pipeline.asl.interpreter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What an execution is told. Each carries the time it happens at: the engine reads no clock, so
@@ -56,4 +58,21 @@ public sealed interface Command {
    * @param time when it was reported
    */
   record HeartbeatTask(String token, Instant time) implements Command {}
+
+  /**
+   * Stops a running execution, as AWS's StopExecution does: it ends {@link
+   * ExecutionStatus#ABORTED}, its tasks are cancelled and its timers dropped.
+   *
+   * @param error the error the caller gave for the stop, if any
+   * @param cause the cause the caller gave for the stop, if any
+   * @param time when it was stopped
+   */
+  record StopExecution(Optional<String> error, Optional<String> cause, Instant time)
+      implements Command {
+
+    public StopExecution {
+      Objects.requireNonNull(error, "error");
+      Objects.requireNonNull(cause, "cause");
+    }
+  }
 }

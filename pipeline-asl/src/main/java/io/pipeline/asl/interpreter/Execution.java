@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipeline.asl.error.StateFailure;
+import io.pipeline.asl.error.StatesErrors;
 import io.pipeline.asl.model.State;
 import io.pipeline.asl.model.StateMachine;
 import java.time.Instant;
@@ -21,6 +22,18 @@ import java.util.Optional;
  * the same commands again gives the same events.
  */
 public final class Execution {
+
+  /**
+   * The most events one execution's history holds, AWS's hard quota. An execution that would record
+   * more fails instead: event number {@value} is either its {@code ExecutionSucceeded} or the
+   * {@code ExecutionFailed} the limit causes, with {@link StatesErrors#RUNTIME} and {@link
+   * #HISTORY_LIMIT_CAUSE}.
+   */
+  public static final int MAX_HISTORY_EVENTS = 25_000;
+
+  /** The cause of an execution that reached {@link #MAX_HISTORY_EVENTS}, as AWS words it. */
+  public static final String HISTORY_LIMIT_CAUSE =
+      "The execution reached the maximum number of history events (" + MAX_HISTORY_EVENTS + ").";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -52,6 +65,13 @@ public final class Execution {
   String error;
   String cause;
 
+  /**
+   * How many effects this command had produced when the execution closed, -1 while it is open. The
+   * history limit can close it in the middle of a state; what runs on until the command unwinds is
+   * dropped, so nothing done after the closing event reaches the runtime.
+   */
+  private int effectsAtClose = -1;
+
   private Execution(StateMachine machine, long seed) {
     this.machine = machine;
     this.random = new SeededRandom(seed);
@@ -71,11 +91,12 @@ public final class Execution {
    * Handles a command.
    *
    * @throws IllegalStateException when the command does not fit the execution's status (a start of
-   *     a started execution, a timer it did not arm)
+   *     a started execution, a stop of one that is not running, a task it does not wait for)
    */
   public Step handle(Command command) {
     events.clear();
     effects.clear();
+    effectsAtClose = -1;
     now = command.time();
     if (command instanceof Command.StartExecution start) {
       start(start);
@@ -87,7 +108,10 @@ public final class Execution {
       new StateRunner(this).failTask(task(fail.token()), fail.error(), fail.cause());
     } else if (command instanceof Command.HeartbeatTask heartbeat) {
       new StateRunner(this).heartbeat(task(heartbeat.token()));
+    } else if (command instanceof Command.StopExecution stop) {
+      stop(stop);
     }
+    dropWorkAfterClose();
     return new Step(events, effects);
   }
 
@@ -146,50 +170,114 @@ public final class Execution {
     return token;
   }
 
+  private void stop(Command.StopExecution stop) {
+    if (status != ExecutionStatus.RUNNING) {
+      throw new IllegalStateException(
+          "only a running execution can be stopped, and this one is " + status);
+    }
+    error = stop.error().orElse(null);
+    cause = stop.cause().orElse(null);
+    close(ExecutionStatus.ABORTED, "ExecutionAborted", failureDetails(error, cause));
+  }
+
   private void timeOut() {
-    status = ExecutionStatus.TIMED_OUT;
-    error = io.pipeline.asl.error.StatesErrors.TIMEOUT;
+    error = StatesErrors.TIMEOUT;
     cause = "The execution exceeded its TimeoutSeconds.";
-    ObjectNode details = NODES.objectNode();
-    details.put("error", error);
-    details.put("cause", cause);
-    emit("ExecutionTimedOut", details);
-    timers.clear();
-    cancelTasks();
+    close(ExecutionStatus.TIMED_OUT, "ExecutionTimedOut", failureDetails(error, cause));
   }
 
   /** Called when the root frame is done. */
   void finish(Frame frame) {
+    if (status != ExecutionStatus.RUNNING) {
+      // The history limit closed the execution earlier in this command.
+      return;
+    }
     if (frame.failed()) {
-      status = ExecutionStatus.FAILED;
       error = frame.error;
       cause = frame.cause;
-      ObjectNode details = NODES.objectNode();
-      if (frame.error != null && !frame.error.isEmpty()) {
-        details.put("error", frame.error);
-      }
-      if (frame.cause != null && !frame.cause.isEmpty()) {
-        details.put("cause", frame.cause);
-      }
-      emit("ExecutionFailed", details);
+      close(ExecutionStatus.FAILED, "ExecutionFailed", failureDetails(error, cause));
     } else {
-      status = ExecutionStatus.SUCCEEDED;
       output = frame.output;
       ObjectNode details = NODES.objectNode();
       details.set("output", frame.output);
-      emit("ExecutionSucceeded", details);
+      close(ExecutionStatus.SUCCEEDED, "ExecutionSucceeded", details);
     }
-    timers.clear();
-    cancelTasks();
-    executionTimeoutTimer = null;
   }
 
-  private void cancelTasks() {
+  /**
+   * Ends the execution with its closing event, cancels its tasks and drops its timers. Only a
+   * success may be the last event the history holds; any other end there is the limit's failure.
+   */
+  private void close(ExecutionStatus closing, String type, ObjectNode details) {
+    if (lastEventId + 1 >= MAX_HISTORY_EVENTS && closing != ExecutionStatus.SUCCEEDED) {
+      failOnHistoryLimit();
+      return;
+    }
+    status = closing;
+    append(type, details);
+    release();
+  }
+
+  private void failOnHistoryLimit() {
+    status = ExecutionStatus.FAILED;
+    error = StatesErrors.RUNTIME;
+    cause = HISTORY_LIMIT_CAUSE;
+    append("ExecutionFailed", failureDetails(error, cause));
+    release();
+  }
+
+  private void release() {
+    timers.clear();
     tasks.keySet().forEach(token -> effects.add(new Effect.CancelTask(token)));
     tasks.clear();
+    deferred.clear();
+    continueTimer = null;
+    executionTimeoutTimer = null;
+    effectsAtClose = effects.size();
   }
 
+  /** Forgets the tasks, timers and effects that states added after the execution closed. */
+  private void dropWorkAfterClose() {
+    if (effectsAtClose < 0) {
+      return;
+    }
+    effects.subList(effectsAtClose, effects.size()).clear();
+    timers.clear();
+    tasks.clear();
+    deferred.clear();
+    continueTimer = null;
+  }
+
+  private static ObjectNode failureDetails(String error, String cause) {
+    ObjectNode details = NODES.objectNode();
+    if (error != null && !error.isEmpty()) {
+      details.put("error", error);
+    }
+    if (cause != null && !cause.isEmpty()) {
+      details.put("cause", cause);
+    }
+    return details;
+  }
+
+  /**
+   * Records an event of a running execution. The event that would be number {@link
+   * #MAX_HISTORY_EVENTS} fails the execution instead; once it is closed, events of the states that
+   * still run until the command unwinds are not recorded.
+   *
+   * @return the id of the event, or of the last recorded one when this one was not
+   */
   long emit(String type, JsonNode details) {
+    if (status != ExecutionStatus.RUNNING) {
+      return lastEventId;
+    }
+    if (lastEventId + 1 >= MAX_HISTORY_EVENTS) {
+      failOnHistoryLimit();
+      return lastEventId;
+    }
+    return append(type, details);
+  }
+
+  private long append(String type, JsonNode details) {
     lastEventId++;
     events.add(new HistoryEvent(lastEventId, lastEventId - 1, type, now, details));
     return lastEventId;
@@ -264,12 +352,12 @@ public final class Execution {
     return Optional.ofNullable(output);
   }
 
-  /** The error of a failed execution. */
+  /** The error of a failed, timed-out or stopped execution (a stop may give none). */
   public Optional<String> error() {
     return Optional.ofNullable(error);
   }
 
-  /** The cause of a failed execution. */
+  /** The cause of a failed, timed-out or stopped execution (a stop may give none). */
   public Optional<String> cause() {
     return Optional.ofNullable(cause);
   }

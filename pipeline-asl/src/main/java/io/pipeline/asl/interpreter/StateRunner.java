@@ -222,7 +222,10 @@ final class StateRunner {
   }
 
   void step(Frame frame) {
-    while (!frame.done && !frame.cancelled && frame.waiting == Frame.Waiting.NOTHING) {
+    while (execution.status == ExecutionStatus.RUNNING
+        && !frame.done
+        && !frame.cancelled
+        && frame.waiting == Frame.Waiting.NOTHING) {
       if (++statesRun > STATES_PER_COMMAND) {
         frame.waiting = Frame.Waiting.CONTINUE;
         execution.defer(frame);
