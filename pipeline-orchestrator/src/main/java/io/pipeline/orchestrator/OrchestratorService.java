@@ -1,11 +1,17 @@
 package io.pipeline.orchestrator;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.common.lifecycle.DaemonThreads;
 import io.pipeline.common.lifecycle.Parts;
 import io.pipeline.orchestrator.api.StepFunctionsHandler;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
+import io.pipeline.orchestrator.runtime.ActivityTopics;
+import io.pipeline.orchestrator.runtime.CommandGateway;
+import io.pipeline.orchestrator.runtime.RuntimeConfig;
+import io.pipeline.orchestrator.runtime.StandardRuntime;
 import io.pipeline.schemas.registry.SchemaTopic;
 import io.pipeline.schemas.topic.PipelineKafka;
 import io.pipeline.schemas.topic.PipelineTopics;
@@ -19,14 +25,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The orchestrator service: the state machines and the Step Functions API so far; the Standard
- * runtime joins it next. Reads and validates all its settings before it starts anything.
+ * The orchestrator service: the state machines, the Standard runtime and the Step Functions API.
+ * Reads and validates all its settings before it starts anything.
  */
 public final class OrchestratorService implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(OrchestratorService.class);
 
   private final Parts parts = new Parts("Orchestrator service");
+  private final PrometheusMeterRegistry meters =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private URI apiUri;
 
   private OrchestratorService() {}
@@ -39,17 +47,21 @@ public final class OrchestratorService implements AutoCloseable {
   public static OrchestratorService start(Settings settings) {
     KafkaSettings kafka = KafkaSettings.from(settings);
     OrchestratorConfig config = OrchestratorConfig.from(settings);
+    RuntimeConfig runtimeConfig = RuntimeConfig.from(settings);
     OrchestratorService service = new OrchestratorService();
     try {
       SchemaTopic schemas = service.parts.track(PipelineKafka.prepare(kafka, settings));
+      PipelineTopics topics = new PipelineTopics(schemas);
       StateMachineRegistry machines =
           service.parts.track(
               new StateMachineRegistry(
-                  kafka,
-                  new PipelineTopics(schemas),
-                  config.region(),
-                  config.account(),
-                  Clock.systemUTC()));
+                  kafka, topics, config.region(), config.account(), Clock.systemUTC()));
+      StandardRuntime runtime =
+          service.parts.track(
+              new StandardRuntime(runtimeConfig, kafka, topics, schemas, machines, service.meters));
+      CommandGateway commands =
+          service.parts.track(new CommandGateway(kafka, topics, Clock.systemUTC()));
+      runtime.start();
       ExecutorService api = Executors.newFixedThreadPool(4, DaemonThreads.named("sfn-api"));
       service.parts.track(api::shutdownNow);
       Server server = new Server();
@@ -57,7 +69,9 @@ public final class OrchestratorService implements AutoCloseable {
       connector.setHost(config.host());
       connector.setPort(config.port());
       server.addConnector(connector);
-      server.setHandler(new StepFunctionsHandler(machines, api));
+      server.setHandler(
+          new StepFunctionsHandler(
+              machines, runtime, commands, new ActivityTopics(kafka, settings, topics), api));
       server.start();
       service.parts.track(server::stop);
       String host = "0.0.0.0".equals(config.host()) ? "localhost" : config.host();

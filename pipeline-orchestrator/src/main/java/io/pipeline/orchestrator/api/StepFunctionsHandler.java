@@ -1,5 +1,7 @@
 package io.pipeline.orchestrator.api;
 
+import static java.util.concurrent.CompletableFuture.completedFuture;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,15 +12,20 @@ import io.pipeline.orchestrator.machines.StateMachineAlreadyExistsException;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.orchestrator.machines.StateMachineRegistry.Create;
 import io.pipeline.orchestrator.machines.StateMachineRegistry.Type;
+import io.pipeline.orchestrator.runtime.ActivityTopics;
+import io.pipeline.orchestrator.runtime.CommandGateway;
+import io.pipeline.orchestrator.runtime.RuntimeUnavailableException;
+import io.pipeline.orchestrator.runtime.StandardRuntime;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
@@ -36,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * the SDKs turn into their exception classes. Work that waits for Kafka runs on {@code executor},
  * never on Jetty's threads.
  *
- * <p>Actions so far: CreateStateMachine, DescribeStateMachine. Request signatures (SigV4) are not
- * checked yet.
+ * <p>Actions so far: CreateStateMachine, DescribeStateMachine, StartExecution, StopExecution,
+ * DescribeExecution, GetExecutionHistory. Request signatures (SigV4) are not checked yet.
  */
 public final class StepFunctionsHandler extends Handler.Abstract {
 
@@ -50,14 +57,26 @@ public final class StepFunctionsHandler extends Handler.Abstract {
   private static final int MAX_BODY = DefinitionParser.MAX_DEFINITION_BYTES + 64 * 1024;
 
   private final StateMachineRegistry machines;
+  private final ExecutionActions executions;
+  private final ActivityTopics activityTopics;
   private final Executor executor;
 
   /**
    * @param machines the state machines
+   * @param runtime the Standard runtime, whose stores answer reads
+   * @param commands where commands to executions go
+   * @param activityTopics creates the task topics of a new state machine's activities
    * @param executor where actions that wait for Kafka run
    */
-  public StepFunctionsHandler(StateMachineRegistry machines, Executor executor) {
+  public StepFunctionsHandler(
+      StateMachineRegistry machines,
+      StandardRuntime runtime,
+      CommandGateway commands,
+      ActivityTopics activityTopics,
+      Executor executor) {
     this.machines = machines;
+    this.executions = new ExecutionActions(machines, runtime, commands);
+    this.activityTopics = activityTopics;
     this.executor = executor;
   }
 
@@ -78,7 +97,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
     }
     String action = target.substring(TARGET_PREFIX.length());
     Content.Source.asByteArrayAsync(request, MAX_BODY)
-        .thenApplyAsync(body -> answer(action, body), executor)
+        .thenComposeAsync(body -> answer(action, body), executor)
         .whenComplete(
             (answer, failure) -> {
               if (failure == null) {
@@ -88,13 +107,14 @@ public final class StepFunctionsHandler extends Handler.Abstract {
                     failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause()
                         : failure;
-                send(response, callback, 400, errorOf(action, cause));
+                ApiException error = errorOf(action, cause);
+                send(response, callback, error.status(), error(error.type(), error.getMessage()));
               }
             });
     return true;
   }
 
-  private JsonNode answer(String action, byte[] body) {
+  private CompletableFuture<JsonNode> answer(String action, byte[] body) {
     JsonNode input;
     try {
       input = JSON.readTree(body);
@@ -105,8 +125,12 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       throw new ApiException("SerializationException", "The request must be a JSON object");
     }
     return switch (action) {
-      case "CreateStateMachine" -> createStateMachine(input);
-      case "DescribeStateMachine" -> describeStateMachine(input);
+      case "CreateStateMachine" -> completedFuture(createStateMachine(input));
+      case "DescribeStateMachine" -> completedFuture(describeStateMachine(input));
+      case "StartExecution" -> executions.start(input);
+      case "StopExecution" -> executions.stop(input);
+      case "DescribeExecution" -> completedFuture(executions.describe(input));
+      case "GetExecutionHistory" -> completedFuture(executions.history(input));
       default ->
           throw new ApiException(
               "UnknownOperationException", "The action " + action + " is not supported yet");
@@ -114,7 +138,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
   }
 
   private JsonNode createStateMachine(JsonNode input) {
-    String typeName = optional(input, "type").orElse("STANDARD").toUpperCase(Locale.ROOT);
+    String typeName = Fields.optional(input, "type").orElse("STANDARD").toUpperCase(Locale.ROOT);
     Type type;
     try {
       type = Type.valueOf(typeName);
@@ -125,19 +149,20 @@ public final class StepFunctionsHandler extends Handler.Abstract {
     StateMachineRecord created =
         machines.create(
             new Create(
-                required(input, "name"),
-                required(input, "definition"),
-                required(input, "roleArn"),
+                Fields.required(input, "name"),
+                Fields.required(input, "definition"),
+                Fields.required(input, "roleArn"),
                 type,
-                optional(input, "description")));
+                Fields.optional(input, "description")));
+    activityTopics.ensureFor(created.getDefinition());
     ObjectNode answer = JSON.createObjectNode();
     answer.put("stateMachineArn", created.getArn());
-    answer.put("creationDate", epochSeconds(created.getCreatedAt()));
+    answer.put("creationDate", Fields.epochSeconds(created.getCreatedAt()));
     return answer;
   }
 
   private JsonNode describeStateMachine(JsonNode input) {
-    String arn = required(input, "stateMachineArn");
+    String arn = Fields.required(input, "stateMachineArn");
     StateMachineRecord machine =
         machines
             .describe(arn)
@@ -152,7 +177,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
     answer.put("definition", machine.getDefinition());
     answer.put("roleArn", machine.getRoleArn());
     answer.put("type", machine.getType());
-    answer.put("creationDate", epochSeconds(machine.getCreatedAt()));
+    answer.put("creationDate", Fields.epochSeconds(machine.getCreatedAt()));
     answer.put("revisionId", machine.getRevisionId());
     if (machine.getDescription() != null) {
       answer.put("description", machine.getDescription());
@@ -162,47 +187,32 @@ public final class StepFunctionsHandler extends Handler.Abstract {
     return answer;
   }
 
-  private static ObjectNode errorOf(String action, Throwable failure) {
+  private static ApiException errorOf(String action, Throwable failure) {
     if (failure instanceof ApiException api) {
-      return error(api.type(), api.getMessage());
+      return api;
     }
     if (failure instanceof InvalidDefinitionException invalid) {
-      return error("InvalidDefinition", invalid.getMessage());
+      return new ApiException("InvalidDefinition", invalid.getMessage());
     }
     if (failure instanceof StateMachineAlreadyExistsException exists) {
-      return error("StateMachineAlreadyExists", exists.getMessage());
+      return new ApiException("StateMachineAlreadyExists", exists.getMessage());
     }
     if (failure instanceof InvalidNameException invalid) {
-      return error("InvalidName", invalid.getMessage());
+      return new ApiException("InvalidName", invalid.getMessage());
+    }
+    if (failure instanceof RuntimeUnavailableException unavailable) {
+      return new ApiException("ServiceUnavailable", unavailable.getMessage(), 503);
+    }
+    if (failure instanceof TimeoutException) {
+      return new ApiException(
+          "ServiceUnavailable",
+          action
+              + ": the Standard runtime gave no verdict in time; try again (the command may"
+              + " have been applied)",
+          503);
     }
     log.error("{} failed", action, failure);
-    return error("ServiceException", action + " failed: " + failure.getMessage());
-  }
-
-  private static String required(JsonNode input, String field) {
-    return optional(input, field)
-        .orElseThrow(
-            () ->
-                new ApiException(
-                    "ValidationException",
-                    "1 validation error detected: Value null at '"
-                        + field
-                        + "' failed to satisfy constraint: Member must not be null"));
-  }
-
-  private static Optional<String> optional(JsonNode input, String field) {
-    JsonNode value = input.get(field);
-    if (value == null || value.isNull()) {
-      return Optional.empty();
-    }
-    if (!value.isTextual()) {
-      throw new ApiException("SerializationException", "'" + field + "' must be a string");
-    }
-    return Optional.of(value.asText());
-  }
-
-  private static double epochSeconds(Instant time) {
-    return time.toEpochMilli() / 1000.0;
+    return new ApiException("ServiceException", action + " failed: " + failure.getMessage(), 500);
   }
 
   private static ObjectNode error(String type, String message) {
@@ -224,19 +234,5 @@ public final class StepFunctionsHandler extends Handler.Abstract {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
     response.getHeaders().put("x-amzn-RequestId", UUID.randomUUID().toString());
     response.write(true, ByteBuffer.wrap(bytes), callback);
-  }
-
-  /** An error with Step Functions' name for it. */
-  private static final class ApiException extends RuntimeException {
-    private final String type;
-
-    ApiException(String type, String message) {
-      super(message, null, false, false);
-      this.type = type;
-    }
-
-    String type() {
-      return type;
-    }
   }
 }

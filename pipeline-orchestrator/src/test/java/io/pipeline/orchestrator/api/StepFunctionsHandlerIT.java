@@ -3,29 +3,17 @@ package io.pipeline.orchestrator.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pipeline.common.config.Settings;
-import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.localstack.LocalStack;
 import io.pipeline.localstack.junit.LocalStackExtension;
-import io.pipeline.orchestrator.machines.StateMachineRegistry;
-import io.pipeline.schemas.serde.SchemaCatalog;
-import io.pipeline.schemas.topic.PipelineKafka;
-import io.pipeline.schemas.topic.PipelineTopics;
-import java.net.URI;
-import java.time.Clock;
+import io.pipeline.orchestrator.OrchestratorService;
+import io.pipeline.orchestrator.Sfn;
+import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.CreateStateMachineResponse;
 import software.amazon.awssdk.services.sfn.model.DescribeStateMachineResponse;
@@ -43,45 +31,19 @@ class StepFunctionsHandlerIT {
   private static final String DEFINITION =
       "{\"StartAt\": \"Hello\", \"States\": {\"Hello\": {\"Type\": \"Pass\", \"End\": true}}}";
 
-  private static StateMachineRegistry machines;
-  private static ExecutorService executor;
-  private static Server server;
+  private static OrchestratorService service;
   private static SfnClient sfn;
 
   @BeforeAll
-  static void start(LocalStack stack) throws Exception {
-    KafkaSettings kafka = KafkaSettings.of(stack.kafka().bootstrapServers());
-    PipelineKafka.prepare(kafka, Settings.of(Map.of())).close();
-    machines =
-        new StateMachineRegistry(
-            kafka,
-            new PipelineTopics(SchemaCatalog.builtIn()),
-            "us-east-1",
-            "000000000000",
-            Clock.systemUTC());
-    executor = Executors.newFixedThreadPool(2);
-    server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setPort(0);
-    server.addConnector(connector);
-    server.setHandler(new StepFunctionsHandler(machines, executor));
-    server.start();
-    sfn =
-        SfnClient.builder()
-            .endpointOverride(URI.create("http://localhost:" + connector.getLocalPort()))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
+  static void start(LocalStack stack, @TempDir Path state) {
+    service = OrchestratorService.start(Sfn.settings(stack, state, Map.of()));
+    sfn = Sfn.client(service.apiUri());
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  static void stop() {
     sfn.close();
-    server.stop();
-    executor.shutdownNow();
-    machines.close();
+    service.close();
   }
 
   @Test

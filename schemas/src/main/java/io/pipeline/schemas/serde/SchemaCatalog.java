@@ -3,7 +3,12 @@ package io.pipeline.schemas.serde;
 import io.pipeline.schemas.dlq.DeadLetter;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
+import io.pipeline.schemas.orchestrator.CommandReply;
+import io.pipeline.schemas.orchestrator.ExecutionCommand;
+import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
+import io.pipeline.schemas.orchestrator.ExecutionRecord;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
+import io.pipeline.schemas.orchestrator.TaskRequest;
 import io.pipeline.schemas.s3.S3ListingEntry;
 import io.pipeline.schemas.s3.S3Notification;
 import io.pipeline.schemas.s3.S3ObjectEvent;
@@ -38,7 +43,12 @@ public final class SchemaCatalog implements SchemaStore {
           TelemetryReading.getClassSchema(),
           S3Notification.getClassSchema(),
           DeadLetter.getClassSchema(),
-          StateMachineRecord.getClassSchema());
+          StateMachineRecord.getClassSchema(),
+          ExecutionCommand.getClassSchema(),
+          CommandReply.getClassSchema(),
+          ExecutionHistoryEvent.getClassSchema(),
+          ExecutionRecord.getClassSchema(),
+          TaskRequest.getClassSchema());
 
   static final String RELEASED_ROOT = "/io/pipeline/schemas/released/";
 

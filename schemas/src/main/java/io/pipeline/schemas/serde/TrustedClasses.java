@@ -4,7 +4,18 @@ import io.pipeline.schemas.dlq.DeadLetter;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.mqtt.MqttUserProperty;
+import io.pipeline.schemas.orchestrator.CommandReply;
+import io.pipeline.schemas.orchestrator.ExecutionCommand;
+import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
+import io.pipeline.schemas.orchestrator.ExecutionRecord;
+import io.pipeline.schemas.orchestrator.StartExecution;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
+import io.pipeline.schemas.orchestrator.StopExecution;
+import io.pipeline.schemas.orchestrator.TaskFailed;
+import io.pipeline.schemas.orchestrator.TaskHeartbeat;
+import io.pipeline.schemas.orchestrator.TaskRequest;
+import io.pipeline.schemas.orchestrator.TaskSucceeded;
+import io.pipeline.schemas.orchestrator.TimerFired;
 import io.pipeline.schemas.s3.S3EventSource;
 import io.pipeline.schemas.s3.S3ListingEntry;
 import io.pipeline.schemas.s3.S3Notification;
@@ -29,7 +40,18 @@ final class TrustedClasses {
           MqttUserProperty.class,
           TelemetryReading.class,
           DeadLetter.class,
-          StateMachineRecord.class);
+          StateMachineRecord.class,
+          ExecutionCommand.class,
+          StartExecution.class,
+          StopExecution.class,
+          TaskSucceeded.class,
+          TaskFailed.class,
+          TaskHeartbeat.class,
+          TimerFired.class,
+          CommandReply.class,
+          ExecutionHistoryEvent.class,
+          ExecutionRecord.class,
+          TaskRequest.class);
 
   private static boolean registered;
 

@@ -3,15 +3,22 @@ package io.pipeline.schemas.topic;
 import io.pipeline.schemas.dlq.DeadLetter;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
+import io.pipeline.schemas.orchestrator.CommandReply;
+import io.pipeline.schemas.orchestrator.ExecutionCommand;
+import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
+import io.pipeline.schemas.orchestrator.TaskRequest;
 import io.pipeline.schemas.s3.S3ListingEntry;
 import io.pipeline.schemas.s3.S3Notification;
 import io.pipeline.schemas.s3.S3ObjectEvent;
 import io.pipeline.schemas.serde.AvroSerde;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
@@ -51,6 +58,25 @@ public final class PipelineTopics {
    */
   public static final String STATE_MACHINES = "pipeline.orchestrator.state-machines";
 
+  /**
+   * Commands to Standard executions (start, stop, task results, timers), keyed by execution ARN:
+   * the runtime's input, each handled in one transaction.
+   */
+  public static final String EXECUTION_COMMANDS = "pipeline.orchestrator.commands";
+
+  /** The runtime's verdicts on commands that carried a request id, keyed by request id. */
+  public static final String COMMAND_REPLIES = "pipeline.orchestrator.replies";
+
+  /** Every Standard execution's history events, keyed by execution ARN, in event order. */
+  public static final String EXECUTION_HISTORY = "pipeline.orchestrator.history";
+
+  /** Task requests for an activity's workers live on this prefix plus the activity's name. */
+  public static final String ACTIVITY_PREFIX = "pipeline.activity.";
+
+  /** Verdicts are waited for in seconds; an hour of them is plenty. */
+  private static final Duration REPLY_RETENTION = Duration.ofHours(1);
+
+  private final SchemaStore writerSchemas;
   private final Topic<String, String> schemas;
   private final Topic<String, S3ObjectEvent> s3ObjectEvents;
   private final Topic<String, S3ListingEntry> s3ListingState;
@@ -59,11 +85,15 @@ public final class PipelineTopics {
   private final Topic<String, S3Notification> s3Notifications;
   private final Topic<String, DeadLetter> ingestDeadLetters;
   private final Topic<String, StateMachineRecord> stateMachines;
+  private final Topic<String, ExecutionCommand> executionCommands;
+  private final Topic<String, CommandReply> commandReplies;
+  private final Topic<String, ExecutionHistoryEvent> executionHistory;
 
   /**
    * @param writerSchemas where deserializers find the schemas records were written with
    */
   public PipelineTopics(SchemaStore writerSchemas) {
+    this.writerSchemas = writerSchemas;
     schemas =
         new Topic<>(
             SCHEMAS, Serdes.String(), Serdes.String(), Optional.empty(), TopicSpec.compacted(1));
@@ -80,6 +110,32 @@ public final class PipelineTopics {
         avro(INGEST_DEAD_LETTERS, DeadLetter.class, writerSchemas, TopicSpec.retained(3));
     stateMachines =
         avro(STATE_MACHINES, StateMachineRecord.class, writerSchemas, TopicSpec.compacted(1));
+    executionCommands =
+        avro(EXECUTION_COMMANDS, ExecutionCommand.class, writerSchemas, TopicSpec.retained(6));
+    commandReplies =
+        avro(
+            COMMAND_REPLIES,
+            CommandReply.class,
+            writerSchemas,
+            new TopicSpec(
+                1,
+                Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG,
+                    TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.RETENTION_MS_CONFIG,
+                    Long.toString(REPLY_RETENTION.toMillis()))));
+    executionHistory =
+        avro(EXECUTION_HISTORY, ExecutionHistoryEvent.class, writerSchemas, TopicSpec.retained(6));
+  }
+
+  /**
+   * The topic of an activity's task requests.
+   *
+   * @param activityName the activity's name (1 to 80 letters, digits, '-' or '_')
+   */
+  public Topic<String, TaskRequest> activity(String activityName) {
+    return avro(
+        ACTIVITY_PREFIX + activityName, TaskRequest.class, writerSchemas, TopicSpec.retained(3));
   }
 
   private static <V extends SpecificRecord> Topic<String, V> avro(
@@ -120,7 +176,19 @@ public final class PipelineTopics {
     return stateMachines;
   }
 
-  /** Every topic of the pipeline. */
+  public Topic<String, ExecutionCommand> executionCommands() {
+    return executionCommands;
+  }
+
+  public Topic<String, CommandReply> commandReplies() {
+    return commandReplies;
+  }
+
+  public Topic<String, ExecutionHistoryEvent> executionHistory() {
+    return executionHistory;
+  }
+
+  /** Every topic of the pipeline but the activities', which come and go with them. */
   public List<Topic<?, ?>> all() {
     return List.of(
         schemas,
@@ -130,7 +198,10 @@ public final class PipelineTopics {
         mqttMessages,
         iotTelemetry,
         ingestDeadLetters,
-        stateMachines);
+        stateMachines,
+        executionCommands,
+        commandReplies,
+        executionHistory);
   }
 
   /** The pipeline topic of this name, if it is one. */

@@ -1,0 +1,262 @@
+package io.pipeline.orchestrator.api;
+
+import static io.pipeline.orchestrator.api.Fields.epochSeconds;
+import static io.pipeline.orchestrator.api.Fields.optional;
+import static io.pipeline.orchestrator.api.Fields.required;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pipeline.orchestrator.machines.StateMachineRegistry;
+import io.pipeline.orchestrator.runtime.CommandGateway;
+import io.pipeline.orchestrator.runtime.StandardRuntime;
+import io.pipeline.orchestrator.runtime.Verdict;
+import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
+import io.pipeline.schemas.orchestrator.ExecutionRecord;
+import io.pipeline.schemas.orchestrator.StartExecution;
+import io.pipeline.schemas.orchestrator.StateMachineRecord;
+import io.pipeline.schemas.orchestrator.StopExecution;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+
+/**
+ * The execution actions: StartExecution, StopExecution, DescribeExecution, GetExecutionHistory.
+ * Commands that can be refused go to the runtime with a request id, and the answer is the runtime's
+ * verdict; reads come from the runtime's stores, which hold the command's effect by the time its
+ * verdict arrives.
+ */
+final class ExecutionActions {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Step Functions' limit on an execution's input, in UTF-8 bytes. */
+  static final int MAX_INPUT_BYTES = 256 * 1024;
+
+  /** Names: 1 to 80 characters, no white space, brackets, wildcards, punctuation or controls. */
+  private static final Pattern NAME =
+      Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\x00-\\x1f\\x7f-\\x9f]{1,80}");
+
+  private static final Pattern EXECUTION_ARN =
+      Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:execution:[^:]{1,80}:[^:]{1,80}");
+
+  private static final int DEFAULT_PAGE = 100;
+  private static final int MAX_PAGE = 1000;
+
+  private final StateMachineRegistry machines;
+  private final StandardRuntime runtime;
+  private final CommandGateway commands;
+
+  ExecutionActions(
+      StateMachineRegistry machines, StandardRuntime runtime, CommandGateway commands) {
+    this.machines = machines;
+    this.runtime = runtime;
+    this.commands = commands;
+  }
+
+  CompletableFuture<JsonNode> start(JsonNode request) {
+    String machineArn = required(request, "stateMachineArn");
+    StateMachineRecord machine =
+        machines
+            .describe(machineArn)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        "StateMachineDoesNotExist",
+                        "State Machine Does Not Exist: '" + machineArn + "'"));
+    if (!"STANDARD".equals(machine.getType())) {
+      throw new ApiException(
+          "ValidationException",
+          "Express executions are not supported yet; " + machineArn + " is " + machine.getType());
+    }
+    String name = optional(request, "name").orElseGet(() -> UUID.randomUUID().toString());
+    if (!NAME.matcher(name).matches()) {
+      throw new ApiException(
+          "InvalidName",
+          "Invalid Name: '"
+              + name
+              + "' (1 to 80 characters, without white space, brackets, wildcards, controls or any"
+              + " of \" # % \\ ^ | ~ ` $ & , ; : /)");
+    }
+    String input = optional(request, "input").orElse("{}");
+    if (input.getBytes(StandardCharsets.UTF_8).length > MAX_INPUT_BYTES) {
+      throw new ApiException(
+          "ValidationException",
+          "1 validation error detected: Value at 'input' failed to satisfy constraint: Member must"
+              + " have length less than or equal to "
+              + MAX_INPUT_BYTES);
+    }
+    try {
+      JSON.readTree(input);
+    } catch (JsonProcessingException e) {
+      throw new ApiException(
+          "InvalidExecutionInput",
+          "Invalid State Machine Execution Input: " + e.getOriginalMessage());
+    }
+    String executionArn = machineArn.replaceFirst(":stateMachine:", ":execution:") + ":" + name;
+    StartExecution start =
+        new StartExecution(
+            machineArn,
+            machine.getRevisionId(),
+            name,
+            input,
+            optional(request, "traceHeader").orElse(null));
+    return commands
+        .send(executionArn, start)
+        .thenApply(
+            verdict -> {
+              ObjectNode answer = JSON.createObjectNode();
+              answer.put("executionArn", executionArn);
+              answer.put("startDate", epochSeconds(applied(verdict).startDate()));
+              return answer;
+            });
+  }
+
+  CompletableFuture<JsonNode> stop(JsonNode request) {
+    String arn = executionArn(request);
+    StopExecution stop =
+        new StopExecution(limited(request, "error", 256), limited(request, "cause", 32_768));
+    return commands
+        .send(arn, stop)
+        .thenApply(
+            verdict -> {
+              ObjectNode answer = JSON.createObjectNode();
+              Instant stopped = applied(verdict).startDate();
+              answer.put("stopDate", epochSeconds(stopped == null ? Instant.now() : stopped));
+              return answer;
+            });
+  }
+
+  JsonNode describe(JsonNode request) {
+    String arn = executionArn(request);
+    ExecutionRecord execution = find(arn);
+    ObjectNode answer = JSON.createObjectNode();
+    answer.put("executionArn", arn);
+    answer.put("stateMachineArn", execution.getStateMachineArn());
+    answer.put("name", execution.getName());
+    answer.put("status", execution.getStatus());
+    answer.put("startDate", epochSeconds(execution.getStartDate()));
+    if (execution.getStopDate() != null) {
+      answer.put("stopDate", epochSeconds(execution.getStopDate()));
+    }
+    answer.put("input", execution.getInput());
+    answer.putObject("inputDetails").put("included", true);
+    if (execution.getOutput() != null) {
+      answer.put("output", execution.getOutput());
+      answer.putObject("outputDetails").put("included", true);
+    }
+    if (execution.getError() != null) {
+      answer.put("error", execution.getError());
+    }
+    if (execution.getCause() != null) {
+      answer.put("cause", execution.getCause());
+    }
+    if (execution.getTraceHeader() != null) {
+      answer.put("traceHeader", execution.getTraceHeader());
+    }
+    answer.put("redriveCount", 0);
+    answer.put("redriveStatus", "NOT_REDRIVABLE");
+    answer.put(
+        "redriveStatusReason",
+        "RUNNING".equals(execution.getStatus())
+            ? "Execution is RUNNING and cannot be redriven"
+            : "Redrive is not supported yet");
+    return answer;
+  }
+
+  JsonNode history(JsonNode request) {
+    String arn = executionArn(request);
+    ExecutionRecord execution = find(arn);
+    int max = Fields.optionalInt(request, "maxResults").orElse(0);
+    if (max < 0 || max > MAX_PAGE) {
+      throw new ApiException(
+          "ValidationException",
+          "1 validation error detected: Value '"
+              + max
+              + "' at 'maxResults' failed to satisfy constraint: Member must have value between 0"
+              + " and "
+              + MAX_PAGE);
+    }
+    int pageSize = max == 0 ? DEFAULT_PAGE : max;
+    boolean reverse = Fields.optionalBoolean(request, "reverseOrder").orElse(false);
+    boolean includeData = Fields.optionalBoolean(request, "includeExecutionData").orElse(true);
+    long after = optional(request, "nextToken").map(token -> readToken(token, reverse)).orElse(0L);
+    List<ExecutionHistoryEvent> page = runtime.history(arn, after, pageSize, reverse);
+    ObjectNode answer = JSON.createObjectNode();
+    ArrayNode events = answer.putArray("events");
+    page.forEach(event -> events.add(HistoryEvents.format(event, includeData)));
+    if (page.size() == pageSize) {
+      long last = page.get(page.size() - 1).getId();
+      boolean more = reverse ? last > 1 : last < execution.getHistoryEvents();
+      if (more) {
+        answer.put("nextToken", writeToken(last, reverse));
+      }
+    }
+    return answer;
+  }
+
+  private ExecutionRecord find(String arn) {
+    return runtime
+        .execution(arn)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    "ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'"));
+  }
+
+  private static String executionArn(JsonNode request) {
+    String arn = required(request, "executionArn");
+    if (!EXECUTION_ARN.matcher(arn).matches()) {
+      throw new ApiException(
+          "InvalidArn", "Invalid Arn: 'Resource type not valid in this context: " + arn + "'");
+    }
+    return arn;
+  }
+
+  private static String limited(JsonNode request, String field, int max) {
+    String value = optional(request, field).orElse(null);
+    if (value != null && value.length() > max) {
+      throw new ApiException(
+          "ValidationException",
+          "1 validation error detected: Value at '"
+              + field
+              + "' failed to satisfy constraint: Member must have length less than or equal to "
+              + max);
+    }
+    return value;
+  }
+
+  private static Verdict applied(Verdict verdict) {
+    if (!verdict.isApplied()) {
+      throw new ApiException(verdict.error(), verdict.message());
+    }
+    return verdict;
+  }
+
+  /** Page tokens say where the next page starts and in which order; they are not secrets. */
+  private static String writeToken(long lastEventId, boolean reverse) {
+    String text = (reverse ? "r:" : "f:") + lastEventId;
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static long readToken(String token, boolean reverse) {
+    try {
+      String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+      if (!text.startsWith(reverse ? "r:" : "f:")) {
+        throw new ApiException(
+            "InvalidToken", "Invalid Token: the nextToken is of a page in the other order");
+      }
+      return Long.parseLong(text.substring(2));
+    } catch (IllegalArgumentException e) {
+      throw new ApiException("InvalidToken", "Invalid Token: '" + token + "' is not a nextToken");
+    }
+  }
+}

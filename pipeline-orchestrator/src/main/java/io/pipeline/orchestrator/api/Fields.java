@@ -1,0 +1,60 @@
+package io.pipeline.orchestrator.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Reading request fields and writing values the way Step Functions' JSON protocol does. */
+final class Fields {
+
+  private Fields() {}
+
+  static String required(JsonNode input, String field) {
+    return optional(input, field)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    "ValidationException",
+                    "1 validation error detected: Value null at '"
+                        + field
+                        + "' failed to satisfy constraint: Member must not be null"));
+  }
+
+  static Optional<String> optional(JsonNode input, String field) {
+    JsonNode value = input.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isTextual()) {
+      throw new ApiException("SerializationException", "'" + field + "' must be a string");
+    }
+    return Optional.of(value.asText());
+  }
+
+  static Optional<Boolean> optionalBoolean(JsonNode input, String field) {
+    JsonNode value = input.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isBoolean()) {
+      throw new ApiException("SerializationException", "'" + field + "' must be true or false");
+    }
+    return Optional.of(value.asBoolean());
+  }
+
+  static Optional<Integer> optionalInt(JsonNode input, String field) {
+    JsonNode value = input.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+      throw new ApiException("SerializationException", "'" + field + "' must be an integer");
+    }
+    return Optional.of(value.asInt());
+  }
+
+  /** Step Functions sends timestamps as epoch seconds with a fraction. */
+  static double epochSeconds(Instant time) {
+    return time.toEpochMilli() / 1000.0;
+  }
+}

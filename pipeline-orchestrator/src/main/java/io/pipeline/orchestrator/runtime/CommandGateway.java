@@ -1,0 +1,148 @@
+package io.pipeline.orchestrator.runtime;
+
+import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.common.lifecycle.DaemonThreads;
+import io.pipeline.schemas.orchestrator.CommandReply;
+import io.pipeline.schemas.orchestrator.ExecutionCommand;
+import io.pipeline.schemas.topic.PipelineTopics;
+import io.pipeline.schemas.topic.Topic;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends commands to executions and waits for the runtime's verdict: each command carries a fresh
+ * request id, and the verdict comes back on {@value PipelineTopics#COMMAND_REPLIES}, which this
+ * gateway reads from its end with {@code read_committed} (a verdict is visible once the transaction
+ * that applied the command committed). No thread waits: callers get a future.
+ */
+public final class CommandGateway implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(CommandGateway.class);
+
+  /** How long a caller waits for a verdict before it is told the runtime did not answer. */
+  static final Duration VERDICT_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Topic<String, ExecutionCommand> commands;
+  private final Topic<String, CommandReply> replies;
+  private final Clock clock;
+  private final KafkaProducer<String, ExecutionCommand> producer;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final Map<String, CompletableFuture<Verdict>> waiting = new ConcurrentHashMap<>();
+  private final Thread reader;
+  private volatile boolean closed;
+
+  /**
+   * @param kafka how to reach Kafka
+   * @param topics the pipeline's topics
+   * @param clock the time commands are issued at
+   */
+  public CommandGateway(KafkaSettings kafka, PipelineTopics topics, Clock clock) {
+    this.commands = topics.executionCommands();
+    this.replies = topics.commandReplies();
+    this.clock = clock;
+    this.producer =
+        new KafkaProducer<>(
+            kafka.reliableProducerConfig("orchestrator-commands", Map.of()),
+            new StringSerializer(),
+            commands.valueSerde().serializer());
+    this.consumer =
+        new KafkaConsumer<>(
+            kafka.clientConfig(
+                Map.of(
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                    "read_committed",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                    "latest")),
+            new StringDeserializer(),
+            new ByteArrayDeserializer());
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(replies.name()).stream()
+            .map(p -> new TopicPartition(p.topic(), p.partition()))
+            .toList();
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    // Resolve the end now: a verdict for a command sent after this returns is past it.
+    partitions.forEach(consumer::position);
+    this.reader = DaemonThreads.named("command-replies").newThread(this::read);
+    reader.start();
+  }
+
+  /**
+   * Sends a command and waits for its verdict.
+   *
+   * @param executionArn the execution it is for (its key)
+   * @param body the command: a StartExecution, StopExecution, TaskSucceeded...
+   * @return the verdict; fails with a {@link TimeoutException} when none came in time
+   */
+  public CompletableFuture<Verdict> send(String executionArn, Object body) {
+    String requestId = UUID.randomUUID().toString();
+    CompletableFuture<Verdict> verdict = new CompletableFuture<>();
+    waiting.put(requestId, verdict);
+    verdict
+        .orTimeout(VERDICT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        .whenComplete((v, e) -> waiting.remove(requestId));
+    ExecutionCommand command = new ExecutionCommand(executionArn, requestId, clock.instant(), body);
+    producer.send(
+        new ProducerRecord<>(commands.name(), executionArn, command),
+        (metadata, failure) -> {
+          if (failure != null) {
+            verdict.completeExceptionally(failure);
+          }
+        });
+    return verdict;
+  }
+
+  private void read() {
+    try {
+      while (!closed) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          CompletableFuture<Verdict> verdict = waiting.get(record.key());
+          if (verdict == null) {
+            continue; // another instance's request, or one that gave up
+          }
+          CommandReply reply =
+              replies.valueSerde().deserializer().deserialize(replies.name(), record.value());
+          verdict.complete(new Verdict(reply.getError(), reply.getMessage(), reply.getStartDate()));
+        }
+      }
+    } catch (WakeupException e) {
+      // closing
+    } catch (RuntimeException e) {
+      log.error("The command gateway stopped reading {}", replies.name(), e);
+    } finally {
+      consumer.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    consumer.wakeup();
+    try {
+      reader.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    producer.close(Duration.ofSeconds(5));
+    waiting.values().forEach(v -> v.completeExceptionally(new IllegalStateException("closed")));
+  }
+}

@@ -1,0 +1,79 @@
+package io.pipeline.orchestrator.runtime;
+
+import io.pipeline.asl.model.StateMachine;
+import io.pipeline.asl.parse.DefinitionParser;
+import io.pipeline.orchestrator.machines.StateMachineRegistry;
+import io.pipeline.schemas.orchestrator.StateMachineRecord;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parsed state machine revisions executions are pinned to, parsed once per revision. A revision
+ * written by another instance may reach this instance's registry view a moment after a command that
+ * needs it: the lookup waits that moment out.
+ */
+final class Definitions {
+
+  /** A revision is parsed once; this many stay parsed. */
+  private static final int CACHED = 256;
+
+  /** How long a revision may take to reach this instance's view of the state machines. */
+  private static final Duration VIEW_LAG = Duration.ofSeconds(10);
+
+  /** What an execution runs. */
+  record Pinned(StateMachineRecord record, StateMachine machine) {}
+
+  private final StateMachineRegistry registry;
+  private final Map<String, Pinned> parsed =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Pinned> eldest) {
+          return size() > CACHED;
+        }
+      };
+
+  Definitions(StateMachineRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** The revision, or empty when no such state machine revision exists. */
+  Optional<Pinned> revision(String stateMachineArn, String revisionId) {
+    String key = stateMachineArn + ":" + revisionId;
+    Pinned cached = parsed.get(key);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<StateMachineRecord> record = awaitRevision(stateMachineArn, revisionId);
+    if (record.isEmpty()) {
+      return Optional.empty();
+    }
+    StateMachine machine =
+        DefinitionParser.parse(record.get().getDefinition())
+            .stateMachine()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the stored definition of " + key + " does not parse any more"));
+    Pinned pinned = new Pinned(record.get(), machine);
+    parsed.put(key, pinned);
+    return Optional.of(pinned);
+  }
+
+  private Optional<StateMachineRecord> awaitRevision(String arn, String revisionId) {
+    long deadline = System.nanoTime() + VIEW_LAG.toNanos();
+    while (true) {
+      Optional<StateMachineRecord> record = registry.revision(arn, revisionId);
+      if (record.isPresent() || System.nanoTime() > deadline) {
+        return record;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+    }
+  }
+}

@@ -1,0 +1,446 @@
+package io.pipeline.orchestrator.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipeline.asl.interpreter.Command;
+import io.pipeline.asl.interpreter.Effect;
+import io.pipeline.asl.interpreter.Execution;
+import io.pipeline.asl.interpreter.ExecutionIdentity;
+import io.pipeline.asl.interpreter.ExecutionSnapshot;
+import io.pipeline.asl.interpreter.ExecutionStatus;
+import io.pipeline.asl.interpreter.HistoryEvent;
+import io.pipeline.asl.interpreter.Step;
+import io.pipeline.orchestrator.task.InvalidTaskTokenException;
+import io.pipeline.orchestrator.task.TaskTokens;
+import io.pipeline.schemas.orchestrator.CommandReply;
+import io.pipeline.schemas.orchestrator.ExecutionCommand;
+import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
+import io.pipeline.schemas.orchestrator.ExecutionRecord;
+import io.pipeline.schemas.orchestrator.StartExecution;
+import io.pipeline.schemas.orchestrator.StopExecution;
+import io.pipeline.schemas.orchestrator.TaskFailed;
+import io.pipeline.schemas.orchestrator.TaskHeartbeat;
+import io.pipeline.schemas.orchestrator.TaskRequest;
+import io.pipeline.schemas.orchestrator.TaskSucceeded;
+import io.pipeline.schemas.orchestrator.TimerFired;
+import io.pipeline.schemas.serde.AvroSerde;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles the commands of the executions its stream task owns, one at a time: reads the execution
+ * from its store, runs the engine, stores the new state and the history events, and forwards task
+ * requests, history, verdicts and its own follow-up commands; Kafka Streams commits all of it in
+ * one transaction ({@code exactly_once_v2}), so each state transition happens once.
+ *
+ * <p>Timers wait in a store ordered by due time; a wall-clock punctuator turns due ones into {@link
+ * TimerFired} commands. A timer due at once (the engine's "continue after the budget") goes
+ * straight to the command topic, so no command does unbounded work.
+ */
+final class ExecutionProcessor implements Processor<String, byte[], String, Object> {
+
+  private static final Logger log = LoggerFactory.getLogger(ExecutionProcessor.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The timer that deletes a closed execution and its history once retention has passed. */
+  static final String PURGE_TIMER = "$purge";
+
+  /** At most this many timers fire per punctuation; the rest at the next. */
+  private static final int TIMERS_PER_PUNCTUATION = 1_000;
+
+  private final RuntimeTopology.Names names;
+  private final Definitions definitions;
+  private final TaskTokens tokens;
+  private final AvroSerde<ExecutionCommand> commands;
+  private final Duration retention;
+  private final Duration timerInterval;
+  private final RuntimeMetrics metrics;
+
+  private ProcessorContext<String, Object> context;
+  private KeyValueStore<String, ExecutionRecord> executions;
+  private KeyValueStore<Bytes, byte[]> timers;
+  private KeyValueStore<Bytes, ExecutionHistoryEvent> history;
+
+  ExecutionProcessor(
+      RuntimeTopology.Names names,
+      Definitions definitions,
+      TaskTokens tokens,
+      AvroSerde<ExecutionCommand> commands,
+      Duration retention,
+      Duration timerInterval,
+      RuntimeMetrics metrics) {
+    this.names = names;
+    this.definitions = definitions;
+    this.tokens = tokens;
+    this.commands = commands;
+    this.retention = retention;
+    this.timerInterval = timerInterval;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Object> context) {
+    this.context = context;
+    this.executions = context.getStateStore(RuntimeTopology.EXECUTIONS_STORE);
+    this.timers = context.getStateStore(RuntimeTopology.TIMERS_STORE);
+    this.history = context.getStateStore(RuntimeTopology.HISTORY_STORE);
+    context.schedule(timerInterval, PunctuationType.WALL_CLOCK_TIME, this::fireDueTimers);
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    ExecutionCommand command;
+    try {
+      command = commands.decode(names.commandTopic(), record.value());
+    } catch (RuntimeException e) {
+      log.error(
+          "Skipped a command for {} that is not an ExecutionCommand: {}",
+          record.key(),
+          e.getMessage());
+      metrics.rejectedCommand("Undecodable");
+      return;
+    }
+    Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    Verdict verdict;
+    try {
+      verdict = handle(command, now);
+    } catch (RuntimeException e) {
+      // A bug, not a bad command: the execution stays as it was, the sender learns why.
+      log.error("Handling {} for {} failed", command.getBody(), command.getExecutionArn(), e);
+      verdict = Verdict.rejected("ServiceException", "The command failed: " + e);
+    }
+    if (verdict.error() != null) {
+      metrics.rejectedCommand(verdict.error());
+    }
+    if (command.getRequestId() != null) {
+      CommandReply reply =
+          new CommandReply(
+              command.getRequestId(),
+              command.getExecutionArn(),
+              verdict.error(),
+              verdict.message(),
+              verdict.startDate());
+      context.forward(
+          new Record<>(command.getRequestId(), reply, now.toEpochMilli()),
+          RuntimeTopology.REPLIES_SINK);
+    }
+  }
+
+  private Verdict handle(ExecutionCommand command, Instant now) {
+    String arn = command.getExecutionArn();
+    Object body = command.getBody();
+    if (body instanceof StartExecution start) {
+      return start(arn, start, now);
+    }
+    ExecutionRecord record = executions.get(arn);
+    if (body instanceof TimerFired fired) {
+      fire(arn, record, fired.getTimerId(), now);
+      return Verdict.applied(null);
+    }
+    if (record == null) {
+      return body instanceof StopExecution
+          ? Verdict.rejected("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'")
+          : Verdict.rejected(
+              "TaskDoesNotExist", "The execution " + arn + " of this task does not exist");
+    }
+    if (body instanceof StopExecution stop) {
+      if (!ExecutionStatus.RUNNING.name().equals(record.getStatus())) {
+        // Stopping a closed execution changes nothing; as in Step Functions it is no error.
+        return Verdict.applied(record.getStopDate());
+      }
+      Command.StopExecution engineStop =
+          new Command.StopExecution(
+              Optional.ofNullable(stop.getError()), Optional.ofNullable(stop.getCause()), now);
+      run(record, engineStop, now);
+      return Verdict.applied(now);
+    }
+    return taskResult(arn, record, body, now);
+  }
+
+  private Verdict start(String arn, StartExecution start, Instant now) {
+    ExecutionRecord existing = executions.get(arn);
+    if (existing != null) {
+      boolean sameRun =
+          ExecutionStatus.RUNNING.name().equals(existing.getStatus())
+              && sameJson(existing.getInput(), start.getInput());
+      return sameRun
+          ? Verdict.applied(existing.getStartDate())
+          : Verdict.rejected(
+              "ExecutionAlreadyExists",
+              "Execution Already Exists: '"
+                  + arn
+                  + "'"
+                  + (ExecutionStatus.RUNNING.name().equals(existing.getStatus())
+                      ? " (running with another input)"
+                      : " (closed " + existing.getStatus() + ")"));
+    }
+    Optional<Definitions.Pinned> pinned =
+        definitions.revision(start.getStateMachineArn(), start.getRevisionId());
+    if (pinned.isEmpty()) {
+      return Verdict.rejected(
+          "StateMachineDoesNotExist",
+          "State Machine Does Not Exist: '"
+              + start.getStateMachineArn()
+              + "' (revision "
+              + start.getRevisionId()
+              + ")");
+    }
+    JsonNode input;
+    try {
+      input = JSON.readTree(start.getInput());
+    } catch (JsonProcessingException e) {
+      return Verdict.rejected(
+          "InvalidExecutionInput", "The execution input is not JSON: " + e.getOriginalMessage());
+    }
+    var machine = pinned.get().record();
+    ExecutionIdentity identity =
+        new ExecutionIdentity(
+            arn, start.getName(), machine.getArn(), machine.getName(), machine.getRoleArn(), false);
+    UUID seed = UUID.nameUUIDFromBytes(arn.getBytes(StandardCharsets.UTF_8));
+    Execution execution = Execution.of(pinned.get().machine(), seed.getMostSignificantBits());
+    ExecutionRecord record =
+        ExecutionRecord.newBuilder()
+            .setExecutionArn(arn)
+            .setStateMachineArn(machine.getArn())
+            .setRevisionId(machine.getRevisionId())
+            .setName(start.getName())
+            .setStatus(ExecutionStatus.RUNNING.name())
+            .setInput(start.getInput())
+            .setTraceHeader(start.getTraceHeader())
+            .setStartDate(now)
+            .setHistoryEvents(0)
+            .build();
+    metrics.started(machine.getArn());
+    apply(
+        record, execution, execution.handle(new Command.StartExecution(input, identity, now)), now);
+    return Verdict.applied(now);
+  }
+
+  private Verdict taskResult(String arn, ExecutionRecord record, Object body, Instant now) {
+    String signed =
+        body instanceof TaskSucceeded s
+            ? s.getTaskToken()
+            : body instanceof TaskFailed f
+                ? f.getTaskToken()
+                : ((TaskHeartbeat) body).getTaskToken();
+    String token;
+    try {
+      token = tokens.verify(signed);
+    } catch (InvalidTaskTokenException e) {
+      return Verdict.rejected("InvalidToken", "Invalid Token: " + e.getMessage());
+    }
+    if (!token.startsWith(arn + "/")) {
+      return Verdict.rejected(
+          "InvalidToken", "Invalid Token: the token is not one of execution " + arn);
+    }
+    if (!ExecutionStatus.RUNNING.name().equals(record.getStatus())) {
+      return Verdict.rejected(
+          "TaskTimedOut",
+          "Task Timed Out: the execution closed (" + record.getStatus() + ") before this result");
+    }
+    Command engineCommand;
+    if (body instanceof TaskSucceeded succeeded) {
+      JsonNode output;
+      try {
+        output = JSON.readTree(succeeded.getOutput());
+      } catch (JsonProcessingException e) {
+        return Verdict.rejected(
+            "InvalidOutput", "The task output is not JSON: " + e.getOriginalMessage());
+      }
+      engineCommand = new Command.CompleteTask(token, output, now);
+    } else if (body instanceof TaskFailed failed) {
+      engineCommand =
+          new Command.FailTask(
+              token,
+              Optional.ofNullable(failed.getError()).orElse(""),
+              Optional.ofNullable(failed.getCause()).orElse(""),
+              now);
+    } else {
+      engineCommand = new Command.HeartbeatTask(token, now);
+    }
+    Execution execution = restore(record);
+    Step step;
+    try {
+      step = execution.handle(engineCommand);
+    } catch (IllegalStateException e) {
+      return Verdict.rejected(
+          "TaskTimedOut",
+          "Task Timed Out: the task is no longer running (its result came already, or it timed out,"
+              + " or its state was left)");
+    }
+    apply(record, execution, step, now);
+    return Verdict.applied(null);
+  }
+
+  private void fire(String arn, ExecutionRecord record, String timerId, Instant now) {
+    if (record == null) {
+      return;
+    }
+    if (PURGE_TIMER.equals(timerId)) {
+      purge(arn, record);
+      return;
+    }
+    if (!ExecutionStatus.RUNNING.name().equals(record.getStatus())) {
+      return;
+    }
+    run(record, new Command.FireTimer(timerId, now), now);
+  }
+
+  private void run(ExecutionRecord record, Command command, Instant now) {
+    Execution execution = restore(record);
+    apply(record, execution, execution.handle(command), now);
+  }
+
+  private Execution restore(ExecutionRecord record) {
+    Definitions.Pinned pinned =
+        definitions
+            .revision(record.getStateMachineArn(), record.getRevisionId())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the state machine revision "
+                            + record.getStateMachineArn()
+                            + ":"
+                            + record.getRevisionId()
+                            + " of a running execution is gone"));
+    try {
+      return ExecutionSnapshot.read(pinned.machine(), JSON.readTree(record.getSnapshot()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the stored execution state does not parse", e);
+    }
+  }
+
+  /**
+   * Stores what a step did: the events in history, the timers, the task requests, the new state. A
+   * task for a resource this runtime cannot reach fails at once, as a call to an unreachable
+   * service does, so Retry and Catch apply.
+   */
+  private void apply(ExecutionRecord record, Execution execution, Step first, Instant now) {
+    String arn = record.getExecutionArn();
+    Deque<Step> steps = new ArrayDeque<>();
+    steps.add(first);
+    long events = 0;
+    while (!steps.isEmpty()) {
+      Step step = steps.poll();
+      events += step.events().size();
+      for (HistoryEvent event : step.events()) {
+        ExecutionHistoryEvent stored =
+            new ExecutionHistoryEvent(
+                arn,
+                event.id(),
+                event.previousEventId(),
+                event.type(),
+                event.timestamp(),
+                event.details().toString());
+        history.put(StoreKeys.historyEvent(arn, event.id()), stored);
+        context.forward(
+            new Record<>(arn, stored, now.toEpochMilli()), RuntimeTopology.HISTORY_SINK);
+      }
+      metrics.transitions(record.getStateMachineArn(), step.events());
+      for (Effect effect : step.effects()) {
+        if (effect instanceof Effect.ArmTimer timer) {
+          arm(arn, timer.timerId(), timer.dueAt(), now);
+        } else if (effect instanceof Effect.ScheduleTask task) {
+          Optional<String> activity = Activities.name(task.resource());
+          if (activity.isPresent()) {
+            TaskRequest request =
+                new TaskRequest(
+                    tokens.sign(task.token()), arn, task.resource(), task.input().toString(), now);
+            context.forward(
+                new Record<>(arn, request, now.toEpochMilli()), RuntimeTopology.TASKS_SINK);
+          } else {
+            steps.add(
+                execution.handle(
+                    new Command.FailTask(
+                        task.token(),
+                        "States.TaskFailed",
+                        "The resource '"
+                            + task.resource()
+                            + "' is not one this runtime can call yet (activities can)",
+                        now)));
+          }
+        }
+        // Effect.CancelTask: the worker's late result is refused by token; nothing to send.
+      }
+    }
+    ExecutionStatus status = execution.status();
+    record.setStatus(status.name());
+    record.setHistoryEvents(record.getHistoryEvents() + events);
+    if (status == ExecutionStatus.RUNNING) {
+      record.setSnapshot(ExecutionSnapshot.write(execution).toString());
+    } else {
+      record.setSnapshot(null);
+      record.setStopDate(now);
+      record.setOutput(execution.output().map(JsonNode::toString).orElse(null));
+      record.setError(execution.error().orElse(null));
+      record.setCause(execution.cause().orElse(null));
+      metrics.closed(record.getStateMachineArn(), status);
+      arm(arn, PURGE_TIMER, now.plus(retention), now);
+    }
+    executions.put(arn, record);
+  }
+
+  private void arm(String arn, String timerId, Instant dueAt, Instant now) {
+    if (!dueAt.isAfter(now)) {
+      sendTimer(arn, timerId, now);
+    } else {
+      timers.put(StoreKeys.timer(dueAt, arn, timerId), new byte[0]);
+    }
+  }
+
+  private void sendTimer(String arn, String timerId, Instant now) {
+    ExecutionCommand fired = new ExecutionCommand(arn, null, now, new TimerFired(timerId));
+    context.forward(new Record<>(arn, fired, now.toEpochMilli()), RuntimeTopology.COMMANDS_SINK);
+  }
+
+  private void fireDueTimers(long wallClockMillis) {
+    Instant now = Instant.ofEpochMilli(wallClockMillis);
+    int fired = 0;
+    try (KeyValueIterator<Bytes, byte[]> due =
+        timers.range(StoreKeys.firstTimer(), StoreKeys.timersDueAfter(now))) {
+      while (due.hasNext() && fired < TIMERS_PER_PUNCTUATION) {
+        KeyValue<Bytes, byte[]> entry = due.next();
+        StoreKeys.Timer timer = StoreKeys.timerOf(entry.key);
+        timers.delete(entry.key);
+        sendTimer(timer.executionArn(), timer.timerId(), now);
+        metrics.timerFired(Duration.between(timer.dueAt(), now));
+        fired++;
+      }
+    }
+  }
+
+  /** Deletes a closed execution and its history: its name is free again. */
+  private void purge(String arn, ExecutionRecord record) {
+    if (ExecutionStatus.RUNNING.name().equals(record.getStatus())) {
+      return;
+    }
+    for (long id = 1; id <= record.getHistoryEvents(); id++) {
+      history.delete(StoreKeys.historyEvent(arn, id));
+    }
+    executions.delete(arn);
+  }
+
+  private static boolean sameJson(String a, String b) {
+    try {
+      return JSON.readTree(a).equals(JSON.readTree(b));
+    } catch (JsonProcessingException e) {
+      return a.equals(b);
+    }
+  }
+}

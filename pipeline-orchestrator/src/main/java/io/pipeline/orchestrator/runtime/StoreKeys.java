@@ -1,0 +1,77 @@
+package io.pipeline.orchestrator.runtime;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.common.utils.Bytes;
+
+/**
+ * The byte keys of the runtime's ordered stores. RocksDB orders keys as unsigned bytes, so a
+ * big-endian non-negative number sorts as the number does: timers sort by due time, history events
+ * of one execution by event id.
+ */
+final class StoreKeys {
+
+  /** Separates an ARN from what follows; ARNs never contain it. */
+  private static final byte SEPARATOR = 0;
+
+  private StoreKeys() {}
+
+  /** A timer's key: due time, then execution ARN, then timer id. */
+  static Bytes timer(Instant dueAt, String executionArn, String timerId) {
+    byte[] arn = executionArn.getBytes(StandardCharsets.UTF_8);
+    byte[] id = timerId.getBytes(StandardCharsets.UTF_8);
+    return Bytes.wrap(
+        ByteBuffer.allocate(Long.BYTES + arn.length + 1 + id.length)
+            .putLong(Math.max(0, dueAt.toEpochMilli()))
+            .put(arn)
+            .put(SEPARATOR)
+            .put(id)
+            .array());
+  }
+
+  /** The first key of timers due after {@code time}: a range up to it holds the due ones. */
+  static Bytes timersDueAfter(Instant time) {
+    return Bytes.wrap(ByteBuffer.allocate(Long.BYTES).putLong(time.toEpochMilli() + 1).array());
+  }
+
+  /** The smallest timer key. */
+  static Bytes firstTimer() {
+    return Bytes.wrap(new byte[Long.BYTES]);
+  }
+
+  /** A timer key's parts. */
+  record Timer(Instant dueAt, String executionArn, String timerId) {}
+
+  static Timer timerOf(Bytes key) {
+    ByteBuffer buffer = ByteBuffer.wrap(key.get());
+    long due = buffer.getLong();
+    byte[] rest = new byte[buffer.remaining()];
+    buffer.get(rest);
+    int separator = indexOf(rest, SEPARATOR);
+    return new Timer(
+        Instant.ofEpochMilli(due),
+        new String(rest, 0, separator, StandardCharsets.UTF_8),
+        new String(rest, separator + 1, rest.length - separator - 1, StandardCharsets.UTF_8));
+  }
+
+  /** A history event's key: execution ARN, then event id. */
+  static Bytes historyEvent(String executionArn, long eventId) {
+    byte[] arn = executionArn.getBytes(StandardCharsets.UTF_8);
+    return Bytes.wrap(
+        ByteBuffer.allocate(arn.length + 1 + Long.BYTES)
+            .put(arn)
+            .put(SEPARATOR)
+            .putLong(eventId)
+            .array());
+  }
+
+  private static int indexOf(byte[] bytes, byte value) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == value) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("not a timer key: no separator");
+  }
+}
