@@ -2,6 +2,7 @@ package io.pipeline.orchestrator;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pipeline.client.CommandGateway;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.common.lifecycle.DaemonThreads;
@@ -9,7 +10,6 @@ import io.pipeline.common.lifecycle.Parts;
 import io.pipeline.orchestrator.api.StepFunctionsHandler;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.orchestrator.runtime.ActivityTopics;
-import io.pipeline.orchestrator.runtime.CommandGateway;
 import io.pipeline.orchestrator.runtime.RuntimeConfig;
 import io.pipeline.orchestrator.runtime.StandardRuntime;
 import io.pipeline.schemas.registry.SchemaTopic;

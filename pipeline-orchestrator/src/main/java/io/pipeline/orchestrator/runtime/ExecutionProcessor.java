@@ -11,6 +11,7 @@ import io.pipeline.asl.interpreter.ExecutionSnapshot;
 import io.pipeline.asl.interpreter.ExecutionStatus;
 import io.pipeline.asl.interpreter.HistoryEvent;
 import io.pipeline.asl.interpreter.Step;
+import io.pipeline.client.Verdict;
 import io.pipeline.orchestrator.task.InvalidTaskTokenException;
 import io.pipeline.orchestrator.task.TaskTokens;
 import io.pipeline.schemas.orchestrator.CommandReply;

@@ -1,4 +1,4 @@
-package io.pipeline.orchestrator.runtime;
+package io.pipeline.client;
 
 import java.time.Instant;
 
@@ -11,11 +11,11 @@ import java.time.Instant;
  */
 public record Verdict(String error, String message, Instant startDate) {
 
-  static Verdict applied(Instant date) {
+  public static Verdict applied(Instant date) {
     return new Verdict(null, null, date);
   }
 
-  static Verdict rejected(String error, String message) {
+  public static Verdict rejected(String error, String message) {
     return new Verdict(error, message, null);
   }
 

@@ -1,4 +1,4 @@
-package io.pipeline.orchestrator.runtime;
+package io.pipeline.client;
 
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.common.lifecycle.DaemonThreads;
@@ -87,6 +87,16 @@ public final class CommandGateway implements AutoCloseable {
   }
 
   /**
+   * A command on its way.
+   *
+   * @param written completes when Kafka has the command (it will be applied, or refused, even if
+   *     the runtime is down now)
+   * @param verdict completes with the runtime's verdict; fails with a {@link TimeoutException} when
+   *     none came in time
+   */
+  public record Sent(CompletableFuture<Void> written, CompletableFuture<Verdict> verdict) {}
+
+  /**
    * Sends a command and waits for its verdict.
    *
    * @param executionArn the execution it is for (its key)
@@ -94,7 +104,18 @@ public final class CommandGateway implements AutoCloseable {
    * @return the verdict; fails with a {@link TimeoutException} when none came in time
    */
   public CompletableFuture<Verdict> send(String executionArn, Object body) {
+    return submit(executionArn, body).verdict();
+  }
+
+  /**
+   * Sends a command; see {@link Sent} for what the caller can wait for.
+   *
+   * @param executionArn the execution it is for (its key)
+   * @param body the command: a StartExecution, StopExecution, TaskSucceeded...
+   */
+  public Sent submit(String executionArn, Object body) {
     String requestId = UUID.randomUUID().toString();
+    CompletableFuture<Void> written = new CompletableFuture<>();
     CompletableFuture<Verdict> verdict = new CompletableFuture<>();
     waiting.put(requestId, verdict);
     verdict
@@ -105,10 +126,13 @@ public final class CommandGateway implements AutoCloseable {
         new ProducerRecord<>(commands.name(), executionArn, command),
         (metadata, failure) -> {
           if (failure != null) {
+            written.completeExceptionally(failure);
             verdict.completeExceptionally(failure);
+          } else {
+            written.complete(null);
           }
         });
-    return verdict;
+    return new Sent(written, verdict);
   }
 
   private void read() {

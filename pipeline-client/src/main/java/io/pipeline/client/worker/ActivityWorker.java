@@ -1,0 +1,381 @@
+package io.pipeline.client.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipeline.client.CommandGateway;
+import io.pipeline.client.Verdict;
+import io.pipeline.common.config.Settings;
+import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.common.lifecycle.DaemonThreads;
+import io.pipeline.schemas.orchestrator.TaskFailed;
+import io.pipeline.schemas.orchestrator.TaskHeartbeat;
+import io.pipeline.schemas.orchestrator.TaskRequest;
+import io.pipeline.schemas.orchestrator.TaskSucceeded;
+import io.pipeline.schemas.serde.SchemaCatalog;
+import io.pipeline.schemas.topic.PipelineKafka;
+import io.pipeline.schemas.topic.PipelineTopics;
+import io.pipeline.schemas.topic.Topic;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import org.apache.avro.message.SchemaStore;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Works an activity's tasks: reads its task requests ({@code read_committed}, in a consumer group
+ * per activity, so several workers share the load), runs the handler on each, and sends the result
+ * back as a command. A request's offset is committed only once Kafka has its result, so a worker
+ * that dies mid-task gets the task again: delivery is at least once, and the runtime applies one
+ * result per task token, refusing the others with the reason ({@link #onRefused}).
+ *
+ * <pre>{@code
+ * try (ActivityWorker worker =
+ *     ActivityWorker.builder(kafka, "resize-image")
+ *         .concurrency(8)
+ *         .start(task -> resize(task.input()))) {
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class ActivityWorker implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ActivityWorker.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** How long a worker waits for Kafka to take a result before it gives the batch up. */
+  private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(60);
+
+  private final String activity;
+  private final Topic<String, TaskRequest> topic;
+  private final TaskHandler handler;
+  private final BiConsumer<ActivityTask, Verdict> onRefused;
+  private final CommandGateway commands;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final ExecutorService pool;
+  private final Thread poller;
+  private final AtomicLong received = new AtomicLong();
+  private final AtomicLong succeeded = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong refused = new AtomicLong();
+  private volatile boolean closed;
+
+  /** Work in flight: the batch being handled, and where its partitions resume. */
+  private final Map<TopicPartition, OffsetAndMetadata> pendingOffsets = new HashMap<>();
+
+  private List<CompletableFuture<Void>> inFlight = List.of();
+
+  /** Builds a worker. */
+  public static final class Builder {
+    private final KafkaSettings kafka;
+    private final String activity;
+    private int concurrency = 4;
+    private String groupId;
+    private SchemaStore writerSchemas = SchemaCatalog.builtIn();
+    private BiConsumer<ActivityTask, Verdict> onRefused =
+        (task, verdict) ->
+            log.warn(
+                "The result of task {} of {} was refused: {} ({})",
+                shortToken(task.token()),
+                task.executionArn(),
+                verdict.error(),
+                verdict.message());
+
+    private Builder(KafkaSettings kafka, String activity) {
+      this.kafka = Objects.requireNonNull(kafka, "kafka");
+      this.activity = Objects.requireNonNull(activity, "activity");
+      if (!activity.matches("[A-Za-z0-9_-]{1,80}")) {
+        throw new IllegalArgumentException(
+            "activity name '" + activity + "' must be 1 to 80 letters, digits, '-' or '_'");
+      }
+      this.groupId = "pipeline.worker." + activity;
+    }
+
+    /** How many tasks run at once (default 4). */
+    public Builder concurrency(int concurrency) {
+      if (concurrency < 1) {
+        throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+      }
+      this.concurrency = concurrency;
+      return this;
+    }
+
+    /** The consumer group; workers of one group share the tasks (default per activity). */
+    public Builder groupId(String groupId) {
+      this.groupId = Objects.requireNonNull(groupId, "groupId");
+      return this;
+    }
+
+    /** Where task requests' writer schemas are found (default: this build's schemas). */
+    public Builder writerSchemas(SchemaStore writerSchemas) {
+      this.writerSchemas = Objects.requireNonNull(writerSchemas, "writerSchemas");
+      return this;
+    }
+
+    /** Called when the runtime refuses a result (default: a warning in the log). */
+    public Builder onRefused(BiConsumer<ActivityTask, Verdict> onRefused) {
+      this.onRefused = Objects.requireNonNull(onRefused, "onRefused");
+      return this;
+    }
+
+    /** Starts working tasks with this handler. */
+    public ActivityWorker start(TaskHandler handler) {
+      return new ActivityWorker(this, Objects.requireNonNull(handler, "handler"));
+    }
+  }
+
+  /**
+   * @param kafka how to reach Kafka
+   * @param activity the activity's name (the last part of its ARN)
+   */
+  public static Builder builder(KafkaSettings kafka, String activity) {
+    return new Builder(kafka, activity);
+  }
+
+  private ActivityWorker(Builder builder, TaskHandler handler) {
+    this.activity = builder.activity;
+    this.handler = handler;
+    this.onRefused = builder.onRefused;
+    PipelineTopics topics = new PipelineTopics(builder.writerSchemas);
+    this.topic = topics.activity(activity);
+    PipelineKafka.ensure(builder.kafka, Settings.of(Map.of()), List.of(topic));
+    this.commands = new CommandGateway(builder.kafka, topics, Clock.systemUTC());
+    this.pool =
+        Executors.newFixedThreadPool(
+            builder.concurrency, DaemonThreads.named("worker-" + activity));
+    this.consumer =
+        new KafkaConsumer<>(
+            builder.kafka.clientConfig(
+                Map.of(
+                    ConsumerConfig.GROUP_ID_CONFIG,
+                    builder.groupId,
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                    "read_committed",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                    false,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                    "earliest",
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                    builder.concurrency * 4)),
+            new StringDeserializer(),
+            new ByteArrayDeserializer());
+    this.poller = DaemonThreads.named("worker-poll-" + activity).newThread(this::poll);
+    poller.start();
+  }
+
+  /** What the worker has done so far. */
+  public WorkerStats stats() {
+    return new WorkerStats(received.get(), succeeded.get(), failed.get(), refused.get());
+  }
+
+  private void poll() {
+    try {
+      consumer.subscribe(
+          List.of(topic.name()),
+          new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+              finishBatch(); // results of a batch are sent before its partitions move
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
+          });
+      while (!closed) {
+        if (!inFlight.isEmpty() && inFlight.stream().allMatch(CompletableFuture::isDone)) {
+          finishBatch();
+        }
+        if (inFlight.isEmpty() && !consumer.paused().isEmpty()) {
+          consumer.resume(consumer.paused());
+        }
+        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
+        if (!records.isEmpty()) {
+          startBatch(records);
+          // Stay in the group while the batch runs, without taking more.
+          consumer.pause(consumer.assignment());
+        }
+      }
+    } catch (WakeupException e) {
+      // closing
+    } catch (RuntimeException e) {
+      log.error("The worker of activity {} stopped", activity, e);
+    } finally {
+      finishBatch();
+      consumer.close();
+    }
+  }
+
+  private void startBatch(ConsumerRecords<String, byte[]> records) {
+    // Partitions assigned while a batch runs are not paused yet: their records join the batch.
+    List<CompletableFuture<Void>> batch = new ArrayList<>(inFlight);
+    for (ConsumerRecord<String, byte[]> record : records) {
+      received.incrementAndGet();
+      pendingOffsets.put(
+          new TopicPartition(record.topic(), record.partition()),
+          new OffsetAndMetadata(record.offset() + 1));
+      TaskRequest request;
+      try {
+        request = topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
+      } catch (RuntimeException e) {
+        log.error(
+            "Skipped a record at {}-{}@{} that is not a task request: {}",
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            e.getMessage());
+        continue;
+      }
+      batch.add(CompletableFuture.supplyAsync(() -> work(request), pool).thenCompose(w -> w));
+    }
+    inFlight = batch;
+  }
+
+  /** Runs the handler, sends the result; completes once Kafka has the result. */
+  private CompletableFuture<Void> work(TaskRequest request) {
+    Task task = new Task(request);
+    Object result;
+    try {
+      task.parseInput();
+      JsonNode output = handler.handle(task);
+      result =
+          new TaskSucceeded(
+              request.getTaskToken(),
+              JSON.writeValueAsString(output == null ? JSON.nullNode() : output));
+    } catch (TaskFailedException e) {
+      result = new TaskFailed(request.getTaskToken(), e.error(), e.getMessage());
+    } catch (Exception e) {
+      result = new TaskFailed(request.getTaskToken(), e.getClass().getSimpleName(), e.getMessage());
+    }
+    boolean success = result instanceof TaskSucceeded;
+    CommandGateway.Sent sent = commands.submit(request.getExecutionArn(), result);
+    sent.verdict()
+        .whenComplete(
+            (verdict, failure) -> {
+              if (verdict != null && !verdict.isApplied()) {
+                refused.incrementAndGet();
+                onRefused.accept(task, verdict);
+              } else if (verdict != null) {
+                (success ? succeeded : failed).incrementAndGet();
+              }
+            });
+    return sent.written();
+  }
+
+  /** Waits for the batch's results to be in Kafka, then commits its offsets. */
+  private void finishBatch() {
+    if (inFlight.isEmpty()) {
+      return;
+    }
+    try {
+      CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+          .get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      consumer.commitSync(pendingOffsets);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Not committed: the tasks come again, to this worker or another.
+      log.warn("Results of {} tasks were not all written: {}", inFlight.size(), e.toString());
+    } finally {
+      pendingOffsets.clear();
+      inFlight = List.of();
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    consumer.wakeup();
+    try {
+      poller.join(WRITE_TIMEOUT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    pool.shutdownNow();
+    commands.close();
+  }
+
+  private static String shortToken(String token) {
+    return token.length() > 16 ? token.substring(token.length() - 16) : token;
+  }
+
+  /** A received task. */
+  private final class Task implements ActivityTask {
+    private final TaskRequest request;
+    private JsonNode input;
+
+    Task(TaskRequest request) {
+      this.request = request;
+    }
+
+    void parseInput() throws TaskFailedException {
+      try {
+        input = JSON.readTree(request.getInput());
+      } catch (java.io.IOException e) {
+        throw new TaskFailedException("States.Runtime", "The task input is not JSON: " + e);
+      }
+    }
+
+    @Override
+    public String token() {
+      return request.getTaskToken();
+    }
+
+    @Override
+    public String executionArn() {
+      return request.getExecutionArn();
+    }
+
+    @Override
+    public String activityArn() {
+      return request.getActivityArn();
+    }
+
+    @Override
+    public JsonNode input() {
+      return input;
+    }
+
+    @Override
+    public Instant scheduledAt() {
+      return request.getScheduledAt();
+    }
+
+    @Override
+    public void heartbeat() {
+      try {
+        commands
+            .submit(request.getExecutionArn(), new TaskHeartbeat(request.getTaskToken()))
+            .written()
+            .get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IllegalStateException("the heartbeat did not reach Kafka: " + e, e);
+      }
+    }
+  }
+}

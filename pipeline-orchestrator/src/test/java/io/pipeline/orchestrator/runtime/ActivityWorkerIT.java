@@ -1,0 +1,185 @@
+package io.pipeline.orchestrator.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.IntNode;
+import io.pipeline.client.CommandGateway;
+import io.pipeline.client.Verdict;
+import io.pipeline.client.worker.ActivityWorker;
+import io.pipeline.client.worker.TaskFailedException;
+import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.localstack.LocalStack;
+import io.pipeline.localstack.junit.LocalStackExtension;
+import io.pipeline.orchestrator.OrchestratorService;
+import io.pipeline.orchestrator.Sfn;
+import io.pipeline.schemas.orchestrator.TaskSucceeded;
+import io.pipeline.schemas.serde.SchemaCatalog;
+import io.pipeline.schemas.topic.PipelineTopics;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+
+/** Task states worked by the worker library, on the real broker, through the whole runtime. */
+@ExtendWith(LocalStackExtension.class)
+class ActivityWorkerIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static OrchestratorService service;
+  private static SfnClient sfn;
+  private static KafkaSettings kafka;
+
+  @BeforeAll
+  static void start(LocalStack stack, @TempDir Path state) {
+    service = OrchestratorService.start(Sfn.settings(stack, state, Map.of()));
+    sfn = Sfn.client(service.apiUri());
+    kafka = KafkaSettings.of(stack.kafka().bootstrapServers());
+  }
+
+  @AfterAll
+  static void stop() {
+    sfn.close();
+    service.close();
+  }
+
+  private static String activityArn(String name) {
+    return "arn:aws:states:us-east-1:000000000000:activity:" + name;
+  }
+
+  private static String machine(String definition) {
+    return sfn.createStateMachine(
+            b -> b.name(LocalStack.uniqueName("tasks")).definition(definition).roleArn(Sfn.ROLE))
+        .stateMachineArn();
+  }
+
+  private static DescribeExecutionResponse awaitClosed(String executionArn) {
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> sfn.describeExecution(b -> b.executionArn(executionArn)),
+            described -> described.status() != ExecutionStatus.RUNNING);
+  }
+
+  @Test
+  void shouldRetryAFailedTaskAndApplyTheResultOnce() throws Exception {
+    String activity = LocalStack.uniqueName("double");
+    String arn =
+        machine(
+            """
+            {"StartAt": "Double", "States": {"Double": {"Type": "Task", "Resource": "%s",
+              "Retry": [{"ErrorEquals": ["Custom.Flaky"], "IntervalSeconds": 1}],
+              "End": true}}}
+            """
+                .formatted(activityArn(activity)));
+    AtomicInteger attempts = new AtomicInteger();
+    List<String> tokens = new CopyOnWriteArrayList<>();
+    try (ActivityWorker worker =
+        ActivityWorker.builder(kafka, activity)
+            .start(
+                task -> {
+                  tokens.add(task.token());
+                  if (attempts.incrementAndGet() == 1) {
+                    throw new TaskFailedException("Custom.Flaky", "first attempt fails");
+                  }
+                  return IntNode.valueOf(task.input().get("n").asInt() * 2);
+                })) {
+
+      String execution =
+          sfn.startExecution(b -> b.stateMachineArn(arn).input("{\"n\": 21}")).executionArn();
+      DescribeExecutionResponse closed = awaitClosed(execution);
+
+      assertThat(closed.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(closed.output()).isEqualTo("42");
+      assertThat(tokens).hasSize(2).doesNotHaveDuplicates();
+      assertThat(
+              sfn.getExecutionHistory(b -> b.executionArn(execution)).events().stream()
+                  .map(e -> e.type())
+                  .filter(t -> t.toString().matches("Task(Scheduled|Failed|Succeeded)"))
+                  .toList())
+          .containsExactly(
+              HistoryEventType.TASK_SCHEDULED,
+              HistoryEventType.TASK_FAILED,
+              HistoryEventType.TASK_SCHEDULED,
+              HistoryEventType.TASK_SUCCEEDED);
+      await().untilAsserted(() -> assertThat(worker.stats().succeeded()).isEqualTo(1));
+      assertThat(worker.stats().failed()).isEqualTo(1);
+
+      try (CommandGateway gateway =
+          new CommandGateway(
+              kafka, new PipelineTopics(SchemaCatalog.builtIn()), Clock.systemUTC())) {
+        Verdict late =
+            gateway
+                .send(execution, new TaskSucceeded(tokens.get(1), "1"))
+                .get(30, TimeUnit.SECONDS);
+        Verdict forged =
+            gateway
+                .send(execution, new TaskSucceeded(tokens.get(1) + "x", "1"))
+                .get(30, TimeUnit.SECONDS);
+
+        assertThat(late.error()).isEqualTo("TaskTimedOut");
+        assertThat(late.message()).contains("closed");
+        assertThat(forged.error()).isEqualTo("InvalidToken");
+      }
+      assertThat(sfn.describeExecution(b -> b.executionArn(execution)).output()).isEqualTo("42");
+    }
+  }
+
+  @Test
+  void shouldKeepATaskAliveByHeartbeatsAndTimeOutOneWithout() throws Exception {
+    String activity = LocalStack.uniqueName("slow");
+    String arn =
+        machine(
+            """
+            {"StartAt": "Slow", "States": {"Slow": {"Type": "Task", "Resource": "%s",
+              "HeartbeatSeconds": 2, "End": true}}}
+            """
+                .formatted(activityArn(activity)));
+    Set<String> refused = ConcurrentHashMap.newKeySet();
+    try (ActivityWorker worker =
+        ActivityWorker.builder(kafka, activity)
+            .onRefused((task, verdict) -> refused.add(verdict.error()))
+            .start(
+                task -> {
+                  boolean beat = task.input().get("beat").asBoolean();
+                  for (int i = 0; i < 5; i++) {
+                    Thread.sleep(1_000);
+                    if (beat) {
+                      task.heartbeat();
+                    }
+                  }
+                  return JSON.readTree("{\"done\": true}");
+                })) {
+
+      String alive =
+          sfn.startExecution(b -> b.stateMachineArn(arn).input("{\"beat\": true}")).executionArn();
+      String silent =
+          sfn.startExecution(b -> b.stateMachineArn(arn).input("{\"beat\": false}")).executionArn();
+
+      assertThat(awaitClosed(alive).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      DescribeExecutionResponse timedOut = awaitClosed(silent);
+      assertThat(timedOut.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(timedOut.error()).isEqualTo("States.HeartbeatTimeout");
+      await().untilAsserted(() -> assertThat(refused).containsExactly("TaskTimedOut"));
+      assertThat(worker.stats().refused()).isEqualTo(1);
+    }
+  }
+}
