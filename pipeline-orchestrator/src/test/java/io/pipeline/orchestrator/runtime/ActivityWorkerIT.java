@@ -72,6 +72,7 @@ class ActivityWorkerIT {
 
   private static DescribeExecutionResponse awaitClosed(String executionArn) {
     return await()
+        .pollDelay(Duration.ZERO)
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(100))
         .until(

@@ -64,6 +64,7 @@ class StandardExecutionIT {
 
   private static DescribeExecutionResponse awaitClosed(String executionArn) {
     return await()
+        .pollDelay(Duration.ZERO)
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(100))
         .until(

@@ -103,7 +103,7 @@ public final class TopicAdmin {
               && descriptions.values().stream()
                   .flatMap(d -> d.partitions().stream())
                   .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-      if (ready) {
+      if (ready && leadersServe(descriptions.values())) {
         return;
       }
       if (Instant.now().isAfter(deadline)) {
@@ -115,6 +115,30 @@ public final class TopicAdmin {
                 + " s");
       }
       Thread.sleep(50);
+    }
+  }
+
+  /**
+   * Whether each partition's leader answers as leader. The metadata can name a leader before that
+   * broker has taken the partition on; an idempotent producer's first batch sent in that moment is
+   * refused, and its retries then fail for good with an out-of-order sequence (KAFKA-15591). A
+   * list-offsets request is served by the leader only, so its answer proves the leader is there.
+   */
+  private boolean leadersServe(Collection<TopicDescription> descriptions)
+      throws InterruptedException {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    descriptions.forEach(
+        d ->
+            d.partitions()
+                .forEach(
+                    p ->
+                        latest.put(
+                            new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+    try {
+      admin.listOffsets(latest).all().get();
+      return true;
+    } catch (ExecutionException e) {
+      return false;
     }
   }
 
