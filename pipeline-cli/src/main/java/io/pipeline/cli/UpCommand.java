@@ -202,11 +202,7 @@ final class UpCommand implements Callable<Integer> {
             "Starting orchestrator (state machines, Step Functions API)",
             () -> {
               Ports.requireFree(apiPort, "the Step Functions API");
-              return track(
-                  OrchestratorService.start(
-                      environment.with(
-                          withKafka(
-                              kafka, Map.of("ORCHESTRATOR_HTTP_PORT", String.valueOf(apiPort))))));
+              return track(OrchestratorService.start(orchestratorSettings(kafka, data)));
             });
     return new Stack(
         kafka,
@@ -287,6 +283,23 @@ final class UpCommand implements Callable<Integer> {
     mqtt.ifPresent(url -> overrides.put("MQTT_URL", url));
     overrides.put("INGEST_HTTP_PORT", String.valueOf(httpPort));
     return environment.with(overrides);
+  }
+
+  private Settings orchestratorSettings(String kafka, Path data) {
+    return environment.with(
+        withKafka(
+            kafka,
+            Map.of(
+                "ORCHESTRATOR_HTTP_PORT",
+                String.valueOf(apiPort),
+                // Its stores beside the Kafka data they restore from, not in Kafka Streams'
+                // default folder, which every run on this machine would share whatever its data.
+                "ORCHESTRATOR_STATE_DIR",
+                data.resolve("orchestrator").toString(),
+                // One instance, always the same: after a crash it takes its partitions back at
+                // once.
+                "ORCHESTRATOR_INSTANCE_ID",
+                "pipeline-up")));
   }
 
   /** A service's settings on the stack's Kafka (one broker: replication factor 1), plus these. */

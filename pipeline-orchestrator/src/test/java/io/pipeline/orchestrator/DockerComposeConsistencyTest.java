@@ -1,0 +1,151 @@
+package io.pipeline.orchestrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipeline.common.config.Setting;
+import io.pipeline.common.config.Settings;
+import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.localstack.docker.ComposeFile;
+import io.pipeline.localstack.docker.ComposeService;
+import io.pipeline.localstack.docker.Dockerfile;
+import io.pipeline.orchestrator.runtime.RuntimeConfig;
+import io.pipeline.schemas.topic.PipelineKafka;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the orchestrator's service in {@code docker/compose.yaml} in step with the code: only
+ * settings the service reads, with values it accepts, the broker it runs, the main class that
+ * exists, its state on a volume it can write, and the API's port published. Surefire runs tests in
+ * the module directory, so {@code ..} is the project root.
+ */
+class DockerComposeConsistencyTest {
+
+  private final ComposeFile compose = ComposeFile.project();
+
+  @Test
+  void shouldSetOnlyKnownSettingsOnOrchestratorService() {
+    // given
+    Set<String> known =
+        Stream.of(
+                KafkaSettings.SETTINGS,
+                PipelineKafka.SETTINGS,
+                OrchestratorConfig.SETTINGS,
+                RuntimeConfig.SETTINGS)
+            .flatMap(List::stream)
+            .map(Setting::name)
+            .collect(Collectors.toSet());
+
+    // when
+    Map<String, String> environment = orchestrator().environment();
+
+    // then
+    assertThat(environment).isNotEmpty();
+    assertThat(environment.keySet())
+        .as("environment variables of the orchestrator service in %s", compose.file())
+        .allSatisfy(name -> assertThat(known).as("known settings").contains(name));
+  }
+
+  @Test
+  void shouldAcceptSettingsValuesWhenServiceStarts() {
+    // given
+    Settings settings = Settings.of(orchestrator().environment());
+
+    // when
+    OrchestratorConfig config = OrchestratorConfig.from(settings);
+    RuntimeConfig runtime = RuntimeConfig.from(settings);
+
+    // then
+    assertThat(config.port()).isPositive();
+    assertThat(runtime.stateDir()).as("ORCHESTRATOR_STATE_DIR").isPresent();
+    assertThat(runtime.instanceId())
+        .as("ORCHESTRATOR_INSTANCE_ID, stable across restarts of the container")
+        .hasValueSatisfying(id -> assertThat(id).isNotBlank().doesNotContain("$"));
+  }
+
+  @Test
+  void shouldPointOrchestratorAtListenerKafkaAdvertises() {
+    // given
+    List<String> advertised = compose.advertisedKafkaListeners("kafka");
+
+    // when
+    String bootstrap = orchestrator().environment().get("KAFKA_BOOTSTRAP_SERVERS");
+
+    // then
+    assertThat(bootstrap).as("KAFKA_BOOTSTRAP_SERVERS of the orchestrator service").isNotBlank();
+    assertThat(Arrays.stream(bootstrap.split(",")).map(String::trim))
+        .allSatisfy(
+            server ->
+                assertThat(server)
+                    .as("a container's localhost is itself, not the broker")
+                    .doesNotStartWith("localhost:")
+                    .isIn(advertised));
+  }
+
+  @Test
+  void shouldBuildOrchestratorImageThatRunsOrchestratorMain() throws Exception {
+    // given
+    Path dockerfile = orchestrator().dockerfile().orElseThrow();
+    assertThat(dockerfile).isRegularFile();
+
+    // when
+    String mainClass = Dockerfile.read(dockerfile).mainClass().orElse("(no java main class)");
+
+    // then
+    assertThat(mainClass).isEqualTo(OrchestratorMain.class.getName());
+    Method main =
+        Class.forName(mainClass, false, getClass().getClassLoader())
+            .getMethod("main", String[].class);
+    assertThat(Modifier.isStatic(main.getModifiers())).as("main is static").isTrue();
+  }
+
+  @Test
+  void shouldKeepStateOnNamedVolumeServiceUserOwnsWhenStateDirIsSet() {
+    // given
+    ComposeService orchestrator = orchestrator();
+    String stateDir = orchestrator.environment().get(RuntimeConfig.STATE_DIR.name());
+    assertThat(stateDir).as("ORCHESTRATOR_STATE_DIR").isNotBlank();
+
+    // when
+    var volume = orchestrator.namedVolumeAt(stateDir);
+    List<String> instructions =
+        Dockerfile.read(orchestrator.dockerfile().orElseThrow()).instructions();
+
+    // then
+    assertThat(volume).as("a named volume mounted at %s", stateDir).isPresent();
+    assertThat(compose.volumes()).contains(volume.get());
+    assertThat(instructions)
+        .as("the image makes %s the service user's, so the volume takes that owner", stateDir)
+        .anySatisfy(i -> assertThat(i).startsWith("RUN").contains(stateDir).contains("chown"));
+  }
+
+  @Test
+  void shouldPublishPortApiListensOn() {
+    // given
+    ComposeService orchestrator = orchestrator();
+    int port = OrchestratorConfig.from(Settings.of(orchestrator.environment())).port();
+
+    // when
+    List<Integer> published = orchestrator.publishedContainerPorts();
+    List<Integer> exposed = Dockerfile.read(orchestrator.dockerfile().orElseThrow()).exposedPorts();
+
+    // then
+    assertThat(published).contains(port);
+    assertThat(exposed).contains(port);
+  }
+
+  private ComposeService orchestrator() {
+    assertThat(compose.service("orchestrator"))
+        .as("service orchestrator in %s", compose.file())
+        .isPresent();
+    return compose.service("orchestrator").orElseThrow();
+  }
+}
