@@ -1,12 +1,13 @@
 package io.pipeline.ingest;
 
 import io.pipeline.common.config.Settings;
+import io.pipeline.common.http.PartHealth;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.common.lifecycle.Parts;
+import io.pipeline.common.metrics.ServiceMetrics;
 import io.pipeline.ingest.http.IngestHttpConfig;
 import io.pipeline.ingest.http.IngestHttpServer;
 import io.pipeline.ingest.metrics.IngestMetrics;
-import io.pipeline.ingest.metrics.ServiceMetrics;
 import io.pipeline.ingest.mqtt.MqttBridge;
 import io.pipeline.ingest.mqtt.MqttBridgeConfig;
 import io.pipeline.ingest.s3.S3ListingBridge;
@@ -43,7 +44,7 @@ public final class IngestService implements AutoCloseable {
   private final Map<String, BooleanSupplier> health = new ConcurrentHashMap<>();
   private final Map<String, Handler> routes = new LinkedHashMap<>();
   private Optional<S3ListingBridge> listing = Optional.empty();
-  private ServiceMetrics metrics;
+  private IngestMetrics metrics;
   private IngestHttpServer http;
   private S3Notifications s3Notifications;
 
@@ -64,7 +65,7 @@ public final class IngestService implements AutoCloseable {
 
     IngestService service = new IngestService();
     try {
-      service.metrics = service.track(new ServiceMetrics());
+      service.metrics = new IngestMetrics(service.track(new ServiceMetrics()).registry());
       SchemaTopic schemas = service.track(PipelineKafka.prepare(kafka, settings));
       PipelineTopics topics = new PipelineTopics(schemas);
       if (listingConfig.enabled()) {
@@ -104,7 +105,7 @@ public final class IngestService implements AutoCloseable {
           .ifPresent(h -> service.routes.put(S3WebhookHandler.PATH, h));
       service.http =
           service.track(
-              IngestHttpServer.builder(httpConfig, kafka, topics, schemas, service.metrics.ingest())
+              IngestHttpServer.builder(httpConfig, kafka, topics, schemas, service.metrics)
                   .routes(service.routes)
                   .replicationFactor(settings.get(PipelineKafka.REPLICATION_FACTOR))
                   .health(service::health)
@@ -129,13 +130,13 @@ public final class IngestService implements AutoCloseable {
 
   /** The ingest meters, for the bridges. */
   public IngestMetrics metrics() {
-    return metrics.ingest();
+    return metrics;
   }
 
   /** Whether each part of the service runs, by name, as {@code /health} reports it. */
-  public Map<String, Boolean> health() {
-    Map<String, Boolean> parts = new TreeMap<>();
-    health.forEach((name, up) -> parts.put(name, up.getAsBoolean()));
+  public Map<String, PartHealth> health() {
+    Map<String, PartHealth> parts = new TreeMap<>();
+    health.forEach((name, up) -> parts.put(name, PartHealth.of(up.getAsBoolean())));
     return parts;
   }
 

@@ -1,12 +1,13 @@
 package io.pipeline.orchestrator;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pipeline.client.CommandGateway;
 import io.pipeline.common.config.Settings;
+import io.pipeline.common.http.PartHealth;
+import io.pipeline.common.http.ServiceEndpoints;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.common.lifecycle.DaemonThreads;
 import io.pipeline.common.lifecycle.Parts;
+import io.pipeline.common.metrics.ServiceMetrics;
 import io.pipeline.orchestrator.api.StepFunctionsHandler;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.orchestrator.runtime.ActivityTopics;
@@ -17,15 +18,19 @@ import io.pipeline.schemas.topic.PipelineKafka;
 import io.pipeline.schemas.topic.PipelineTopics;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.kafka.streams.KafkaStreams;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The orchestrator service: the state machines, the Standard runtime and the Step Functions API.
+ * The orchestrator service: the state machines, the Standard runtime and the Step Functions API,
+ * whose port also serves {@code GET /metrics} and {@code GET /health} ({@link ServiceEndpoints}).
  * Reads and validates all its settings before it starts anything.
  */
 public final class OrchestratorService implements AutoCloseable {
@@ -33,8 +38,6 @@ public final class OrchestratorService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OrchestratorService.class);
 
   private final Parts parts = new Parts("Orchestrator service");
-  private final PrometheusMeterRegistry meters =
-      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private URI apiUri;
 
   private OrchestratorService() {}
@@ -50,6 +53,7 @@ public final class OrchestratorService implements AutoCloseable {
     RuntimeConfig runtimeConfig = RuntimeConfig.from(settings);
     OrchestratorService service = new OrchestratorService();
     try {
+      ServiceMetrics metrics = service.parts.track(new ServiceMetrics());
       SchemaTopic schemas = service.parts.track(PipelineKafka.prepare(kafka, settings));
       PipelineTopics topics = new PipelineTopics(schemas);
       StateMachineRegistry machines =
@@ -58,7 +62,8 @@ public final class OrchestratorService implements AutoCloseable {
                   kafka, topics, config.region(), config.account(), Clock.systemUTC()));
       StandardRuntime runtime =
           service.parts.track(
-              new StandardRuntime(runtimeConfig, kafka, topics, schemas, machines, service.meters));
+              new StandardRuntime(
+                  runtimeConfig, kafka, topics, schemas, machines, metrics.registry()));
       CommandGateway commands =
           service.parts.track(new CommandGateway(kafka, topics, Clock.systemUTC()));
       runtime.start();
@@ -70,8 +75,11 @@ public final class OrchestratorService implements AutoCloseable {
       connector.setPort(config.port());
       server.addConnector(connector);
       server.setHandler(
-          new StepFunctionsHandler(
-              machines, runtime, commands, new ActivityTopics(kafka, settings, topics), api));
+          new Handler.Sequence(
+              new ServiceEndpoints(
+                  metrics.registry(), () -> Map.of("runtime", health(runtime.state()))),
+              new StepFunctionsHandler(
+                  machines, runtime, commands, new ActivityTopics(kafka, settings, topics), api)));
       server.start();
       service.parts.track(server::stop);
       String host = "0.0.0.0".equals(config.host()) ? "localhost" : config.host();
@@ -87,7 +95,22 @@ public final class OrchestratorService implements AutoCloseable {
     }
   }
 
-  /** Where the Step Functions API answers ({@code aws stepfunctions --endpoint-url}). */
+  /**
+   * The runtime is up while it is RUNNING or REBALANCING: a rebalance is the normal, passing state
+   * whenever an instance joins or leaves the group, and one that restores stores can last minutes;
+   * a supervisor that restarted instances on a 503 would then start a new rebalance each time.
+   * CREATED (starting), PENDING_SHUTDOWN, NOT_RUNNING, PENDING_ERROR and ERROR are down.
+   */
+  static PartHealth health(KafkaStreams.State state) {
+    return new PartHealth(
+        state.isRunningOrRebalancing() ? PartHealth.Status.UP : PartHealth.Status.DOWN,
+        state.name());
+  }
+
+  /**
+   * Where the Step Functions API answers ({@code aws stepfunctions --endpoint-url}), and {@code
+   * /metrics} and {@code /health}.
+   */
   public URI apiUri() {
     return apiUri;
   }

@@ -2,6 +2,8 @@ package io.pipeline.ingest.http;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pipeline.common.http.PartHealth;
+import io.pipeline.common.http.ServiceEndpoints;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.ingest.metrics.IngestMetrics;
 import io.pipeline.schemas.topic.PipelineTopics;
@@ -9,6 +11,7 @@ import io.pipeline.schemas.topic.TopicAdmin;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +91,7 @@ public final class IngestHttpServer implements AutoCloseable {
     private final IngestMetrics metrics;
     private final PrometheusMeterRegistry registry;
     private final Map<String, Handler> routes = new LinkedHashMap<>();
-    private Supplier<Map<String, Boolean>> health = Map::of;
+    private Supplier<Map<String, PartHealth>> health = Map::of;
     private Optional<Short> replicationFactor = Optional.empty();
     private Clock clock = Clock.systemUTC();
 
@@ -132,8 +135,8 @@ public final class IngestHttpServer implements AutoCloseable {
       return this;
     }
 
-    /** What {@code /health} reports: each part's name and whether it runs. */
-    public Builder health(Supplier<Map<String, Boolean>> parts) {
+    /** What {@code /health} reports: each part's name and health. */
+    public Builder health(Supplier<Map<String, PartHealth>> parts) {
       this.health = Objects.requireNonNull(parts, "parts");
       return this;
     }
@@ -196,15 +199,15 @@ public final class IngestHttpServer implements AutoCloseable {
               threads,
               b.clock);
       paths.addMapping(PathSpec.from(ProduceHandler.PREFIX + "*"), produce);
-      paths.addMapping(PathSpec.from("/metrics"), new MetricsHandler(b.registry));
-      paths.addMapping(PathSpec.from("/health"), new HealthHandler(b.health));
       b.routes.forEach((path, handler) -> paths.addMapping(PathSpec.from(path + "/*"), handler));
-      List<String> known =
-          new java.util.ArrayList<>(List.of("/topics/{topic}", "/metrics", "/health"));
+      List<String> known = new ArrayList<>(List.of("/topics/{topic}"));
+      known.addAll(ServiceEndpoints.PATHS);
       known.addAll(b.routes.keySet());
       paths.addMapping(PathSpec.from("/"), new NotFoundHandler(String.join(", ", known)));
       // Stopping lets requests in progress get their answer (new ones get 503) for a while.
-      GracefulHandler graceful = new GracefulHandler(paths);
+      GracefulHandler graceful =
+          new GracefulHandler(
+              new Handler.Sequence(new ServiceEndpoints(b.registry, b.health), paths));
       server.setHandler(graceful);
       server.setStopTimeout(STOP_TIMEOUT.toMillis());
       try {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipeline.common.config.Settings;
+import io.pipeline.common.http.PartHealth;
 import io.pipeline.common.kafka.KafkaSettings;
-import io.pipeline.ingest.metrics.ServiceMetrics;
+import io.pipeline.common.metrics.ServiceMetrics;
+import io.pipeline.ingest.metrics.IngestMetrics;
 import io.pipeline.localstack.LocalStack;
 import io.pipeline.localstack.junit.LocalStackExtension;
 import io.pipeline.localstack.kafka.TopicReader;
@@ -338,8 +340,8 @@ class IngestHttpServerIT {
             KafkaSettings.of(bootstrap),
             topics,
             schemas,
-            metrics.ingest())
-        .health(() -> Map.of("bridge", bridgeUp.get()))
+            new IngestMetrics(metrics.registry()))
+        .health(() -> Map.of("bridge", PartHealth.of(bridgeUp.get())))
         .start();
   }
 

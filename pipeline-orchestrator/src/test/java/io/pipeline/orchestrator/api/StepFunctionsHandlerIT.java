@@ -2,12 +2,19 @@ package io.pipeline.orchestrator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipeline.localstack.LocalStack;
 import io.pipeline.localstack.junit.LocalStackExtension;
 import io.pipeline.orchestrator.OrchestratorService;
 import io.pipeline.orchestrator.Sfn;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,19 +24,25 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.CreateStateMachineResponse;
 import software.amazon.awssdk.services.sfn.model.DescribeStateMachineResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 import software.amazon.awssdk.services.sfn.model.InvalidNameException;
 import software.amazon.awssdk.services.sfn.model.StateMachineAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
 
-/** The official AWS SDK's Step Functions client against the orchestrator's API. */
+/**
+ * The official AWS SDK's Step Functions client against the orchestrator's API, and {@code /metrics}
+ * and {@code /health} on the same port.
+ */
 @ExtendWith(LocalStackExtension.class)
 class StepFunctionsHandlerIT {
 
   private static final String ROLE = "arn:aws:iam::000000000000:role/pipeline";
   private static final String DEFINITION =
       "{\"StartAt\": \"Hello\", \"States\": {\"Hello\": {\"Type\": \"Pass\", \"End\": true}}}";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static OrchestratorService service;
   private static SfnClient sfn;
@@ -102,5 +115,64 @@ class StepFunctionsHandlerIT {
                         b.stateMachineArn(
                             "arn:aws:states:us-east-1:000000000000:stateMachine:missing")))
         .isInstanceOf(StateMachineDoesNotExistException.class);
+  }
+
+  @Test
+  void shouldCountTheExecutionAndItsTransitionsInMetricsWhenAnExecutionSucceeded() {
+    String machine =
+        sfn.createStateMachine(
+                b -> b.name(LocalStack.uniqueName("metered")).definition(DEFINITION).roleArn(ROLE))
+            .stateMachineArn();
+    String execution = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> sfn.describeExecution(b -> b.executionArn(execution)).status(),
+            ExecutionStatus.SUCCEEDED::equals);
+
+    String executions = "pipeline_orchestrator_executions_total{outcome=";
+    String machineTag = "state_machine=\"" + machine + "\"";
+    String succeeded = executions + "\"succeeded\"," + machineTag + "}";
+    List<String> lines =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () -> get("/metrics").body().lines().toList(),
+                l -> l.stream().anyMatch(line -> line.startsWith(succeeded)));
+
+    assertThat(sample(lines, executions + "\"started\"," + machineTag + "}")).isEqualTo(1.0);
+    assertThat(sample(lines, succeeded)).isEqualTo(1.0);
+    assertThat(sample(lines, "pipeline_orchestrator_state_transitions_total{" + machineTag + "}"))
+        .isPositive();
+    assertThat(lines)
+        .anySatisfy(l -> assertThat(l).startsWith("kafka_stream_"))
+        .anySatisfy(l -> assertThat(l).startsWith("jvm_memory_used_bytes{"));
+  }
+
+  @Test
+  void shouldAnswerHealthyNamingTheRuntimeStateWhenTheRuntimeRuns() throws Exception {
+    HttpResponse<String> health =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> get("/health"), r -> r.body().contains("RUNNING"));
+
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(health.body()))
+        .isEqualTo(JSON.readTree("{\"status\": \"UP\", \"parts\": {\"runtime\": \"RUNNING\"}}"));
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(service.apiUri().resolve(path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The value of one series in Prometheus' text format. */
+  private static double sample(List<String> lines, String series) {
+    return lines.stream()
+        .filter(l -> l.startsWith(series + " "))
+        .map(l -> Double.parseDouble(l.substring(series.length() + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + series + " in /metrics"));
   }
 }

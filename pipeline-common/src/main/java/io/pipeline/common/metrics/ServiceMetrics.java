@@ -1,4 +1,4 @@
-package io.pipeline.ingest.metrics;
+package io.pipeline.common.metrics;
 
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -8,16 +8,15 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
- * The ingest service's meter registry, scraped at {@code /metrics}: the JVM's memory, garbage
- * collection, threads and processors, plus {@link IngestMetrics}. Closing it stops the GC
- * listeners.
+ * A service's meter registry, scraped at {@code /metrics}: the JVM's memory, garbage collection,
+ * threads and processors, and whatever meters the service adds to {@link #registry()}. Closing it
+ * stops the GC listeners.
  */
 public final class ServiceMetrics implements AutoCloseable {
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
-  private final IngestMetrics ingest = new IngestMetrics(registry);
 
   public ServiceMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -29,11 +28,6 @@ public final class ServiceMetrics implements AutoCloseable {
   /** The registry. */
   public PrometheusMeterRegistry registry() {
     return registry;
-  }
-
-  /** The ingest meters every bridge reports to. */
-  public IngestMetrics ingest() {
-    return ingest;
   }
 
   @Override
