@@ -226,6 +226,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
             .setTraceHeader(start.getTraceHeader())
             .setStartDate(now)
             .setHistoryEvents(0)
+            .setOpenTasks(new java.util.HashMap<>())
             .build();
     metrics.started(machine.getArn());
     apply(
@@ -279,6 +280,13 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     Step step;
     try {
       step = execution.handle(engineCommand);
+      if (!(engineCommand instanceof Command.HeartbeatTask)) {
+        Long scheduled = record.getOpenTasks().remove(token);
+        if (scheduled != null) {
+          metrics.taskLatency(
+              record.getStateMachineArn(), Duration.between(Instant.ofEpochMilli(scheduled), now));
+        }
+      }
     } catch (IllegalStateException e) {
       return Verdict.rejected(
           "TaskTimedOut",
@@ -365,6 +373,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
                     tokens.sign(task.token()), arn, task.resource(), task.input().toString(), now);
             context.forward(
                 new Record<>(arn, request, now.toEpochMilli()), RuntimeTopology.TASKS_SINK);
+            record.getOpenTasks().put(task.token(), now.toEpochMilli());
           } else {
             steps.add(
                 execution.handle(
@@ -377,7 +386,10 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
                         now)));
           }
         }
-        // Effect.CancelTask: the worker's late result is refused by token; nothing to send.
+        if (effect instanceof Effect.CancelTask cancel) {
+          // The worker's late result is refused by token; nothing to send.
+          record.getOpenTasks().remove(cancel.token());
+        }
       }
     }
     ExecutionStatus status = execution.status();
@@ -387,6 +399,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
       record.setSnapshot(ExecutionSnapshot.write(execution).toString());
     } else {
       record.setSnapshot(null);
+      record.getOpenTasks().clear();
       record.setStopDate(now);
       record.setOutput(execution.output().map(JsonNode::toString).orElse(null));
       record.setError(execution.error().orElse(null));

@@ -53,6 +53,15 @@ public final class RuntimeMetrics {
     }
   }
 
+  void taskLatency(String stateMachineArn, Duration latency) {
+    Timer.builder("pipeline.orchestrator.task.latency")
+        .description("From a task's request to its result")
+        .tag("state_machine", stateMachineArn)
+        .publishPercentiles(0.5, 0.99)
+        .register(registry)
+        .record(latency);
+  }
+
   void timerFired(Duration lag) {
     timerLag.record(lag.isNegative() ? Duration.ZERO : lag);
   }

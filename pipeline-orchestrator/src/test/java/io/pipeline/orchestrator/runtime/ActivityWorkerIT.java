@@ -81,6 +81,72 @@ class ActivityWorkerIT {
   }
 
   @Test
+  void shouldRunTaskWaitChoiceParallelMapRetryAndCatchEndToEnd() throws Exception {
+    String activity = LocalStack.uniqueName("calc");
+    String resource = activityArn(activity);
+    String arn =
+        machine(
+            """
+            {"StartAt": "Route", "States": {
+              "Route": {"Type": "Choice", "Default": "Reject",
+                "Choices": [{"Variable": "$.items[0]", "IsPresent": true, "Next": "Pause"}]},
+              "Pause": {"Type": "Wait", "Seconds": 1, "Next": "Fan"},
+              "Fan": {"Type": "Parallel", "ResultPath": "$.fan", "Next": "Guard",
+                "Branches": [
+                  {"StartAt": "Flaky", "States": {"Flaky": {"Type": "Task", "Resource": "%1$s",
+                    "Parameters": {"op": "flaky", "n": 1},
+                    "Retry": [{"ErrorEquals": ["Custom.Flaky"], "IntervalSeconds": 1}],
+                    "End": true}}},
+                  {"StartAt": "Each", "States": {"Each": {"Type": "Map", "ItemsPath": "$.items",
+                    "ItemSelector": {"op": "double", "n.$": "$$.Map.Item.Value"},
+                    "ItemProcessor": {"StartAt": "Double", "States": {
+                      "Double": {"Type": "Task", "Resource": "%1$s", "End": true}}},
+                    "End": true}}}
+                ]},
+              "Guard": {"Type": "Task", "Resource": "%1$s", "Parameters": {"op": "fatal"},
+                "ResultPath": "$.guard", "Next": "Done",
+                "Catch": [{"ErrorEquals": ["Custom.Fatal"], "ResultPath": "$.caught",
+                  "Next": "Done"}]},
+              "Done": {"Type": "Pass", "End": true},
+              "Reject": {"Type": "Fail", "Error": "NoItems"}}}
+            """
+                .formatted(resource));
+    Set<String> flakyTokens = ConcurrentHashMap.newKeySet();
+    try (ActivityWorker worker =
+        ActivityWorker.builder(kafka, activity)
+            .start(
+                task ->
+                    switch (task.input().get("op").asText()) {
+                      case "flaky" -> {
+                        if (flakyTokens.add(task.token()) && flakyTokens.size() == 1) {
+                          throw new TaskFailedException("Custom.Flaky", "first attempt");
+                        }
+                        yield IntNode.valueOf(task.input().get("n").asInt());
+                      }
+                      case "double" -> IntNode.valueOf(task.input().get("n").asInt() * 2);
+                      default -> throw new TaskFailedException("Custom.Fatal", "by design");
+                    })) {
+
+      String execution =
+          sfn.startExecution(b -> b.stateMachineArn(arn).input("{\"items\": [1, 2, 3]}"))
+              .executionArn();
+      DescribeExecutionResponse closed = awaitClosed(execution);
+
+      assertThat(closed.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(JSON.readTree(closed.output()))
+          .isEqualTo(
+              JSON.readTree(
+                  """
+                  {"items": [1, 2, 3], "fan": [1, [2, 4, 6]],
+                   "caught": {"Error": "Custom.Fatal", "Cause": "by design"}}
+                  """));
+      assertThat(flakyTokens).hasSize(2);
+      assertThat(Duration.between(closed.startDate(), closed.stopDate()))
+          .isGreaterThanOrEqualTo(Duration.ofSeconds(2)); // the Wait, then the retry's interval
+    }
+  }
+
+  @Test
   void shouldRetryAFailedTaskAndApplyTheResultOnce() throws Exception {
     String activity = LocalStack.uniqueName("double");
     String arn =

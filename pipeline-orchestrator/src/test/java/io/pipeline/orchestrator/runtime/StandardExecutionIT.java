@@ -259,6 +259,61 @@ class StandardExecutionIT {
         .isInstanceOf(ExecutionDoesNotExistException.class);
   }
 
+  @Test
+  void shouldRunADistributedMapOfTenThousandItemsThroughBoundedCommands() throws Exception {
+    String arn =
+        machine(
+            "big-map",
+            """
+            {"StartAt": "Each", "States": {"Each": {"Type": "Map", "End": true,
+              "ItemProcessor": {
+                "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                "StartAt": "Square", "States": {"Square": {"Type": "Pass",
+                  "Parameters": {"v.$": "States.MathAdd($, 1)"}, "OutputPath": "$.v",
+                  "End": true}}}}}}
+            """);
+    StringBuilder items = new StringBuilder("[");
+    for (int i = 0; i < 10_000; i++) {
+      items.append(i == 0 ? "" : ",").append(i);
+    }
+    String input = items.append("]").toString();
+
+    String execution = sfn.startExecution(b -> b.stateMachineArn(arn).input(input)).executionArn();
+    DescribeExecutionResponse closed = awaitClosed(execution);
+
+    assertThat(closed.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    JsonNode output = JSON.readTree(closed.output());
+    assertThat(output).hasSize(10_000);
+    assertThat(output.get(9_999).asInt()).isEqualTo(10_000);
+  }
+
+  @Test
+  void shouldFailALongLoopAtTheHistoryQuotaAsAwsDoes() {
+    String arn =
+        machine(
+            "loop",
+            """
+            {"StartAt": "Count", "States": {
+              "Count": {"Type": "Pass", "Parameters": {"n.$": "States.MathAdd($.n, 1)"},
+                "Next": "More"},
+              "More": {"Type": "Choice", "Default": "Done", "Choices": [
+                {"Variable": "$.n", "NumericLessThan": 100000, "Next": "Count"}]},
+              "Done": {"Type": "Succeed"}}}
+            """);
+
+    String execution =
+        sfn.startExecution(b -> b.stateMachineArn(arn).input("{\"n\": 0}")).executionArn();
+    DescribeExecutionResponse closed = awaitClosed(execution);
+
+    assertThat(closed.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(closed.error()).isEqualTo("States.Runtime");
+    assertThat(closed.cause()).contains("25000");
+    GetExecutionHistoryResponse last =
+        sfn.getExecutionHistory(b -> b.executionArn(execution).reverseOrder(true).maxResults(1));
+    assertThat(last.events().get(0).id()).isEqualTo(25_000L);
+    assertThat(last.events().get(0).type()).isEqualTo(HistoryEventType.EXECUTION_FAILED);
+  }
+
   private static String waitDefinition(int seconds) {
     return "{\"StartAt\": \"W\", \"States\": {\"W\": {\"Type\": \"Wait\", \"Seconds\": "
         + seconds
