@@ -1,7 +1,7 @@
 package io.pipeline.client;
 
+import io.pipeline.common.kafka.ConsumerLoop;
 import io.pipeline.common.kafka.KafkaSettings;
-import io.pipeline.common.lifecycle.DaemonThreads;
 import io.pipeline.schemas.orchestrator.CommandReply;
 import io.pipeline.schemas.orchestrator.ExecutionCommand;
 import io.pipeline.schemas.topic.PipelineTopics;
@@ -17,11 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -45,10 +45,8 @@ public final class CommandGateway implements AutoCloseable {
   private final Topic<String, CommandReply> replies;
   private final Clock clock;
   private final KafkaProducer<String, ExecutionCommand> producer;
-  private final KafkaConsumer<String, byte[]> consumer;
   private final Map<String, CompletableFuture<Verdict>> waiting = new ConcurrentHashMap<>();
-  private final Thread reader;
-  private volatile boolean closed;
+  private final ConsumerLoop<String, byte[]> reader;
 
   /**
    * @param kafka how to reach Kafka
@@ -64,7 +62,7 @@ public final class CommandGateway implements AutoCloseable {
             kafka.reliableProducerConfig("orchestrator-commands", Map.of()),
             new StringSerializer(),
             commands.valueSerde().serializer());
-    this.consumer =
+    KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
             kafka.clientConfig(
                 Map.of(
@@ -82,8 +80,8 @@ public final class CommandGateway implements AutoCloseable {
     consumer.seekToEnd(partitions);
     // Resolve the end now: a verdict for a command sent after this returns is past it.
     partitions.forEach(consumer::position);
-    this.reader = DaemonThreads.named("command-replies").newThread(this::read);
-    reader.start();
+    this.reader =
+        ConsumerLoop.start("command-replies", consumer, Duration.ofMillis(500), this::verdicts);
   }
 
   /**
@@ -135,37 +133,21 @@ public final class CommandGateway implements AutoCloseable {
     return new Sent(written, verdict);
   }
 
-  private void read() {
-    try {
-      while (!closed) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          CompletableFuture<Verdict> verdict = waiting.get(record.key());
-          if (verdict == null) {
-            continue; // another instance's request, or one that gave up
-          }
-          CommandReply reply =
-              replies.valueSerde().deserializer().deserialize(replies.name(), record.value());
-          verdict.complete(new Verdict(reply.getError(), reply.getMessage(), reply.getStartDate()));
-        }
+  private void verdicts(ConsumerRecords<String, byte[]> records) {
+    for (ConsumerRecord<String, byte[]> record : records) {
+      CompletableFuture<Verdict> verdict = waiting.get(record.key());
+      if (verdict == null) {
+        continue; // another instance's request, or one that gave up
       }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      log.error("The command gateway stopped reading {}", replies.name(), e);
-    } finally {
-      consumer.close();
+      CommandReply reply =
+          replies.valueSerde().deserializer().deserialize(replies.name(), record.value());
+      verdict.complete(new Verdict(reply.getError(), reply.getMessage(), reply.getStartDate()));
     }
   }
 
   @Override
   public void close() {
-    closed = true;
-    consumer.wakeup();
-    try {
-      reader.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    reader.close();
     producer.close(Duration.ofSeconds(5));
     waiting.values().forEach(v -> v.completeExceptionally(new IllegalStateException("closed")));
   }

@@ -2,8 +2,8 @@ package io.pipeline.orchestrator.machines;
 
 import io.pipeline.asl.parse.DefinitionParser;
 import io.pipeline.asl.parse.ParseResult;
+import io.pipeline.common.kafka.ConsumerLoop;
 import io.pipeline.common.kafka.KafkaSettings;
-import io.pipeline.common.lifecycle.DaemonThreads;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import io.pipeline.schemas.topic.PipelineTopics;
 import io.pipeline.schemas.topic.Topic;
@@ -25,13 +25,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -78,12 +78,10 @@ public final class StateMachineRegistry implements AutoCloseable {
   private final String arnPrefix;
   private final Clock clock;
   private final KafkaProducer<String, byte[]> producer;
-  private final KafkaConsumer<String, byte[]> consumer;
   private final Map<String, StateMachineRecord> view = new ConcurrentHashMap<>();
-  private final Thread reader;
+  private final ConsumerLoop<String, byte[]> reader;
   private final Object progress = new Object();
   private long nextOffset;
-  private volatile boolean closed;
 
   /**
    * @param kafka how to reach Kafka
@@ -106,7 +104,7 @@ public final class StateMachineRegistry implements AutoCloseable {
             new StringSerializer(),
             new ByteArraySerializer());
     producer.initTransactions();
-    this.consumer =
+    KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
             kafka.clientConfig(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
             new StringDeserializer(),
@@ -114,8 +112,12 @@ public final class StateMachineRegistry implements AutoCloseable {
     TopicPartition partition = new TopicPartition(topic.name(), 0);
     consumer.assign(List.of(partition));
     consumer.seekToBeginning(List.of(partition));
-    this.reader = DaemonThreads.named("state-machine-registry").newThread(this::read);
-    reader.start();
+    this.reader =
+        ConsumerLoop.start(
+            "state-machine-registry",
+            consumer,
+            Duration.ofMillis(200),
+            records -> read(records, consumer.position(partition)));
   }
 
   /**
@@ -198,7 +200,7 @@ public final class StateMachineRegistry implements AutoCloseable {
     synchronized (progress) {
       while (nextOffset <= offset) {
         long left = deadline - System.nanoTime();
-        if (left <= 0 || closed) {
+        if (left <= 0 || reader.isClosed()) {
           throw new IllegalStateException(
               new TimeoutException(
                   "the state machine view did not reach offset "
@@ -216,30 +218,19 @@ public final class StateMachineRegistry implements AutoCloseable {
     }
   }
 
-  private void read() {
-    try {
-      while (!closed) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          if (record.value() == null) {
-            view.remove(record.key());
-          } else {
-            view.put(
-                record.key(),
-                topic.valueSerde().deserializer().deserialize(topic.name(), record.value()));
-          }
-        }
-        long position = consumer.position(new TopicPartition(topic.name(), 0));
-        synchronized (progress) {
-          nextOffset = position;
-          progress.notifyAll();
-        }
+  private void read(ConsumerRecords<String, byte[]> records, long position) {
+    for (ConsumerRecord<String, byte[]> record : records) {
+      if (record.value() == null) {
+        view.remove(record.key());
+      } else {
+        view.put(
+            record.key(),
+            topic.valueSerde().deserializer().deserialize(topic.name(), record.value()));
       }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      log.error("The state machine view stopped reading {}", topic.name(), e);
-    } finally {
-      consumer.close();
+    }
+    synchronized (progress) {
+      nextOffset = position;
+      progress.notifyAll();
     }
   }
 
@@ -263,13 +254,7 @@ public final class StateMachineRegistry implements AutoCloseable {
 
   @Override
   public void close() {
-    closed = true;
-    consumer.wakeup();
-    try {
-      reader.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    reader.close();
     producer.close(Duration.ofSeconds(5));
   }
 }

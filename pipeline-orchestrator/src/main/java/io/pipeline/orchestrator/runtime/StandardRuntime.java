@@ -3,21 +3,19 @@ package io.pipeline.orchestrator.runtime;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.common.kafka.StreamsProperties;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
 import io.pipeline.schemas.orchestrator.ExecutionRecord;
 import io.pipeline.schemas.topic.PipelineTopics;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.avro.message.SchemaStore;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -82,26 +80,16 @@ public final class StandardRuntime implements AutoCloseable {
   }
 
   private static Properties properties(RuntimeConfig config, KafkaSettings kafka) {
-    Map<String, Object> specific = new HashMap<>();
-    specific.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-    specific.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    specific.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
-    specific.put(
-        StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
-    specific.put(
-        StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
-        RuntimeTopology.MAX_RECORD_BYTES);
-    specific.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-    config.stateDir().ifPresent(dir -> specific.put(StreamsConfig.STATE_DIR_CONFIG, dir));
-    config
-        .instanceId()
-        .ifPresent(
-            id ->
-                specific.put(
-                    StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
-    Properties properties = new Properties();
-    properties.putAll(kafka.clientConfig(specific));
-    return properties;
+    return StreamsProperties.exactlyOnce(
+        kafka,
+        config.applicationId(),
+        config.stateDir(),
+        config.instanceId(),
+        Map.of(
+            StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+            RuntimeTopology.MAX_RECORD_BYTES,
+            StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG),
+            "lz4"));
   }
 
   /** Starts processing. */

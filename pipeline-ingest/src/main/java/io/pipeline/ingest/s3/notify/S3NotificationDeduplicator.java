@@ -1,19 +1,17 @@
 package io.pipeline.ingest.s3.notify;
 
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.common.kafka.StreamsProperties;
 import io.pipeline.schemas.topic.PipelineTopics;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
@@ -84,22 +82,8 @@ public final class S3NotificationDeduplicator implements AutoCloseable {
   }
 
   private Properties properties(KafkaSettings kafka) {
-    Map<String, Object> specific = new HashMap<>();
-    specific.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-    specific.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    specific.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
-    specific.put(
-        StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
-    config.stateDir().ifPresent(dir -> specific.put(StreamsConfig.STATE_DIR_CONFIG, dir));
-    config
-        .instanceId()
-        .ifPresent(
-            id ->
-                specific.put(
-                    StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
-    Properties properties = new Properties();
-    properties.putAll(kafka.clientConfig(specific));
-    return properties;
+    return StreamsProperties.exactlyOnce(
+        kafka, config.applicationId(), config.stateDir(), config.instanceId(), Map.of());
   }
 
   /** Starts the step. */

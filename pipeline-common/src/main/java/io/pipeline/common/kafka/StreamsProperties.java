@@ -1,0 +1,50 @@
+package io.pipeline.common.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The configuration the services' Kafka Streams applications share: {@code exactly_once_v2}, String
+ * keys and byte values by default (topologies name their serdes), a state folder kept across
+ * restarts, and static membership when an instance id is given, so a restarted instance takes its
+ * partitions back at once.
+ */
+public final class StreamsProperties {
+
+  private StreamsProperties() {}
+
+  /**
+   * @param kafka how to reach Kafka
+   * @param applicationId the application id (instances of one application share it)
+   * @param stateDir the state folder, or Kafka Streams' default
+   * @param instanceId a stable id of this instance, for static membership
+   * @param specific further settings of this application
+   */
+  public static Properties exactlyOnce(
+      KafkaSettings kafka,
+      String applicationId,
+      Optional<String> stateDir,
+      Optional<String> instanceId,
+      Map<String, Object> specific) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    config.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
+    config.put(
+        StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+    stateDir.ifPresent(dir -> config.put(StreamsConfig.STATE_DIR_CONFIG, dir));
+    instanceId.ifPresent(
+        id ->
+            config.put(
+                StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
+    config.putAll(specific);
+    Properties properties = new Properties();
+    properties.putAll(kafka.clientConfig(config));
+    return properties;
+  }
+}
