@@ -41,7 +41,10 @@ final class Definitions {
   /** The revision, or empty when no such state machine revision exists. */
   Optional<Pinned> revision(String stateMachineArn, String revisionId) {
     String key = stateMachineArn + ":" + revisionId;
-    Pinned cached = parsed.get(key);
+    Pinned cached;
+    synchronized (parsed) {
+      cached = parsed.get(key);
+    }
     if (cached != null) {
       return Optional.of(cached);
     }
@@ -57,7 +60,9 @@ final class Definitions {
                     new IllegalStateException(
                         "the stored definition of " + key + " does not parse any more"));
     Pinned pinned = new Pinned(record.get(), machine);
-    parsed.put(key, pinned);
+    synchronized (parsed) {
+      parsed.put(key, pinned);
+    }
     return Optional.of(pinned);
   }
 

@@ -30,11 +30,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -425,17 +426,19 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
 
   private void fireDueTimers(long wallClockMillis) {
     Instant now = Instant.ofEpochMilli(wallClockMillis);
-    int fired = 0;
-    try (KeyValueIterator<Bytes, byte[]> due =
+    // Collect first, then delete: a store's iterator must not see its own deletions.
+    List<Bytes> due = new ArrayList<>();
+    try (KeyValueIterator<Bytes, byte[]> timersDue =
         timers.range(StoreKeys.firstTimer(), StoreKeys.timersDueAfter(now))) {
-      while (due.hasNext() && fired < TIMERS_PER_PUNCTUATION) {
-        KeyValue<Bytes, byte[]> entry = due.next();
-        StoreKeys.Timer timer = StoreKeys.timerOf(entry.key);
-        timers.delete(entry.key);
-        sendTimer(timer.executionArn(), timer.timerId(), now);
-        metrics.timerFired(Duration.between(timer.dueAt(), now));
-        fired++;
+      while (timersDue.hasNext() && due.size() < TIMERS_PER_PUNCTUATION) {
+        due.add(timersDue.next().key);
       }
+    }
+    for (Bytes key : due) {
+      StoreKeys.Timer timer = StoreKeys.timerOf(key);
+      timers.delete(key);
+      sendTimer(timer.executionArn(), timer.timerId(), now);
+      metrics.timerFired(Duration.between(timer.dueAt(), now));
     }
   }
 
