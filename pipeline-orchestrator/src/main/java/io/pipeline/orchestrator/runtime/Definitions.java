@@ -2,7 +2,6 @@ package io.pipeline.orchestrator.runtime;
 
 import io.pipeline.asl.model.StateMachine;
 import io.pipeline.asl.parse.DefinitionParser;
-import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,12 +19,19 @@ final class Definitions {
   private static final int CACHED = 256;
 
   /** How long a revision may take to reach this instance's view of the state machines. */
-  private static final Duration VIEW_LAG = Duration.ofSeconds(10);
+  static final Duration VIEW_LAG = Duration.ofSeconds(10);
+
+  /** Where revisions are found: the state machine registry's view. */
+  @FunctionalInterface
+  interface Revisions {
+    Optional<StateMachineRecord> revision(String stateMachineArn, String revisionId);
+  }
 
   /** What an execution runs. */
   record Pinned(StateMachineRecord record, StateMachine machine) {}
 
-  private final StateMachineRegistry registry;
+  private final Revisions registry;
+  private final Duration viewLag;
   private final Map<String, Pinned> parsed =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -34,8 +40,13 @@ final class Definitions {
         }
       };
 
-  Definitions(StateMachineRegistry registry) {
+  /**
+   * @param registry where revisions are found
+   * @param viewLag how long to wait for a revision the view does not hold yet
+   */
+  Definitions(Revisions registry, Duration viewLag) {
     this.registry = registry;
+    this.viewLag = viewLag;
   }
 
   /** The revision, or empty when no such state machine revision exists. */
@@ -67,7 +78,7 @@ final class Definitions {
   }
 
   private Optional<StateMachineRecord> awaitRevision(String arn, String revisionId) {
-    long deadline = System.nanoTime() + VIEW_LAG.toNanos();
+    long deadline = System.nanoTime() + viewLag.toNanos();
     while (true) {
       Optional<StateMachineRecord> record = registry.revision(arn, revisionId);
       if (record.isPresent() || System.nanoTime() > deadline) {

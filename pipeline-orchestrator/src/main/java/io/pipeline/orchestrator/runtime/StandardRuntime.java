@@ -64,7 +64,7 @@ public final class StandardRuntime implements AutoCloseable {
             RuntimeTopology.build(
                 topics,
                 writerSchemas,
-                new Definitions(registry),
+                new Definitions(registry::revision, Definitions.VIEW_LAG),
                 config.taskTokens(),
                 config.retention(),
                 config.timerInterval(),

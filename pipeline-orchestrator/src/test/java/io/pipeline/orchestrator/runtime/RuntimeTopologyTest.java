@@ -1,0 +1,260 @@
+package io.pipeline.orchestrator.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pipeline.schemas.orchestrator.CommandReply;
+import io.pipeline.schemas.orchestrator.ExecutionCommand;
+import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
+import io.pipeline.schemas.orchestrator.ExecutionRecord;
+import io.pipeline.schemas.orchestrator.StartExecution;
+import io.pipeline.schemas.orchestrator.StateMachineRecord;
+import io.pipeline.schemas.orchestrator.StopExecution;
+import io.pipeline.schemas.orchestrator.TaskRequest;
+import io.pipeline.schemas.orchestrator.TaskSucceeded;
+import io.pipeline.schemas.orchestrator.TimerFired;
+import io.pipeline.schemas.serde.SchemaCatalog;
+import io.pipeline.schemas.topic.PipelineTopics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runtime's topology without a broker: commands in, stores, history, verdicts, task requests
+ * and follow-up commands out, wall-clock time driven by the test.
+ */
+class RuntimeTopologyTest {
+
+  private static final String MACHINE = "arn:aws:states:us-east-1:000000000000:stateMachine:m";
+  private static final String ACTIVITY = "arn:aws:states:us-east-1:000000000000:activity:work";
+  private static final Instant T0 = Instant.parse("2026-11-25T00:00:00Z");
+
+  private final PipelineTopics topics = new PipelineTopics(SchemaCatalog.builtIn());
+  private final Map<String, StateMachineRecord> revisions = new HashMap<>();
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, ExecutionCommand> commands;
+  private TestOutputTopic<String, CommandReply> replies;
+  private TestOutputTopic<String, ExecutionHistoryEvent> history;
+  private TestOutputTopic<String, TaskRequest> tasks;
+  private KeyValueStore<String, ExecutionRecord> executions;
+  private int requests;
+
+  @BeforeEach
+  void start() {
+    Properties config = new Properties();
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "runtime-test");
+    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    RuntimeConfig runtime = RuntimeConfig.local("runtime-test", "unused");
+    driver =
+        new TopologyTestDriver(
+            RuntimeTopology.build(
+                topics,
+                SchemaCatalog.builtIn(),
+                new Definitions(
+                    (arn, revision) -> Optional.ofNullable(revisions.get(arn + ":" + revision)),
+                    Duration.ZERO),
+                runtime.taskTokens(),
+                Duration.ofHours(1),
+                Duration.ofMillis(100),
+                new RuntimeMetrics(new SimpleMeterRegistry())),
+            config,
+            T0);
+    commands =
+        driver.createInputTopic(
+            topics.executionCommands().name(),
+            new StringSerializer(),
+            topics.executionCommands().valueSerde().serializer());
+    replies =
+        driver.createOutputTopic(
+            topics.commandReplies().name(),
+            new StringDeserializer(),
+            topics.commandReplies().valueSerde().deserializer());
+    history =
+        driver.createOutputTopic(
+            topics.executionHistory().name(),
+            new StringDeserializer(),
+            topics.executionHistory().valueSerde().deserializer());
+    tasks =
+        driver.createOutputTopic(
+            topics.activity("work").name(),
+            new StringDeserializer(),
+            topics.activity("work").valueSerde().deserializer());
+    executions = driver.getKeyValueStore(RuntimeTopology.EXECUTIONS_STORE);
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  private void define(String definition) {
+    revisions.put(
+        MACHINE + ":r1",
+        new StateMachineRecord(
+            MACHINE,
+            "m",
+            "STANDARD",
+            definition,
+            "arn:aws:iam::000000000000:role/r",
+            "r1",
+            null,
+            T0,
+            T0));
+  }
+
+  private static String execution(String name) {
+    return "arn:aws:states:us-east-1:000000000000:execution:m:" + name;
+  }
+
+  private CommandReply send(String name, Object body) {
+    String requestId = "request-" + ++requests;
+    commands.pipeInput(execution(name), new ExecutionCommand(execution(name), requestId, T0, body));
+    return replies.readValuesToList().stream()
+        .filter(r -> r.getRequestId().equals(requestId))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no verdict for " + requestId));
+  }
+
+  private static StartExecution start(String name, String input) {
+    return new StartExecution(MACHINE, "r1", name, input, null);
+  }
+
+  @Test
+  void shouldWaitInTheTimerStoreAndGoOnWhenTheWallClockReachesTheTimer() {
+    define(
+        """
+        {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 30, "End": true}}}
+        """);
+
+    CommandReply started = send("a", start("a", "{\"x\": 1}"));
+
+    assertThat(started.getError()).isNull();
+    assertThat(executions.get(execution("a")).getStatus()).isEqualTo("RUNNING");
+    driver.advanceWallClockTime(Duration.ofSeconds(29));
+    assertThat(executions.get(execution("a")).getStatus()).isEqualTo("RUNNING");
+    driver.advanceWallClockTime(Duration.ofSeconds(2));
+    ExecutionRecord done = executions.get(execution("a"));
+    assertThat(done.getStatus()).isEqualTo("SUCCEEDED");
+    assertThat(done.getOutput()).isEqualTo("{\"x\":1}");
+    assertThat(done.getSnapshot()).isNull();
+    List<ExecutionHistoryEvent> events = history.readValuesToList();
+    assertThat(events).extracting(ExecutionHistoryEvent::getId).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(events.get(0).getType()).isEqualTo("ExecutionStarted");
+    assertThat(events.get(3).getType()).isEqualTo("ExecutionSucceeded");
+    assertThat(done.getHistoryEvents()).isEqualTo(4);
+  }
+
+  @Test
+  void shouldAnswerTheSameStartWithTheExecutionAndAnotherInputWithAlreadyExists() {
+    define(
+        """
+        {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 30, "End": true}}}
+        """);
+
+    CommandReply first = send("b", start("b", "{\"x\": 1}"));
+    CommandReply same = send("b", start("b", "{ \"x\" : 1 }"));
+    CommandReply other = send("b", start("b", "{\"x\": 2}"));
+    CommandReply unknown = send("c", new StartExecution(MACHINE, "r9", "c", "{}", null));
+
+    assertThat(same.getError()).isNull();
+    assertThat(same.getStartDate()).isEqualTo(first.getStartDate());
+    assertThat(other.getError()).isEqualTo("ExecutionAlreadyExists");
+    assertThat(unknown.getError()).isEqualTo("StateMachineDoesNotExist");
+    assertThat(history.readValuesToList()).hasSize(2); // one start only: Started, WaitEntered
+  }
+
+  @Test
+  void shouldApplyATaskResultOnceAndRefuseLateAndForgedOnes() {
+    define(
+        """
+        {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "%s", "End": true}}}
+        """
+            .formatted(ACTIVITY));
+
+    send("d", start("d", "{\"n\": 1}"));
+    List<TaskRequest> requested = tasks.readValuesToList();
+    assertThat(requested).hasSize(1);
+    String token = requested.get(0).getTaskToken();
+    assertThat(token).doesNotContain(execution("d")); // signed and encoded, not the engine's id
+    CommandReply applied = send("d", new TaskSucceeded(token, "{\"ok\": true}"));
+    CommandReply late = send("d", new TaskSucceeded(token, "{\"ok\": false}"));
+    CommandReply forged =
+        send("d", new TaskSucceeded(token.substring(0, token.length() - 2), "{}"));
+
+    assertThat(applied.getError()).isNull();
+    assertThat(late.getError()).isEqualTo("TaskTimedOut");
+    assertThat(forged.getError()).isEqualTo("InvalidToken");
+    assertThat(executions.get(execution("d")).getOutput()).isEqualTo("{\"ok\":true}");
+    assertThat(executions.get(execution("d")).getOpenTasks()).isEmpty();
+  }
+
+  @Test
+  void shouldStopARunningExecutionAndForgetItAfterTheRetention() {
+    define(
+        """
+        {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 86400, "End": true}}}
+        """);
+    send("e", start("e", "{}"));
+
+    CommandReply stopped = send("e", new StopExecution("Operator", "no longer needed"));
+    CommandReply again = send("e", new StopExecution(null, null));
+
+    assertThat(stopped.getError()).isNull();
+    assertThat(again.getError()).isNull();
+    assertThat(executions.get(execution("e")).getStatus()).isEqualTo("ABORTED");
+    assertThat(executions.get(execution("e")).getError()).isEqualTo("Operator");
+    driver.advanceWallClockTime(Duration.ofMinutes(59));
+    assertThat(executions.get(execution("e"))).isNotNull();
+    driver.advanceWallClockTime(Duration.ofMinutes(2));
+    assertThat(executions.get(execution("e"))).isNull();
+    assertThat(send("e", start("e", "{}")).getError()).as("the name is free again").isNull();
+  }
+
+  @Test
+  void shouldRunALongLoopAsManyBoundedCommandsSentToItself() {
+    define(
+        """
+        {"StartAt": "Count", "States": {
+          "Count": {"Type": "Pass", "Parameters": {"n.$": "States.MathAdd($.n, 1)"},
+            "Next": "More"},
+          "More": {"Type": "Choice", "Default": "Done", "Choices": [
+            {"Variable": "$.n", "NumericLessThan": 2000, "Next": "Count"}]},
+          "Done": {"Type": "Succeed"}}}
+        """);
+
+    send("f", start("f", "{\"n\": 0}"));
+
+    ExecutionRecord done = executions.get(execution("f"));
+    assertThat(done.getStatus()).isEqualTo("SUCCEEDED");
+    assertThat(done.getOutput()).isEqualTo("{\"n\":2000}");
+    List<ExecutionHistoryEvent> events = history.readValuesToList();
+    assertThat(events).hasSize((int) done.getHistoryEvents());
+    for (int i = 0; i < events.size(); i++) {
+      assertThat(events.get(i).getId()).isEqualTo(i + 1L);
+    }
+    TestOutputTopic<String, ExecutionCommand> followUps =
+        driver.createOutputTopic(
+            topics.executionCommands().name(),
+            new StringDeserializer(),
+            topics.executionCommands().valueSerde().deserializer());
+    assertThat(followUps.readValuesToList())
+        .as("4,000 states at most 1,000 a command")
+        .filteredOn(c -> c.getBody() instanceof TimerFired)
+        .hasSizeGreaterThanOrEqualTo(3);
+  }
+}
