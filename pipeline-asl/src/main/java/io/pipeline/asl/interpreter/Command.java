@@ -52,6 +52,23 @@ public sealed interface Command {
   record FailTask(String token, String error, String cause, Instant time) implements Command {}
 
   /**
+   * A worker took a task the execution scheduled, as AWS's GetActivityTask hands one out; for an
+   * integration, the runtime began calling it. The first start of a task is recorded ({@code
+   * ActivityStarted} or {@code TaskStarted}); a start delivered again records nothing.
+   *
+   * @param token the token of {@link Effect.ScheduleTask}
+   * @param workerName the name the worker gave, if any (an activity's {@code workerName})
+   * @param time when it was taken
+   */
+  record StartTask(String token, Optional<String> workerName, Instant time) implements Command {
+
+    public StartTask {
+      Objects.requireNonNull(token, "token");
+      Objects.requireNonNull(workerName, "workerName");
+    }
+  }
+
+  /**
    * A task reported that it is still alive.
    *
    * @param token the token of {@link Effect.ScheduleTask}

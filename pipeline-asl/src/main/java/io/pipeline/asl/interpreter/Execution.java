@@ -106,6 +106,8 @@ public final class Execution {
       new StateRunner(this).completeTask(task(complete.token()), complete.output());
     } else if (command instanceof Command.FailTask fail) {
       new StateRunner(this).failTask(task(fail.token()), fail.error(), fail.cause());
+    } else if (command instanceof Command.StartTask started) {
+      new StateRunner(this).tasks().start(task(started.token()), started.workerName());
     } else if (command instanceof Command.HeartbeatTask heartbeat) {
       new StateRunner(this).heartbeat(task(heartbeat.token()));
     } else if (command instanceof Command.StopExecution stop) {

@@ -135,6 +135,7 @@ public final class ExecutionSnapshot {
     json.put("waiting", frame.waiting.name());
     putNode(json, "pendingOutput", frame.pendingOutput);
     json.put("taskToken", frame.taskToken);
+    json.put("taskPhase", frame.taskPhase.name());
     json.put("readingItems", frame.readingItems);
     json.put("writingResults", frame.writingResults);
     json.put("taskTimeoutTimer", frame.taskTimeoutTimer);
@@ -204,6 +205,7 @@ public final class ExecutionSnapshot {
     frame.taskToken = text(json, "taskToken");
     frame.readingItems = json.path("readingItems").asBoolean();
     frame.writingResults = json.path("writingResults").asBoolean();
+    frame.taskPhase = taskPhase(json, frame);
     frame.taskTimeoutTimer = text(json, "taskTimeoutTimer");
     frame.heartbeatTimer = text(json, "heartbeatTimer");
     frame.startMoreTimer = text(json, "startMoreTimer");
@@ -248,6 +250,18 @@ public final class ExecutionSnapshot {
       frame.children = children;
     }
     return frame;
+  }
+
+  /**
+   * A snapshot written before task phases were stored knows only a frame's task token: a Task
+   * state's task it names counts as scheduled, not started.
+   */
+  private static Frame.TaskPhase taskPhase(JsonNode json, Frame frame) {
+    if (json.hasNonNull("taskPhase")) {
+      return Frame.TaskPhase.valueOf(json.get("taskPhase").asText());
+    }
+    boolean taskStateTask = frame.taskToken != null && !frame.readingItems && !frame.writingResults;
+    return taskStateTask ? Frame.TaskPhase.SCHEDULED : Frame.TaskPhase.NONE;
   }
 
   private static ObjectNode map(Map<String, JsonNode> values) {

@@ -24,6 +24,14 @@ final class Frame {
     CHILDREN
   }
 
+  /** How far the task of a Task state has got: AWS records its start once. */
+  enum TaskPhase {
+    /** No task of a Task state runs (a Map's item reader or result writer may). */
+    NONE,
+    SCHEDULED,
+    STARTED
+  }
+
   final StateMachine machine;
   final Optional<Frame> parent;
   final int index;
@@ -42,6 +50,7 @@ final class Frame {
   Waiting waiting = Waiting.NOTHING;
   JsonNode pendingOutput;
   String taskToken;
+  TaskPhase taskPhase = TaskPhase.NONE;
   boolean readingItems;
   boolean writingResults;
   String taskTimeoutTimer;

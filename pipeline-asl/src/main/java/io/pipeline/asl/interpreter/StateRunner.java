@@ -131,7 +131,7 @@ final class StateRunner {
     }
     TaskState task = (TaskState) execution.stateOf(frame);
     tasks.clear(frame);
-    emit(frame, "TaskSucceeded", details(task, "output", result));
+    tasks.events().succeeded(frame, task, result);
     work.add(
         () -> {
           try {
@@ -173,10 +173,7 @@ final class StateRunner {
     }
     TaskState task = (TaskState) execution.stateOf(frame);
     tasks.clear(frame);
-    ObjectNode details = details(task, null, null);
-    details.put("error", error == null ? "" : error);
-    details.put("cause", cause == null ? "" : cause);
-    emit(frame, "TaskFailed", details);
+    tasks.events().failed(frame, task, error, cause);
     work.add(
         () -> {
           failures.handle(
@@ -277,18 +274,13 @@ final class StateRunner {
     if (frame.waiting == Frame.Waiting.TASK) {
       boolean heartbeat = timerId.equals(frame.heartbeatTimer);
       String error = heartbeat ? StatesErrors.HEARTBEAT_TIMEOUT : StatesErrors.TIMEOUT;
+      String cause = heartbeat ? "The task missed its heartbeat." : "The task timed out.";
       String token = frame.taskToken;
       tasks.clear(frame);
       execution.effects.add(new Effect.CancelTask(token));
-      ObjectNode details = details(state, null, null);
-      details.put("error", error);
-      emit(frame, "TaskTimedOut", details);
-      failures.handle(
-          frame,
-          state,
-          new StateFailure(
-              error, heartbeat ? "The task missed its heartbeat." : "The task timed out."),
-          false);
+      // Only a Task state's work arms timeouts; a Map's item reader and result writer arm none.
+      tasks.events().timedOut(frame, (TaskState) state, error, cause);
+      failures.handle(frame, state, new StateFailure(error, cause), false);
     } else if (frame.waiting == Frame.Waiting.CONTINUE) {
       frame.waiting = Frame.Waiting.NOTHING;
     } else if (frame.waiting == Frame.Waiting.WAIT_STATE) {

@@ -1,7 +1,6 @@
 package io.pipeline.asl.interpreter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipeline.asl.error.StateFailure;
 import io.pipeline.asl.jsonata.JsonataEvaluator;
 import io.pipeline.asl.model.QueryLanguage;
@@ -13,13 +12,18 @@ import java.util.Optional;
 final class Tasks {
 
   private final Execution execution;
-  private final StateRunner runner;
   private final JsonataStates jsonata;
+  private final TaskEvents events;
 
   Tasks(Execution execution, StateRunner runner, JsonataStates jsonata) {
     this.execution = execution;
-    this.runner = runner;
     this.jsonata = jsonata;
+    this.events = new TaskEvents(runner);
+  }
+
+  /** The history events of a Task state's work. */
+  TaskEvents events() {
+    return events;
   }
 
   void schedule(Frame frame, TaskState task, PathScope scope) {
@@ -57,15 +61,12 @@ final class Tasks {
               "HeartbeatSecondsPath",
               scope.withData(input));
     }
-    ObjectNode details = StateRunner.details(task, "parameters", effective);
-    details.put("resource", task.resource());
-    timeout.ifPresent(t -> details.put("timeoutInSeconds", t));
-    heartbeat.ifPresent(h -> details.put("heartbeatInSeconds", h));
-    runner.emit(frame, "TaskScheduled", details);
+    events.scheduled(frame, task, effective, timeout, heartbeat);
     String token = execution.newTaskToken(frame);
     execution.effects.add(new Effect.ScheduleTask(token, task.resource(), effective));
     frame.waiting = Frame.Waiting.TASK;
     frame.taskToken = token;
+    frame.taskPhase = Frame.TaskPhase.SCHEDULED;
     frame.taskTimeoutTimer =
         timeout.map(t -> execution.armTimer(frame, execution.now.plusSeconds(t))).orElse(null);
     frame.heartbeatSeconds = heartbeat.orElse(0L);
@@ -83,9 +84,24 @@ final class Tasks {
       execution.timers.remove(frame.heartbeatTimer);
     }
     frame.taskToken = null;
+    frame.taskPhase = Frame.TaskPhase.NONE;
     frame.taskTimeoutTimer = null;
     frame.heartbeatTimer = null;
     frame.waiting = Frame.Waiting.NOTHING;
+  }
+
+  /**
+   * A worker took the task of a Task state: its start is recorded once, and counts as a heartbeat.
+   * A start delivered again changes nothing, nor does the start of a Map's item reader or result
+   * writer, which AWS does not record in the execution's history.
+   */
+  void start(Frame frame, Optional<String> workerName) {
+    if (frame.taskPhase != Frame.TaskPhase.SCHEDULED) {
+      return;
+    }
+    frame.taskPhase = Frame.TaskPhase.STARTED;
+    events.started(frame, (TaskState) execution.stateOf(frame), workerName);
+    heartbeat(frame);
   }
 
   void heartbeat(Frame frame) {
