@@ -3,6 +3,7 @@ package io.pipeline.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipeline.common.config.Setting;
+import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.ingest.http.IngestHttpConfig;
 import io.pipeline.ingest.mqtt.MqttBridgeConfig;
@@ -12,7 +13,7 @@ import io.pipeline.ingest.s3.notify.S3NotificationConfig;
 import io.pipeline.ingest.s3.notify.S3WebhookHandler;
 import io.pipeline.localstack.docker.ComposeFile;
 import io.pipeline.localstack.docker.ComposeService;
-import io.pipeline.localstack.docker.Dockerfile;
+import io.pipeline.localstack.docker.ImageBuild;
 import io.pipeline.schemas.topic.PipelineKafka;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -30,9 +31,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps {@code docker/} in step with the code: the compose file may only set settings the service
- * reads, must point the service at the broker it runs, and must start the main class that exists.
- * Surefire runs tests in the module directory, so {@code ..} is the project root. The
- * orchestrator's service has its own such test in pipeline-orchestrator.
+ * reads, must point the service at the broker it runs, and must build its image from this module,
+ * with the main class that exists, every module the build reads, its state on a volume it can write
+ * and its port exposed and published. Surefire runs tests in the module directory, so {@code ..} is
+ * the project root. The orchestrator's service has its own such test in pipeline-orchestrator.
  */
 class DockerComposeConsistencyTest {
 
@@ -88,18 +90,70 @@ class DockerComposeConsistencyTest {
   @Test
   void shouldBuildIngestImageThatRunsIngestMain() throws Exception {
     // given
-    Path dockerfile = service("ingest").dockerfile().orElseThrow();
-    assertThat(dockerfile).isRegularFile();
+    ImageBuild build = ingestImage();
 
     // when
-    String mainClass = Dockerfile.read(dockerfile).mainClass().orElse("(no java main class)");
+    Map<String, String> args = build.args();
 
     // then
-    assertThat(mainClass).isEqualTo("io.pipeline.ingest.IngestMain");
-    Method main =
-        Class.forName(mainClass, false, getClass().getClassLoader())
-            .getMethod("main", String[].class);
+    assertThat(build.dockerfilePath()).isRegularFile();
+    assertThat(args)
+        .containsEntry("MODULE", "pipeline-ingest")
+        .containsEntry("MAIN_CLASS", IngestMain.class.getName());
+    assertThat(build.argsNotRead())
+        .as("build args %s does not read", build.dockerfilePath())
+        .isEmpty();
+    Method main = IngestMain.class.getMethod("main", String[].class);
     assertThat(Modifier.isStatic(main.getModifiers())).as("main is static").isTrue();
+  }
+
+  @Test
+  void shouldCopyEveryModuleOfProjectWhenBuildingIngestImage() {
+    // given
+    ImageBuild build = ingestImage();
+
+    // when
+    List<String> missing = build.moduleFilesNotCopied();
+
+    // then
+    assertThat(build.modules()).contains("pipeline-ingest");
+    assertThat(missing)
+        .as("module files %s does not copy beside the root pom", build.dockerfilePath())
+        .isEmpty();
+  }
+
+  @Test
+  void shouldKeepDeduplicationStateOnNamedVolumeServiceUserOwns() {
+    // given
+    ComposeService ingest = service("ingest");
+    String stateDir = ingest.environment().get(S3NotificationConfig.STATE_DIR.name());
+    assertThat(stateDir).as("S3_NOTIFICATIONS_STATE_DIR").isNotBlank();
+
+    // when
+    var volume = ingest.namedVolumeAt(stateDir);
+    boolean owned = ingestImage().dockerfile().chowns(stateDir);
+
+    // then
+    assertThat(volume).as("a named volume mounted at %s", stateDir).isPresent();
+    assertThat(compose.volumes()).contains(volume.get());
+    assertThat(owned)
+        .as("the image makes %s the service user's, so the volume takes that owner", stateDir)
+        .isTrue();
+  }
+
+  @Test
+  void shouldExposeAndPublishPortIngestListensOn() {
+    // given
+    ComposeService ingest = service("ingest");
+    int port = IngestHttpConfig.from(Settings.of(ingest.environment())).port();
+
+    // when
+    List<Integer> published = ingest.publishedContainerPorts();
+    List<Integer> exposed = ingestImage().dockerfile().exposedPorts();
+
+    // then
+    assertThat(published).contains(port);
+    assertThat(exposed).contains(port);
   }
 
   @Test
@@ -155,6 +209,10 @@ class DockerComposeConsistencyTest {
         .isEqualTo(ingest.get("S3_NOTIFICATIONS_WEBHOOK_TOKEN"));
     assertThat(minio).containsKey("MINIO_NOTIFY_WEBHOOK_QUEUE_DIR_PRIMARY");
     assertThat(init).contains("mc event add").contains("arn:minio:sqs::PRIMARY:webhook");
+  }
+
+  private ImageBuild ingestImage() {
+    return service("ingest").build().orElseThrow();
   }
 
   private ComposeService service(String name) {

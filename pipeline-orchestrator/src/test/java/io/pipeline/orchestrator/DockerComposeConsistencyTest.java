@@ -7,12 +7,11 @@ import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.localstack.docker.ComposeFile;
 import io.pipeline.localstack.docker.ComposeService;
-import io.pipeline.localstack.docker.Dockerfile;
+import io.pipeline.localstack.docker.ImageBuild;
 import io.pipeline.orchestrator.runtime.RuntimeConfig;
 import io.pipeline.schemas.topic.PipelineKafka;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the orchestrator's service in {@code docker/compose.yaml} in step with the code: only
- * settings the service reads, with values it accepts, the broker it runs, the main class that
- * exists, its state on a volume it can write, and the API's port published. Surefire runs tests in
+ * settings the service reads, with values it accepts, the broker it runs, an image built from this
+ * module with the main class that exists and every module the build reads (pipeline-client among
+ * them), its state on a volume it can write, and the API's port published. Surefire runs tests in
  * the module directory, so {@code ..} is the project root.
  */
 class DockerComposeConsistencyTest {
@@ -93,18 +93,36 @@ class DockerComposeConsistencyTest {
   @Test
   void shouldBuildOrchestratorImageThatRunsOrchestratorMain() throws Exception {
     // given
-    Path dockerfile = orchestrator().dockerfile().orElseThrow();
-    assertThat(dockerfile).isRegularFile();
+    ImageBuild build = orchestratorImage();
 
     // when
-    String mainClass = Dockerfile.read(dockerfile).mainClass().orElse("(no java main class)");
+    Map<String, String> args = build.args();
 
     // then
-    assertThat(mainClass).isEqualTo(OrchestratorMain.class.getName());
-    Method main =
-        Class.forName(mainClass, false, getClass().getClassLoader())
-            .getMethod("main", String[].class);
+    assertThat(build.dockerfilePath()).isRegularFile();
+    assertThat(args)
+        .containsEntry("MODULE", "pipeline-orchestrator")
+        .containsEntry("MAIN_CLASS", OrchestratorMain.class.getName());
+    assertThat(build.argsNotRead())
+        .as("build args %s does not read", build.dockerfilePath())
+        .isEmpty();
+    Method main = OrchestratorMain.class.getMethod("main", String[].class);
     assertThat(Modifier.isStatic(main.getModifiers())).as("main is static").isTrue();
+  }
+
+  @Test
+  void shouldCopyEveryModuleOfProjectWhenBuildingOrchestratorImage() {
+    // given
+    ImageBuild build = orchestratorImage();
+
+    // when
+    List<String> missing = build.moduleFilesNotCopied();
+
+    // then
+    assertThat(build.modules()).contains("pipeline-orchestrator", "pipeline-client");
+    assertThat(missing)
+        .as("module files %s does not copy beside the root pom", build.dockerfilePath())
+        .isEmpty();
   }
 
   @Test
@@ -116,15 +134,14 @@ class DockerComposeConsistencyTest {
 
     // when
     var volume = orchestrator.namedVolumeAt(stateDir);
-    List<String> instructions =
-        Dockerfile.read(orchestrator.dockerfile().orElseThrow()).instructions();
+    boolean owned = orchestratorImage().dockerfile().chowns(stateDir);
 
     // then
     assertThat(volume).as("a named volume mounted at %s", stateDir).isPresent();
     assertThat(compose.volumes()).contains(volume.get());
-    assertThat(instructions)
+    assertThat(owned)
         .as("the image makes %s the service user's, so the volume takes that owner", stateDir)
-        .anySatisfy(i -> assertThat(i).startsWith("RUN").contains(stateDir).contains("chown"));
+        .isTrue();
   }
 
   @Test
@@ -135,11 +152,15 @@ class DockerComposeConsistencyTest {
 
     // when
     List<Integer> published = orchestrator.publishedContainerPorts();
-    List<Integer> exposed = Dockerfile.read(orchestrator.dockerfile().orElseThrow()).exposedPorts();
+    List<Integer> exposed = orchestratorImage().dockerfile().exposedPorts();
 
     // then
     assertThat(published).contains(port);
     assertThat(exposed).contains(port);
+  }
+
+  private ImageBuild orchestratorImage() {
+    return orchestrator().build().orElseThrow();
   }
 
   private ComposeService orchestrator() {

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One service of a {@link ComposeFile}: its environment, volumes, published ports and the
- * Dockerfile it is built from, in either of Compose's short and long syntaxes.
+ * One service of a {@link ComposeFile}: its environment, volumes, published ports and how its image
+ * is built, in either of Compose's short and long syntaxes.
  *
  * @param name the service's name
  * @param node the service's YAML
@@ -20,28 +20,7 @@ public record ComposeService(String name, JsonNode node, Path dir) {
 
   /** The environment, given as a map or as a list of KEY=VALUE (a bare KEY maps to null). */
   public Map<String, String> environment() {
-    JsonNode environment = node.path("environment");
-    Map<String, String> variables = new LinkedHashMap<>();
-    if (environment.isObject()) {
-      environment
-          .properties()
-          .forEach(
-              e -> variables.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
-    } else if (environment.isArray()) {
-      for (JsonNode item : environment) {
-        String text = item.asText();
-        int equals = text.indexOf('=');
-        if (equals < 0) {
-          variables.put(text, null);
-        } else {
-          variables.put(text.substring(0, equals), text.substring(equals + 1));
-        }
-      }
-    } else if (!environment.isMissingNode() && !environment.isNull()) {
-      throw new IllegalArgumentException(
-          "environment of " + name + " is neither a map nor a list: " + environment);
-    }
-    return variables;
+    return keyValues(node.path("environment"), "environment");
   }
 
   /** The host file or folder mounted at {@code target}, if a bind mount puts one there. */
@@ -72,15 +51,48 @@ public record ComposeService(String name, JsonNode node, Path dir) {
     return ports;
   }
 
-  /** The Dockerfile the service is built from, if it is built. */
-  public Optional<Path> dockerfile() {
+  /** How the service's image is built, if it is: the context, the Dockerfile and the build args. */
+  public Optional<ImageBuild> build() {
     JsonNode build = node.path("build");
     if (build.isMissingNode() || build.isNull()) {
       return Optional.empty();
     }
     Path context =
-        dir.resolve(build.isTextual() ? build.asText() : build.path("context").asText("."));
-    return Optional.of(context.resolve(build.path("dockerfile").asText("Dockerfile")).normalize());
+        dir.resolve(build.isTextual() ? build.asText() : build.path("context").asText("."))
+            .normalize();
+    return Optional.of(
+        new ImageBuild(
+            context,
+            context.resolve(build.path("dockerfile").asText("Dockerfile")).normalize(),
+            keyValues(build.path("args"), "build args")));
+  }
+
+  /**
+   * A map, or a list of KEY=VALUE (a bare KEY, which Compose takes from its environment, maps to
+   * null).
+   */
+  private Map<String, String> keyValues(JsonNode values, String what) {
+    Map<String, String> variables = new LinkedHashMap<>();
+    if (values.isObject()) {
+      values
+          .properties()
+          .forEach(
+              e -> variables.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+    } else if (values.isArray()) {
+      for (JsonNode item : values) {
+        String text = item.asText();
+        int equals = text.indexOf('=');
+        if (equals < 0) {
+          variables.put(text, null);
+        } else {
+          variables.put(text.substring(0, equals), text.substring(equals + 1));
+        }
+      }
+    } else if (!values.isMissingNode() && !values.isNull()) {
+      throw new IllegalArgumentException(
+          what + " of " + name + " is neither a map nor a list: " + values);
+    }
+    return variables;
   }
 
   private Optional<String> source(String target) {

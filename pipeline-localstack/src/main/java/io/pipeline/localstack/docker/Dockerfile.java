@@ -8,8 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A Dockerfile's instructions, joined across line continuations and without comments, read for the
@@ -20,6 +24,8 @@ import java.util.Optional;
 public record Dockerfile(List<String> instructions) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final Path ROOT = Path.of("/");
 
   public Dockerfile {
     instructions = List.copyOf(instructions);
@@ -62,7 +68,8 @@ public record Dockerfile(List<String> instructions) {
 
   /**
    * The main class the ENTRYPOINT's {@code java} command line runs: empty when there is no
-   * ENTRYPOINT, it is not {@code java}, or it runs a jar rather than a named class.
+   * ENTRYPOINT, it is not {@code java}, or it runs a jar or reads the class from an argument file
+   * ({@code @file}) rather than naming it.
    */
   public Optional<String> mainClass() {
     List<String> command = entrypoint().orElse(List.of());
@@ -73,7 +80,7 @@ public record Dockerfile(List<String> instructions) {
       String argument = command.get(i);
       if (List.of("-cp", "-classpath", "--class-path").contains(argument)) {
         i++;
-      } else if (argument.equals("-jar")) {
+      } else if (argument.equals("-jar") || argument.startsWith("@")) {
         return Optional.empty();
       } else if (!argument.startsWith("-")) {
         return Optional.of(argument);
@@ -85,25 +92,98 @@ public record Dockerfile(List<String> instructions) {
   /** The ports the EXPOSE instructions name. */
   public List<Integer> exposedPorts() {
     return instructions.stream()
-        .filter(i -> isA(i, "EXPOSE"))
-        .flatMap(i -> Arrays.stream(i.substring("EXPOSE".length()).strip().split("\\s+")))
+        .filter(i -> keyword(i).equals("EXPOSE"))
+        .flatMap(i -> Arrays.stream(rest(i).split("\\s+")))
         .map(port -> Integer.parseInt(port.replaceFirst("/(tcp|udp)$", "")))
         .toList();
   }
 
-  private Optional<String> last(String keyword) {
+  /**
+   * Whether a RUN instruction gives {@code folder} an owner: one of its commands (split at {@code
+   * &&}, {@code ||} and {@code ;}) is a {@code chown} naming the folder, as an image does for a
+   * folder its non-root user writes. A reading of the text, not of what the shell would do.
+   */
+  public boolean chowns(String folder) {
+    String wanted = stripTrailingSlash(folder);
     return instructions.stream()
-        .filter(i -> isA(i, keyword))
-        .reduce((first, second) -> second)
-        .map(i -> i.substring(keyword.length()).strip());
+        .filter(i -> keyword(i).equals("RUN"))
+        .flatMap(i -> Arrays.stream(rest(i).split("&&|\\|\\||;")))
+        .map(command -> Arrays.asList(command.strip().split("\\s+")))
+        .filter(words -> words.get(0).equals("chown"))
+        .anyMatch(
+            words -> words.stream().anyMatch(word -> stripTrailingSlash(word).equals(wanted)));
   }
 
-  private static boolean isA(String instruction, String keyword) {
-    return instruction.regionMatches(true, 0, keyword + " ", 0, keyword.length() + 1);
+  /**
+   * This Dockerfile with the build args substituted, as {@code docker build --build-arg} would: in
+   * the instructions that expand variables (not RUN, CMD and ENTRYPOINT, whose shell or program
+   * sees them), once the stage (or, for FROM, the part before the first FROM) has declared the ARG;
+   * an ARG's default stands for a value not given, and an ARG with neither is empty. Only {@code
+   * $NAME} and {@code ${NAME}} are expanded, not the {@code ${NAME:-word}} forms.
+   */
+  public Dockerfile withArgs(Map<String, String> args) {
+    return new Dockerfile(BuildArgs.expand(instructions, args));
+  }
+
+  /**
+   * The build args the Dockerfile reads: the ARGs referenced ({@code $NAME}, {@code ${NAME}} or
+   * {@code ${NAME:...}}, by any instruction, RUN included) after their declaration in the same
+   * stage, or in a FROM after their declaration before the first FROM.
+   */
+  public Set<String> argsRead() {
+    return BuildArgs.read(instructions);
+  }
+
+  /**
+   * Where COPY and ADD instructions of any stage put {@code file}, a file or folder of the build
+   * context given relative to it: absolute paths in the stages' images, empty when no instruction
+   * copies it or a folder holding it. A stage starts in {@code /} whatever its base image's
+   * WORKDIR; instructions with {@code --from} and heredocs are not followed.
+   */
+  public Set<Path> destinationsOf(String file) {
+    Path source = Path.of(file).normalize();
+    Set<Path> destinations = new LinkedHashSet<>();
+    Path workdir = ROOT;
+    for (String instruction : instructions) {
+      switch (keyword(instruction)) {
+        case "FROM" -> workdir = ROOT;
+        case "WORKDIR" -> workdir = workdir.resolve(rest(instruction)).normalize();
+        case "COPY", "ADD" -> {
+          Path in = workdir;
+          CopyInstruction.parse(instruction)
+              .flatMap(copy -> copy.destinationOf(source, in))
+              .ifPresent(destinations::add);
+        }
+        default -> {}
+      }
+    }
+    return destinations;
+  }
+
+  private static String stripTrailingSlash(String path) {
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+
+  /** The instruction's keyword, upper case. */
+  static String keyword(String instruction) {
+    return instruction.split("\\s", 2)[0].toUpperCase(Locale.ROOT);
+  }
+
+  /** What follows the keyword. */
+  static String rest(String instruction) {
+    String[] parts = instruction.split("\\s", 2);
+    return parts.length < 2 ? "" : parts[1].strip();
+  }
+
+  private Optional<String> last(String keyword) {
+    return instructions.stream()
+        .filter(i -> keyword(i).equals(keyword))
+        .reduce((first, second) -> second)
+        .map(Dockerfile::rest);
   }
 
   /** Exec form (a JSON array) or shell form (split at white space). */
-  private static List<String> arguments(String text) {
+  static List<String> arguments(String text) {
     if (text.startsWith("[")) {
       try {
         return Arrays.asList(JSON.readValue(text, String[].class));

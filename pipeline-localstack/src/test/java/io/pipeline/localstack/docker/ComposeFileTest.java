@@ -1,6 +1,7 @@
 package io.pipeline.localstack.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -110,14 +111,47 @@ class ComposeFileTest {
                 + "  t:\n    build: t\n  u:\n    image: u\n");
 
     // when
-    ComposeService s = compose.service("s").orElseThrow();
+    ImageBuild s = compose.service("s").orElseThrow().build().orElseThrow();
 
     // then
-    assertThat(s.dockerfile()).contains(Path.of("docker/s/Dockerfile"));
-    assertThat(compose.service("t").orElseThrow().dockerfile())
+    assertThat(s.context()).isEqualTo(Path.of(""));
+    assertThat(s.dockerfilePath()).isEqualTo(Path.of("docker/s/Dockerfile"));
+    assertThat(s.args()).isEmpty();
+    assertThat(compose.service("t").orElseThrow().build().map(ImageBuild::dockerfilePath))
         .contains(Path.of("docker/t/Dockerfile"));
-    assertThat(compose.service("u").orElseThrow().dockerfile()).isEmpty();
+    assertThat(compose.service("u").orElseThrow().build()).isEmpty();
     assertThat(compose.service("v")).isEmpty();
+  }
+
+  @Test
+  void shouldReadBuildArgsWhenGivenAsMapOrList() {
+    // given
+    ComposeFile compose =
+        ComposeFile.parse(
+            DIR,
+            """
+            services:
+              s:
+                build:
+                  context: ..
+                  args:
+                    MODULE: pipeline-s
+                    PORT: 8080
+              t:
+                build:
+                  context: ..
+                  args:
+                    - MODULE=pipeline-t
+                    - FROM_ENV
+            """);
+
+    // when
+    var s = compose.service("s").orElseThrow().build().orElseThrow().args();
+    var t = compose.service("t").orElseThrow().build().orElseThrow().args();
+
+    // then
+    assertThat(s).containsExactly(entry("MODULE", "pipeline-s"), entry("PORT", "8080"));
+    assertThat(t).containsExactly(entry("MODULE", "pipeline-t"), entry("FROM_ENV", null));
   }
 
   @Test
