@@ -1,18 +1,22 @@
 package io.pipeline.orchestrator;
 
-import io.pipeline.common.config.Settings;
 import io.pipeline.localstack.LocalStack;
 import java.net.URI;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Duration;
+import org.awaitility.core.ConditionFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
-/** The official AWS SDK's Step Functions client, pointed at an orchestrator under test. */
+/**
+ * The official AWS SDK's Step Functions client, pointed at an orchestrator under test, and the
+ * steps every test takes with it. An orchestrator in this JVM comes with {@link
+ * OrchestratorExtension}; these serve one in a child JVM as well.
+ */
 public final class Sfn {
 
   public static final String ROLE = "arn:aws:iam::000000000000:role/pipeline";
@@ -29,14 +33,24 @@ public final class Sfn {
         .build();
   }
 
-  /** Settings of an orchestrator on the local stack's Kafka, its state under {@code state}. */
-  public static Settings settings(LocalStack stack, Path state, Map<String, String> more) {
-    Map<String, String> values = new HashMap<>();
-    values.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers());
-    values.put("ORCHESTRATOR_HTTP_PORT", "0");
-    values.put("ORCHESTRATOR_APPLICATION_ID", LocalStack.uniqueName("orchestrator"));
-    values.put("ORCHESTRATOR_STATE_DIR", state.toString());
-    values.putAll(more);
-    return Settings.of(values);
+  /** Creates a state machine named {@code prefix} and a unique suffix; returns its ARN. */
+  public static String createMachine(SfnClient sfn, String prefix, String definition) {
+    return sfn.createStateMachine(
+            b -> b.name(LocalStack.uniqueName(prefix)).definition(definition).roleArn(ROLE))
+        .stateMachineArn();
+  }
+
+  /**
+   * Polls DescribeExecution, the first time at once, until the execution is no longer RUNNING.
+   *
+   * @param patience how long and how often to poll, and which failures to poll through
+   */
+  public static DescribeExecutionResponse awaitClosed(
+      SfnClient sfn, String executionArn, ConditionFactory patience) {
+    return patience
+        .pollDelay(Duration.ZERO)
+        .until(
+            () -> sfn.describeExecution(b -> b.executionArn(executionArn)),
+            described -> described.status() != ExecutionStatus.RUNNING);
   }
 }

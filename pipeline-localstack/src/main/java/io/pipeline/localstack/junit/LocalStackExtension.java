@@ -22,6 +22,11 @@ public final class LocalStackExtension implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return stack(context);
+  }
+
+  /** The test JVM's stack, for extensions that start their servers on it. */
+  public static LocalStack stack(ExtensionContext context) {
     return context
         .getRoot()
         .getStore(NAMESPACE)

@@ -1,26 +1,22 @@
 package io.pipeline.orchestrator.api;
 
+import static io.pipeline.orchestrator.Sfn.ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipeline.localstack.LocalStack;
-import io.pipeline.localstack.junit.LocalStackExtension;
-import io.pipeline.orchestrator.OrchestratorService;
-import io.pipeline.orchestrator.Sfn;
+import io.pipeline.orchestrator.OrchestratorExtension;
+import io.pipeline.orchestrator.OrchestratorFixture;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.CreateStateMachineResponse;
 import software.amazon.awssdk.services.sfn.model.DescribeStateMachineResponse;
@@ -35,28 +31,21 @@ import software.amazon.awssdk.services.sfn.model.StateMachineType;
  * The official AWS SDK's Step Functions client against the orchestrator's API, and {@code /metrics}
  * and {@code /health} on the same port.
  */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith(OrchestratorExtension.class)
 class StepFunctionsHandlerIT {
 
-  private static final String ROLE = "arn:aws:iam::000000000000:role/pipeline";
   private static final String DEFINITION =
       "{\"StartAt\": \"Hello\", \"States\": {\"Hello\": {\"Type\": \"Pass\", \"End\": true}}}";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private static OrchestratorService service;
+  private static OrchestratorFixture orchestrator;
   private static SfnClient sfn;
 
   @BeforeAll
-  static void start(LocalStack stack, @TempDir Path state) {
-    service = OrchestratorService.start(Sfn.settings(stack, state, Map.of()));
-    sfn = Sfn.client(service.apiUri());
-  }
-
-  @AfterAll
-  static void stop() {
-    sfn.close();
-    service.close();
+  static void connect(OrchestratorFixture running) {
+    orchestrator = running;
+    sfn = running.sfn();
   }
 
   @Test
@@ -119,16 +108,9 @@ class StepFunctionsHandlerIT {
 
   @Test
   void shouldCountTheExecutionAndItsTransitionsInMetricsWhenAnExecutionSucceeded() {
-    String machine =
-        sfn.createStateMachine(
-                b -> b.name(LocalStack.uniqueName("metered")).definition(DEFINITION).roleArn(ROLE))
-            .stateMachineArn();
+    String machine = orchestrator.createMachine("metered", DEFINITION);
     String execution = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> sfn.describeExecution(b -> b.executionArn(execution)).status(),
-            ExecutionStatus.SUCCEEDED::equals);
+    assertThat(orchestrator.awaitClosed(execution).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
 
     String executions = "pipeline_orchestrator_executions_total{outcome=";
     String machineTag = "state_machine=\"" + machine + "\"";
@@ -163,7 +145,7 @@ class StepFunctionsHandlerIT {
 
   private static HttpResponse<String> get(String path) throws Exception {
     return HTTP.send(
-        HttpRequest.newBuilder(service.apiUri().resolve(path)).GET().build(),
+        HttpRequest.newBuilder(orchestrator.apiUri().resolve(path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

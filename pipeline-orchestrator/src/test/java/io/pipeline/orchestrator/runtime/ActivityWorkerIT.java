@@ -11,73 +11,46 @@ import io.pipeline.client.worker.ActivityWorker;
 import io.pipeline.client.worker.TaskFailedException;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.localstack.LocalStack;
-import io.pipeline.localstack.junit.LocalStackExtension;
-import io.pipeline.orchestrator.OrchestratorService;
-import io.pipeline.orchestrator.Sfn;
+import io.pipeline.orchestrator.OrchestratorExtension;
+import io.pipeline.orchestrator.OrchestratorFixture;
 import io.pipeline.schemas.orchestrator.TaskSucceeded;
 import io.pipeline.schemas.serde.SchemaCatalog;
 import io.pipeline.schemas.topic.PipelineTopics;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 
 /** Task states worked by the worker library, on the real broker, through the whole runtime. */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith(OrchestratorExtension.class)
 class ActivityWorkerIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static OrchestratorService service;
+  private static OrchestratorFixture orchestrator;
   private static SfnClient sfn;
   private static KafkaSettings kafka;
 
   @BeforeAll
-  static void start(LocalStack stack, @TempDir Path state) {
-    service = OrchestratorService.start(Sfn.settings(stack, state, Map.of()));
-    sfn = Sfn.client(service.apiUri());
-    kafka = KafkaSettings.of(stack.kafka().bootstrapServers());
-  }
-
-  @AfterAll
-  static void stop() {
-    sfn.close();
-    service.close();
+  static void connect(OrchestratorFixture running) {
+    orchestrator = running;
+    sfn = running.sfn();
+    kafka = running.kafka();
   }
 
   private static String activityArn(String name) {
     return "arn:aws:states:us-east-1:000000000000:activity:" + name;
-  }
-
-  private static String machine(String definition) {
-    return sfn.createStateMachine(
-            b -> b.name(LocalStack.uniqueName("tasks")).definition(definition).roleArn(Sfn.ROLE))
-        .stateMachineArn();
-  }
-
-  private static DescribeExecutionResponse awaitClosed(String executionArn) {
-    return await()
-        .pollDelay(Duration.ZERO)
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(100))
-        .until(
-            () -> sfn.describeExecution(b -> b.executionArn(executionArn)),
-            described -> described.status() != ExecutionStatus.RUNNING);
   }
 
   @Test
@@ -85,7 +58,8 @@ class ActivityWorkerIT {
     String activity = LocalStack.uniqueName("calc");
     String resource = activityArn(activity);
     String arn =
-        machine(
+        orchestrator.createMachine(
+            "tasks",
             """
             {"StartAt": "Route", "States": {
               "Route": {"Type": "Choice", "Default": "Reject",
@@ -130,7 +104,7 @@ class ActivityWorkerIT {
       String execution =
           sfn.startExecution(b -> b.stateMachineArn(arn).input("{\"items\": [1, 2, 3]}"))
               .executionArn();
-      DescribeExecutionResponse closed = awaitClosed(execution);
+      DescribeExecutionResponse closed = orchestrator.awaitClosed(execution);
 
       assertThat(closed.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(JSON.readTree(closed.output()))
@@ -150,7 +124,8 @@ class ActivityWorkerIT {
   void shouldRetryAFailedTaskAndApplyTheResultOnce() throws Exception {
     String activity = LocalStack.uniqueName("double");
     String arn =
-        machine(
+        orchestrator.createMachine(
+            "tasks",
             """
             {"StartAt": "Double", "States": {"Double": {"Type": "Task", "Resource": "%s",
               "Retry": [{"ErrorEquals": ["Custom.Flaky"], "IntervalSeconds": 1}],
@@ -172,7 +147,7 @@ class ActivityWorkerIT {
 
       String execution =
           sfn.startExecution(b -> b.stateMachineArn(arn).input("{\"n\": 21}")).executionArn();
-      DescribeExecutionResponse closed = awaitClosed(execution);
+      DescribeExecutionResponse closed = orchestrator.awaitClosed(execution);
 
       assertThat(closed.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(closed.output()).isEqualTo("42");
@@ -214,7 +189,8 @@ class ActivityWorkerIT {
   void shouldKeepATaskAliveByHeartbeatsAndTimeOutOneWithout() throws Exception {
     String activity = LocalStack.uniqueName("slow");
     String arn =
-        machine(
+        orchestrator.createMachine(
+            "tasks",
             """
             {"StartAt": "Slow", "States": {"Slow": {"Type": "Task", "Resource": "%s",
               "HeartbeatSeconds": 2, "End": true}}}
@@ -241,8 +217,8 @@ class ActivityWorkerIT {
       String silent =
           sfn.startExecution(b -> b.stateMachineArn(arn).input("{\"beat\": false}")).executionArn();
 
-      assertThat(awaitClosed(alive).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-      DescribeExecutionResponse timedOut = awaitClosed(silent);
+      assertThat(orchestrator.awaitClosed(alive).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      DescribeExecutionResponse timedOut = orchestrator.awaitClosed(silent);
       assertThat(timedOut.status()).isEqualTo(ExecutionStatus.FAILED);
       assertThat(timedOut.error()).isEqualTo("States.HeartbeatTimeout");
       await().untilAsserted(() -> assertThat(refused).containsExactly("TaskTimedOut"));

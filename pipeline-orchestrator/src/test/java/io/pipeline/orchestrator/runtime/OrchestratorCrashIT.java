@@ -107,24 +107,21 @@ class OrchestratorCrashIT {
                       return IntNode.valueOf(task.input().get("i").asInt() + 1);
                     })) {
       String machine =
-          sfn.createStateMachine(
-                  b ->
-                      b.name(LocalStack.uniqueName("crash"))
-                          .roleArn(Sfn.ROLE)
-                          .definition(
-                              """
-                              {"StartAt": "Work", "States": {
-                                "Work": {"Type": "Task", "ResultPath": "$.result",
-                                  "Resource": "arn:aws:states:us-east-1:000000000000:activity:%s",
-                                  "Next": "Pause"},
-                                "Pause": {"Type": "Wait", "Seconds": 1, "Next": "Check"},
-                                "Check": {"Type": "Choice", "Default": "Done", "Choices": [
-                                  {"Variable": "$.result", "NumericEquals": 0, "Next": "Wrong"}]},
-                                "Done": {"Type": "Pass", "End": true},
-                                "Wrong": {"Type": "Fail"}}}
-                              """
-                                  .formatted(activity)))
-              .stateMachineArn();
+          Sfn.createMachine(
+              sfn,
+              "crash",
+              """
+              {"StartAt": "Work", "States": {
+                "Work": {"Type": "Task", "ResultPath": "$.result",
+                  "Resource": "arn:aws:states:us-east-1:000000000000:activity:%s",
+                  "Next": "Pause"},
+                "Pause": {"Type": "Wait", "Seconds": 1, "Next": "Check"},
+                "Check": {"Type": "Choice", "Default": "Done", "Choices": [
+                  {"Variable": "$.result", "NumericEquals": 0, "Next": "Wrong"}]},
+                "Done": {"Type": "Pass", "End": true},
+                "Wrong": {"Type": "Fail"}}}
+              """
+                  .formatted(activity));
 
       ExecutorService starters = Executors.newFixedThreadPool(8);
       List<Future<String>> started = new ArrayList<>();
@@ -186,16 +183,13 @@ class OrchestratorCrashIT {
     ChildJvm first = orchestrator.start();
     try (SfnClient sfn = Sfn.client(orchestrator.api)) {
       String machine =
-          sfn.createStateMachine(
-                  b ->
-                      b.name(LocalStack.uniqueName("timer"))
-                          .roleArn(Sfn.ROLE)
-                          .definition(
-                              """
-                              {"StartAt": "Until", "States": {
-                                "Until": {"Type": "Wait", "TimestampPath": "$.at", "End": true}}}
-                              """))
-              .stateMachineArn();
+          Sfn.createMachine(
+              sfn,
+              "timer",
+              """
+              {"StartAt": "Until", "States": {
+                "Until": {"Type": "Wait", "TimestampPath": "$.at", "End": true}}}
+              """);
       Instant due = Instant.now().plusSeconds(20);
       String execution =
           sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"at\": \"" + due + "\"}"))
@@ -243,15 +237,15 @@ class OrchestratorCrashIT {
     }
   }
 
+  /** Waits until the execution closed, polling through the failures of a restarting process. */
   private static DescribeExecutionResponse awaitClosed(SfnClient sfn, String executionArn) {
-    return await()
-        .pollDelay(Duration.ZERO)
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofMillis(200))
-        .ignoreExceptionsInstanceOf(SdkException.class)
-        .until(
-            () -> sfn.describeExecution(b -> b.executionArn(executionArn)),
-            described -> described.status() != ExecutionStatus.RUNNING);
+    return Sfn.awaitClosed(
+        sfn,
+        executionArn,
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(200))
+            .ignoreExceptionsInstanceOf(SdkException.class));
   }
 
   private static int freePort() {

@@ -2,24 +2,16 @@ package io.pipeline.orchestrator.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pipeline.localstack.LocalStack;
-import io.pipeline.localstack.junit.LocalStackExtension;
-import io.pipeline.orchestrator.OrchestratorService;
-import io.pipeline.orchestrator.Sfn;
-import java.nio.file.Path;
-import java.time.Duration;
+import io.pipeline.orchestrator.OrchestratorExtension;
+import io.pipeline.orchestrator.OrchestratorFixture;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
@@ -36,40 +28,18 @@ import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistExcepti
  * Standard executions on the real embedded broker, driven through the official AWS SDK: the
  * runtime, its stores and the API together.
  */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith(OrchestratorExtension.class)
 class StandardExecutionIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static OrchestratorService service;
+  private static OrchestratorFixture orchestrator;
   private static SfnClient sfn;
 
   @BeforeAll
-  static void start(LocalStack stack, @TempDir Path state) {
-    service = OrchestratorService.start(Sfn.settings(stack, state, Map.of()));
-    sfn = Sfn.client(service.apiUri());
-  }
-
-  @AfterAll
-  static void stop() {
-    sfn.close();
-    service.close();
-  }
-
-  private static String machine(String prefix, String definition) {
-    return sfn.createStateMachine(
-            b -> b.name(LocalStack.uniqueName(prefix)).definition(definition).roleArn(Sfn.ROLE))
-        .stateMachineArn();
-  }
-
-  private static DescribeExecutionResponse awaitClosed(String executionArn) {
-    return await()
-        .pollDelay(Duration.ZERO)
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(100))
-        .until(
-            () -> sfn.describeExecution(b -> b.executionArn(executionArn)),
-            described -> described.status() != ExecutionStatus.RUNNING);
+  static void connect(OrchestratorFixture running) {
+    orchestrator = running;
+    sfn = running.sfn();
   }
 
   private static List<HistoryEvent> history(String executionArn) {
@@ -79,7 +49,7 @@ class StandardExecutionIT {
   @Test
   void shouldRunChoiceWaitParallelMapRetryAndCatchToTheEnd() throws Exception {
     String arn =
-        machine(
+        orchestrator.createMachine(
             "flow",
             """
             {"StartAt": "Route", "States": {
@@ -112,7 +82,7 @@ class StandardExecutionIT {
     StartExecutionResponse started =
         sfn.startExecution(
             b -> b.stateMachineArn(arn).name("first").input("{\"n\": 2, \"items\": [1, 2, 3]}"));
-    DescribeExecutionResponse closed = awaitClosed(started.executionArn());
+    DescribeExecutionResponse closed = orchestrator.awaitClosed(started.executionArn());
 
     assertThat(closed.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     JsonNode output = JSON.readTree(closed.output());
@@ -140,7 +110,7 @@ class StandardExecutionIT {
   @Test
   void shouldFailAnExecutionAsItsDefinitionSays() {
     String arn =
-        machine(
+        orchestrator.createMachine(
             "fails",
             """
             {"StartAt": "Fail", "States": {
@@ -148,7 +118,7 @@ class StandardExecutionIT {
             """);
 
     String execution = sfn.startExecution(b -> b.stateMachineArn(arn)).executionArn();
-    DescribeExecutionResponse closed = awaitClosed(execution);
+    DescribeExecutionResponse closed = orchestrator.awaitClosed(execution);
 
     assertThat(closed.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(closed.error()).isEqualTo("Custom.Error");
@@ -158,7 +128,7 @@ class StandardExecutionIT {
 
   @Test
   void shouldStartOnceForTheSameNameAndInputAndRefuseAnotherInput() {
-    String arn = machine("names", waitDefinition(3600));
+    String arn = orchestrator.createMachine("names", waitDefinition(3600));
 
     StartExecutionResponse first =
         sfn.startExecution(b -> b.stateMachineArn(arn).name("once").input("{\"a\": 1}"));
@@ -173,7 +143,7 @@ class StandardExecutionIT {
         .hasMessageContaining(first.executionArn());
 
     sfn.stopExecution(b -> b.executionArn(first.executionArn()));
-    awaitClosed(first.executionArn());
+    orchestrator.awaitClosed(first.executionArn());
     assertThatThrownBy(
             () -> sfn.startExecution(b -> b.stateMachineArn(arn).name("once").input("{\"a\": 1}")))
         .as("a closed execution's name stays taken")
@@ -182,11 +152,11 @@ class StandardExecutionIT {
 
   @Test
   void shouldStopARunningExecutionWithItsErrorAndCause() {
-    String arn = machine("stops", waitDefinition(3600));
+    String arn = orchestrator.createMachine("stops", waitDefinition(3600));
     String execution = sfn.startExecution(b -> b.stateMachineArn(arn)).executionArn();
 
     sfn.stopExecution(b -> b.executionArn(execution).error("Operator").cause("not needed"));
-    DescribeExecutionResponse closed = awaitClosed(execution);
+    DescribeExecutionResponse closed = orchestrator.awaitClosed(execution);
 
     assertThat(closed.status()).isEqualTo(ExecutionStatus.ABORTED);
     assertThat(closed.error()).isEqualTo("Operator");
@@ -203,7 +173,7 @@ class StandardExecutionIT {
   @Test
   void shouldPageTheHistoryForwardAndReverse() {
     String arn =
-        machine(
+        orchestrator.createMachine(
             "pages",
             """
             {"StartAt": "Each", "States": {
@@ -213,7 +183,7 @@ class StandardExecutionIT {
     String execution =
         sfn.startExecution(b -> b.stateMachineArn(arn).input("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]"))
             .executionArn();
-    awaitClosed(execution);
+    orchestrator.awaitClosed(execution);
     List<HistoryEvent> all = history(execution);
 
     List<Long> forward = pageIds(execution, false);
@@ -243,7 +213,7 @@ class StandardExecutionIT {
 
   @Test
   void shouldAnswerBadRequestsWithTheSdksExceptions() {
-    String arn = machine("bad", waitDefinition(1));
+    String arn = orchestrator.createMachine("bad", waitDefinition(1));
 
     assertThatThrownBy(
             () ->
@@ -262,7 +232,7 @@ class StandardExecutionIT {
   @Test
   void shouldRunADistributedMapOfTenThousandItemsThroughBoundedCommands() throws Exception {
     String arn =
-        machine(
+        orchestrator.createMachine(
             "big-map",
             """
             {"StartAt": "Each", "States": {"Each": {"Type": "Map", "End": true,
@@ -279,7 +249,7 @@ class StandardExecutionIT {
     String input = items.append("]").toString();
 
     String execution = sfn.startExecution(b -> b.stateMachineArn(arn).input(input)).executionArn();
-    DescribeExecutionResponse closed = awaitClosed(execution);
+    DescribeExecutionResponse closed = orchestrator.awaitClosed(execution);
 
     assertThat(closed.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     JsonNode output = JSON.readTree(closed.output());
@@ -290,7 +260,7 @@ class StandardExecutionIT {
   @Test
   void shouldFailALongLoopAtTheHistoryQuotaAsAwsDoes() {
     String arn =
-        machine(
+        orchestrator.createMachine(
             "loop",
             """
             {"StartAt": "Count", "States": {
@@ -303,7 +273,7 @@ class StandardExecutionIT {
 
     String execution =
         sfn.startExecution(b -> b.stateMachineArn(arn).input("{\"n\": 0}")).executionArn();
-    DescribeExecutionResponse closed = awaitClosed(execution);
+    DescribeExecutionResponse closed = orchestrator.awaitClosed(execution);
 
     assertThat(closed.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(closed.error()).isEqualTo("States.Runtime");
