@@ -1,5 +1,6 @@
 package io.pipeline.asl.interpreter;
 
+import io.pipeline.asl.model.ActivityArn;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,10 +12,6 @@ import java.util.regex.Pattern;
 enum TaskResource {
   ACTIVITY("Activity"),
   OTHER("Task");
-
-  /** An activity's ARN: {@code arn:aws:states:<region>:<account>:activity:<name>}. */
-  private static final Pattern ACTIVITY_ARN =
-      Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:activity:[A-Za-z0-9_-]{1,80}");
 
   /** A service integration: {@code arn:aws:states:::<service>:<action>}. */
   private static final Pattern INTEGRATION_ARN =
@@ -35,7 +32,7 @@ enum TaskResource {
   }
 
   static TaskResource of(String resource) {
-    return ACTIVITY_ARN.matcher(resource).matches() ? ACTIVITY : OTHER;
+    return ActivityArn.name(resource).isPresent() ? ACTIVITY : OTHER;
   }
 
   /** The service and action of an integration's resource; empty for any other resource. */

@@ -10,6 +10,7 @@ import io.pipeline.common.lifecycle.DaemonThreads;
 import io.pipeline.schemas.orchestrator.TaskFailed;
 import io.pipeline.schemas.orchestrator.TaskHeartbeat;
 import io.pipeline.schemas.orchestrator.TaskRequest;
+import io.pipeline.schemas.orchestrator.TaskStarted;
 import io.pipeline.schemas.orchestrator.TaskSucceeded;
 import io.pipeline.schemas.serde.SchemaCatalog;
 import io.pipeline.schemas.topic.PipelineKafka;
@@ -71,6 +72,7 @@ public final class ActivityWorker implements AutoCloseable {
   private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(60);
 
   private final String activity;
+  private final String workerName;
   private final Topic<String, TaskRequest> topic;
   private final TaskHandler handler;
   private final BiConsumer<ActivityTask, Verdict> onRefused;
@@ -95,6 +97,7 @@ public final class ActivityWorker implements AutoCloseable {
     private final String activity;
     private int concurrency = 4;
     private String groupId;
+    private String workerName = defaultWorkerName();
     private SchemaStore writerSchemas = SchemaCatalog.builtIn();
     private BiConsumer<ActivityTask, Verdict> onRefused =
         (task, verdict) ->
@@ -130,6 +133,18 @@ public final class ActivityWorker implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The name the execution's history records as the worker that took a task ({@code
+     * ActivityStarted}); default: host name and process id.
+     */
+    public Builder workerName(String workerName) {
+      if (workerName.isEmpty() || workerName.length() > 80) {
+        throw new IllegalArgumentException("a worker name has 1 to 80 characters");
+      }
+      this.workerName = workerName;
+      return this;
+    }
+
     /** Where task requests' writer schemas are found (default: this build's schemas). */
     public Builder writerSchemas(SchemaStore writerSchemas) {
       this.writerSchemas = Objects.requireNonNull(writerSchemas, "writerSchemas");
@@ -158,6 +173,7 @@ public final class ActivityWorker implements AutoCloseable {
 
   private ActivityWorker(Builder builder, TaskHandler handler) {
     this.activity = builder.activity;
+    this.workerName = builder.workerName;
     this.handler = handler;
     this.onRefused = builder.onRefused;
     PipelineTopics topics = new PipelineTopics(builder.writerSchemas);
@@ -257,6 +273,8 @@ public final class ActivityWorker implements AutoCloseable {
   /** Runs the handler, sends the result; completes once Kafka has the result. */
   private CompletableFuture<Void> work(TaskRequest request) {
     Task task = new Task(request);
+    // Recorded once as ActivityStarted; a redelivered task's start is refused and changes nothing.
+    commands.submit(request.getExecutionArn(), new TaskStarted(request.getTaskToken(), workerName));
     Object result;
     try {
       task.parseInput();
@@ -316,6 +334,17 @@ public final class ActivityWorker implements AutoCloseable {
     }
     pool.shutdownNow();
     commands.close();
+  }
+
+  private static String defaultWorkerName() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "worker";
+    }
+    String name = host + "-" + ProcessHandle.current().pid();
+    return name.length() > 80 ? name.substring(name.length() - 80) : name;
   }
 
   private static String shortToken(String token) {

@@ -31,7 +31,7 @@ final class HistoryEvents {
     json.put("id", event.getId());
     json.put("previousEventId", event.getPreviousEventId());
     JsonNode details = parse(event.getDetails());
-    if (details.isObject() && !details.isEmpty()) {
+    if (details.isObject()) {
       ObjectNode shaped = JSON.createObjectNode();
       Iterator<Map.Entry<String, JsonNode>> fields = details.fields();
       while (fields.hasNext()) {

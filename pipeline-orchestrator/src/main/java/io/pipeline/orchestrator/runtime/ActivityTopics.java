@@ -3,6 +3,7 @@ package io.pipeline.orchestrator.runtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipeline.asl.model.ActivityArn;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.schemas.topic.PipelineKafka;
@@ -53,7 +54,7 @@ public final class ActivityTopics {
     if (node.isObject()) {
       JsonNode resource = node.get("Resource");
       if (resource != null && resource.isTextual() && "Task".equals(node.path("Type").asText())) {
-        Activities.name(resource.asText()).ifPresent(names::add);
+        ActivityArn.name(resource.asText()).ifPresent(names::add);
       }
     }
     node.elements().forEachRemaining(child -> collect(child, names));

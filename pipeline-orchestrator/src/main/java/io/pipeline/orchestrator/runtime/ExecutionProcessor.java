@@ -11,6 +11,7 @@ import io.pipeline.asl.interpreter.ExecutionSnapshot;
 import io.pipeline.asl.interpreter.ExecutionStatus;
 import io.pipeline.asl.interpreter.HistoryEvent;
 import io.pipeline.asl.interpreter.Step;
+import io.pipeline.asl.model.ActivityArn;
 import io.pipeline.client.Verdict;
 import io.pipeline.orchestrator.task.InvalidTaskTokenException;
 import io.pipeline.orchestrator.task.TaskTokens;
@@ -23,6 +24,7 @@ import io.pipeline.schemas.orchestrator.StopExecution;
 import io.pipeline.schemas.orchestrator.TaskFailed;
 import io.pipeline.schemas.orchestrator.TaskHeartbeat;
 import io.pipeline.schemas.orchestrator.TaskRequest;
+import io.pipeline.schemas.orchestrator.TaskStarted;
 import io.pipeline.schemas.orchestrator.TaskSucceeded;
 import io.pipeline.schemas.orchestrator.TimerFired;
 import io.pipeline.schemas.serde.AvroSerde;
@@ -241,7 +243,9 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
             ? s.getTaskToken()
             : body instanceof TaskFailed f
                 ? f.getTaskToken()
-                : ((TaskHeartbeat) body).getTaskToken();
+                : body instanceof TaskStarted started
+                    ? started.getTaskToken()
+                    : ((TaskHeartbeat) body).getTaskToken();
     String token;
     try {
       token = tokens.verify(signed);
@@ -274,6 +278,9 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
               Optional.ofNullable(failed.getError()).orElse(""),
               Optional.ofNullable(failed.getCause()).orElse(""),
               now);
+    } else if (body instanceof TaskStarted started) {
+      engineCommand =
+          new Command.StartTask(token, Optional.ofNullable(started.getWorkerName()), now);
     } else {
       engineCommand = new Command.HeartbeatTask(token, now);
     }
@@ -281,7 +288,8 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     Step step;
     try {
       step = execution.handle(engineCommand);
-      if (!(engineCommand instanceof Command.HeartbeatTask)) {
+      if (engineCommand instanceof Command.CompleteTask
+          || engineCommand instanceof Command.FailTask) {
         Long scheduled = record.getOpenTasks().remove(token);
         if (scheduled != null) {
           metrics.taskLatency(
@@ -367,7 +375,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
         if (effect instanceof Effect.ArmTimer timer) {
           arm(arn, timer.timerId(), timer.dueAt(), now);
         } else if (effect instanceof Effect.ScheduleTask task) {
-          Optional<String> activity = Activities.name(task.resource());
+          Optional<String> activity = ActivityArn.name(task.resource());
           if (activity.isPresent()) {
             TaskRequest request =
                 new TaskRequest(

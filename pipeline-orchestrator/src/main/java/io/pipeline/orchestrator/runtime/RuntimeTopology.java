@@ -1,5 +1,6 @@
 package io.pipeline.orchestrator.runtime;
 
+import io.pipeline.asl.model.ActivityArn;
 import io.pipeline.orchestrator.task.TaskTokens;
 import io.pipeline.schemas.orchestrator.ExecutionRecord;
 import io.pipeline.schemas.orchestrator.TaskRequest;
@@ -124,7 +125,7 @@ public final class RuntimeTopology {
     TopicNameExtractor<String, TaskRequest> activityTopic =
         (key, request, context) ->
             PipelineTopics.ACTIVITY_PREFIX
-                + Activities.name(request.getActivityArn())
+                + ActivityArn.name(request.getActivityArn())
                     .orElseThrow(
                         () ->
                             new IllegalStateException(

@@ -109,8 +109,11 @@ public final class StandardRuntime implements AutoCloseable {
    * @throws RuntimeUnavailableException while the stores are not queryable (starting, rebalancing)
    */
   public Optional<ExecutionRecord> execution(String executionArn) {
-    return Optional.ofNullable(
-        this.<String, ExecutionRecord>store(RuntimeTopology.EXECUTIONS_STORE).get(executionArn));
+    return query(
+        () ->
+            Optional.ofNullable(
+                this.<String, ExecutionRecord>store(RuntimeTopology.EXECUTIONS_STORE)
+                    .get(executionArn)));
   }
 
   /**
@@ -122,6 +125,11 @@ public final class StandardRuntime implements AutoCloseable {
    * @param reverse newest first
    */
   public List<ExecutionHistoryEvent> history(
+      String executionArn, long after, int max, boolean reverse) {
+    return query(() -> page(executionArn, after, max, reverse));
+  }
+
+  private List<ExecutionHistoryEvent> page(
       String executionArn, long after, int max, boolean reverse) {
     ReadOnlyKeyValueStore<Bytes, ExecutionHistoryEvent> store =
         store(RuntimeTopology.HISTORY_STORE);
@@ -141,14 +149,22 @@ public final class StandardRuntime implements AutoCloseable {
     return page;
   }
 
-  private <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
+  /**
+   * Runs a query on the stores. A store can become unqueryable at any moment of a query (a
+   * rebalance, a restore): that is {@link RuntimeUnavailableException}, which callers retry.
+   */
+  private <T> T query(java.util.function.Supplier<T> query) {
     try {
-      return streams.store(
-          StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()));
+      return query.get();
     } catch (InvalidStateStoreException e) {
       throw new RuntimeUnavailableException(
           "The runtime's stores are not queryable now (" + streams.state() + "); try again");
     }
+  }
+
+  private <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
+    return streams.store(
+        StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()));
   }
 
   @Override

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 
 /** Task states worked by the worker library, on the real broker, through the whole runtime. */
@@ -152,16 +153,27 @@ class ActivityWorkerIT {
       assertThat(closed.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(closed.output()).isEqualTo("42");
       assertThat(tokens).hasSize(2).doesNotHaveDuplicates();
-      assertThat(
-              sfn.getExecutionHistory(b -> b.executionArn(execution)).events().stream()
-                  .map(e -> e.type())
-                  .filter(t -> t.toString().matches("Task(Scheduled|Failed|Succeeded)"))
-                  .toList())
+      List<HistoryEvent> activityEvents =
+          sfn.getExecutionHistory(b -> b.executionArn(execution)).events().stream()
+              .filter(e -> e.typeAsString().startsWith("Activity"))
+              .toList();
+      assertThat(activityEvents)
+          .extracting(HistoryEvent::type)
           .containsExactly(
-              HistoryEventType.TASK_SCHEDULED,
-              HistoryEventType.TASK_FAILED,
-              HistoryEventType.TASK_SCHEDULED,
-              HistoryEventType.TASK_SUCCEEDED);
+              HistoryEventType.ACTIVITY_SCHEDULED,
+              HistoryEventType.ACTIVITY_STARTED,
+              HistoryEventType.ACTIVITY_FAILED,
+              HistoryEventType.ACTIVITY_SCHEDULED,
+              HistoryEventType.ACTIVITY_STARTED,
+              HistoryEventType.ACTIVITY_SUCCEEDED);
+      assertThat(activityEvents.get(0).activityScheduledEventDetails().resource())
+          .isEqualTo(activityArn(activity));
+      assertThat(activityEvents.get(0).activityScheduledEventDetails().input())
+          .isEqualTo("{\"n\":21}");
+      assertThat(activityEvents.get(1).activityStartedEventDetails().workerName()).isNotBlank();
+      assertThat(activityEvents.get(2).activityFailedEventDetails().error())
+          .isEqualTo("Custom.Flaky");
+      assertThat(activityEvents.get(5).activitySucceededEventDetails().output()).isEqualTo("42");
       await().untilAsserted(() -> assertThat(worker.stats().succeeded()).isEqualTo(1));
       assertThat(worker.stats().failed()).isEqualTo(1);
 

@@ -156,7 +156,7 @@ class OrchestratorCrashIT {
           }
           assertThat(history)
               .as(execution + ": one result applied")
-              .filteredOn(e -> e.type() == HistoryEventType.TASK_SUCCEEDED)
+              .filteredOn(e -> e.type() == HistoryEventType.ACTIVITY_SUCCEEDED)
               .hasSize(1);
           assertThat(history)
               .filteredOn(e -> e.type() == HistoryEventType.EXECUTION_SUCCEEDED)

@@ -14,6 +14,7 @@ import io.pipeline.schemas.orchestrator.StopExecution;
 import io.pipeline.schemas.orchestrator.TaskFailed;
 import io.pipeline.schemas.orchestrator.TaskHeartbeat;
 import io.pipeline.schemas.orchestrator.TaskRequest;
+import io.pipeline.schemas.orchestrator.TaskStarted;
 import io.pipeline.schemas.orchestrator.TaskSucceeded;
 import io.pipeline.schemas.orchestrator.TimerFired;
 import io.pipeline.schemas.s3.S3EventSource;
@@ -47,6 +48,7 @@ final class TrustedClasses {
           TaskSucceeded.class,
           TaskFailed.class,
           TaskHeartbeat.class,
+          TaskStarted.class,
           TimerFired.class,
           CommandReply.class,
           ExecutionHistoryEvent.class,
