@@ -202,7 +202,18 @@ final class UpCommand implements Callable<Integer> {
             "Starting orchestrator (state machines, Step Functions API)",
             () -> {
               Ports.requireFree(apiPort, "the Step Functions API");
-              return track(OrchestratorService.start(orchestratorSettings(kafka, data)));
+              OrchestratorService service =
+                  track(OrchestratorService.start(orchestratorSettings(kafka, data)));
+              try {
+                if (!service.awaitRunning(Duration.ofSeconds(120))) {
+                  throw new IllegalStateException(
+                      "the orchestrator's runtime did not start (" + service.runtimeState() + ")");
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the orchestrator started", e);
+              }
+              return service;
             });
     return new Stack(
         kafka,

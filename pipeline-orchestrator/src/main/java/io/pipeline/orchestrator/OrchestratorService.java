@@ -18,6 +18,7 @@ import io.pipeline.schemas.topic.PipelineKafka;
 import io.pipeline.schemas.topic.PipelineTopics;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +40,7 @@ public final class OrchestratorService implements AutoCloseable {
 
   private final Parts parts = new Parts("Orchestrator service");
   private URI apiUri;
+  private StandardRuntime runtime;
 
   private OrchestratorService() {}
 
@@ -67,6 +69,7 @@ public final class OrchestratorService implements AutoCloseable {
       CommandGateway commands =
           service.parts.track(new CommandGateway(kafka, topics, Clock.systemUTC()));
       runtime.start();
+      service.runtime = runtime;
       ExecutorService api = Executors.newFixedThreadPool(4, DaemonThreads.named("sfn-api"));
       service.parts.track(api::shutdownNow);
       Server server = new Server();
@@ -113,6 +116,30 @@ public final class OrchestratorService implements AutoCloseable {
    */
   public URI apiUri() {
     return apiUri;
+  }
+
+  /** The Standard runtime's Kafka Streams state. */
+  public KafkaStreams.State runtimeState() {
+    return runtime.state();
+  }
+
+  /**
+   * Waits until the runtime has its partitions and answers queries, e.g. before a launcher says the
+   * service is ready.
+   *
+   * @return whether it runs; false when it did not within the timeout or failed
+   */
+  public boolean awaitRunning(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (runtime.state() != KafkaStreams.State.RUNNING) {
+      if (System.nanoTime() > deadline
+          || !runtime.state().isRunningOrRebalancing()
+              && runtime.state() != KafkaStreams.State.CREATED) {
+        return false;
+      }
+      Thread.sleep(50);
+    }
+    return true;
   }
 
   @Override

@@ -42,7 +42,7 @@ public final class OrchestratorFixture implements AutoCloseable {
    *
    * @param more settings added to, or replacing, the ones every test orchestrator has
    */
-  static OrchestratorFixture start(LocalStack stack, Map<String, String> more) {
+  public static OrchestratorFixture start(LocalStack stack, Map<String, String> more) {
     Path state = createStateFolder();
     Map<String, String> values = new HashMap<>();
     values.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers());
@@ -51,6 +51,17 @@ public final class OrchestratorFixture implements AutoCloseable {
     values.put("ORCHESTRATOR_STATE_DIR", state.toString());
     values.putAll(more);
     OrchestratorService service = OrchestratorService.start(Settings.of(values));
+    try {
+      if (!service.awaitRunning(Duration.ofSeconds(60))) {
+        throw new IllegalStateException("the runtime is " + service.runtimeState());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (RuntimeException e) {
+      service.close();
+      throw e;
+    }
     return new OrchestratorFixture(
         KafkaSettings.of(stack.kafka().bootstrapServers()),
         state,
