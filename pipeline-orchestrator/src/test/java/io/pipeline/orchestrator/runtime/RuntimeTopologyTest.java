@@ -204,6 +204,30 @@ class RuntimeTopologyTest {
   }
 
   @Test
+  void shouldTimeOutATaskAndThenTheExecutionOnTheWallClock() {
+    define(
+        """
+        {"StartAt": "T", "TimeoutSeconds": 60, "States": {
+          "T": {"Type": "Task", "Resource": "%s", "TimeoutSeconds": 10, "Next": "W",
+            "Catch": [{"ErrorEquals": ["States.Timeout"], "Next": "W"}]},
+          "W": {"Type": "Wait", "Seconds": 3600, "End": true}}}
+        """
+            .formatted(ACTIVITY));
+
+    send("t", start("t", "{}"));
+    driver.advanceWallClockTime(Duration.ofSeconds(11));
+    List<String> afterTask =
+        history.readValuesToList().stream().map(ExecutionHistoryEvent::getType).toList();
+    driver.advanceWallClockTime(Duration.ofSeconds(50));
+
+    assertThat(afterTask).contains("ActivityTimedOut", "WaitStateEntered");
+    ExecutionRecord timedOut = executions.get(execution("t"));
+    assertThat(timedOut.getStatus()).isEqualTo("TIMED_OUT");
+    assertThat(timedOut.getError()).isEqualTo("States.Timeout");
+    assertThat(timedOut.getOpenTasks()).isEmpty();
+  }
+
+  @Test
   void shouldStopARunningExecutionAndForgetItAfterTheRetention() {
     define(
         """
