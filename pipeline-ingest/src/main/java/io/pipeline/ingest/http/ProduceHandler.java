@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.Producer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -38,6 +39,10 @@ final class ProduceHandler extends Handler.Abstract {
   static final String PREFIX = "/topics/";
 
   private static final Logger log = LoggerFactory.getLogger(ProduceHandler.class);
+
+  /** Bodies declared up to this many times the limit are read and dropped before the 413. */
+  private static final int DRAIN_FACTOR = 8;
+
   private static final String SOURCE = "http";
   private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
@@ -91,7 +96,7 @@ final class ProduceHandler extends Handler.Abstract {
           "expected a JSON body (application/json), got " + type);
     }
     if (request.getLength() > maxBodyBytes) {
-      return refuse(response, callback, 413, "too_large", bodyTooLarge());
+      return refuseTooLarge(request, response, callback);
     }
     CompletableFuture<byte[]> body = BodyReader.read(request, maxBodyBytes);
     lookup
@@ -260,6 +265,25 @@ final class ProduceHandler extends Handler.Abstract {
                     .put("path", e.path())
                     .put("reason", e.reason()));
     JsonResponses.send(response, callback, status, body);
+  }
+
+  /**
+   * Answers 413 to a body declared too large. A body of moderate size is read and dropped first: a
+   * server that answers and closes while the client still sends makes the client's TCP stack reset
+   * the connection, and the client may never see the answer. A body far larger than the limit is
+   * not worth reading; the connection is closed after the answer.
+   */
+  private boolean refuseTooLarge(Request request, Response response, Callback callback) {
+    if (request.getLength() > DRAIN_FACTOR * (long) maxBodyBytes) {
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+      return refuse(response, callback, 413, "too_large", bodyTooLarge());
+    }
+    Content.Source.consumeAll(
+        request,
+        Callback.from(
+            () -> refuse(response, callback, 413, "too_large", bodyTooLarge()),
+            failure -> refuse(response, callback, 413, "too_large", bodyTooLarge())));
+    return true;
   }
 
   private boolean refuse(
