@@ -9,8 +9,10 @@ import io.pipeline.common.lifecycle.DaemonThreads;
 import io.pipeline.common.lifecycle.Parts;
 import io.pipeline.common.metrics.ServiceMetrics;
 import io.pipeline.orchestrator.api.StepFunctionsHandler;
+import io.pipeline.orchestrator.express.ExpressService;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.orchestrator.runtime.ActivityTopics;
+import io.pipeline.orchestrator.runtime.Definitions;
 import io.pipeline.orchestrator.runtime.RuntimeConfig;
 import io.pipeline.orchestrator.runtime.StandardRuntime;
 import io.pipeline.schemas.registry.SchemaTopic;
@@ -68,6 +70,15 @@ public final class OrchestratorService implements AutoCloseable {
                   runtimeConfig, kafka, topics, schemas, machines, metrics.registry()));
       CommandGateway commands =
           service.parts.track(new CommandGateway(kafka, topics, Clock.systemUTC()));
+      ExpressService express =
+          service.parts.track(
+              new ExpressService(
+                  kafka,
+                  topics,
+                  runtimeConfig.applicationId() + "-express",
+                  new Definitions(machines::revision, Definitions.VIEW_LAG),
+                  metrics.registry(),
+                  Clock.systemUTC()));
       runtime.start();
       service.runtime = runtime;
       ExecutorService api = Executors.newFixedThreadPool(4, DaemonThreads.named("sfn-api"));
@@ -82,7 +93,12 @@ public final class OrchestratorService implements AutoCloseable {
               new ServiceEndpoints(
                   metrics.registry(), () -> Map.of("runtime", health(runtime.state()))),
               new StepFunctionsHandler(
-                  machines, runtime, commands, new ActivityTopics(kafka, settings, topics), api)));
+                  machines,
+                  runtime,
+                  commands,
+                  express,
+                  new ActivityTopics(kafka, settings, topics),
+                  api)));
       server.start();
       service.parts.track(server::stop);
       String host = "0.0.0.0".equals(config.host()) ? "localhost" : config.host();

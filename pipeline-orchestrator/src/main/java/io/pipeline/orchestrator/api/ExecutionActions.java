@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipeline.client.CommandGateway;
 import io.pipeline.client.Verdict;
+import io.pipeline.orchestrator.express.ExpressService;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.orchestrator.runtime.StandardRuntime;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
@@ -19,6 +20,7 @@ import io.pipeline.schemas.orchestrator.StartExecution;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import io.pipeline.schemas.orchestrator.StopExecution;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -52,15 +54,102 @@ final class ExecutionActions {
   private final StateMachineRegistry machines;
   private final StandardRuntime runtime;
   private final CommandGateway commands;
+  private final ExpressService express;
 
   ExecutionActions(
-      StateMachineRegistry machines, StandardRuntime runtime, CommandGateway commands) {
+      StateMachineRegistry machines,
+      StandardRuntime runtime,
+      CommandGateway commands,
+      ExpressService express) {
     this.machines = machines;
     this.runtime = runtime;
     this.commands = commands;
+    this.express = express;
   }
 
   CompletableFuture<JsonNode> start(JsonNode request) {
+    StartRequest start = startRequest(request);
+    if ("EXPRESS".equals(start.machine().getType())) {
+      return express
+          .startAsync(start.machine(), start.name(), start.input())
+          .thenApply(
+              started -> {
+                ObjectNode answer = JSON.createObjectNode();
+                answer.put("executionArn", started.getExecutionArn());
+                answer.put("startDate", epochSeconds(started.getStartDate()));
+                return answer;
+              });
+    }
+    String executionArn =
+        start.machine().getArn().replaceFirst(":stateMachine:", ":execution:") + ":" + start.name();
+    StartExecution command =
+        new StartExecution(
+            start.machine().getArn(),
+            start.machine().getRevisionId(),
+            start.name(),
+            start.input(),
+            optional(request, "traceHeader").orElse(null));
+    return commands
+        .send(executionArn, command)
+        .thenApply(
+            verdict -> {
+              ObjectNode answer = JSON.createObjectNode();
+              answer.put("executionArn", executionArn);
+              answer.put("startDate", epochSeconds(applied(verdict).startDate()));
+              return answer;
+            });
+  }
+
+  /**
+   * StartSyncExecution: an Express execution run on this instance, answered with its result. At
+   * most once, as in Step Functions: a failed call is not retried here.
+   */
+  CompletableFuture<JsonNode> startSync(JsonNode request) {
+    StartRequest start = startRequest(request);
+    if (!"EXPRESS".equals(start.machine().getType())) {
+      throw new ApiException(
+          "StateMachineTypeNotSupported",
+          "This operation is not supported by this type of state machine: "
+              + start.machine().getArn()
+              + " is "
+              + start.machine().getType());
+    }
+    return express
+        .startSync(start.machine(), start.name(), start.input())
+        .thenApply(
+            result -> {
+              ObjectNode answer = JSON.createObjectNode();
+              answer.put("executionArn", result.identity().executionArn());
+              answer.put("stateMachineArn", result.identity().stateMachineArn());
+              answer.put("name", result.identity().executionName());
+              answer.put("startDate", epochSeconds(result.startDate()));
+              answer.put("stopDate", epochSeconds(result.stopDate()));
+              answer.put("status", result.status().name());
+              answer.put("input", start.input());
+              answer.putObject("inputDetails").put("included", true);
+              result
+                  .output()
+                  .ifPresent(
+                      output -> {
+                        answer.put("output", output.toString());
+                        answer.putObject("outputDetails").put("included", true);
+                      });
+              result.error().ifPresent(error -> answer.put("error", error));
+              result.cause().ifPresent(cause -> answer.put("cause", cause));
+              ObjectNode billing = answer.putObject("billingDetails");
+              billing.put("billedMemoryUsedInMB", 64);
+              billing.put(
+                  "billedDurationInMilliseconds",
+                  Math.max(
+                      100, Duration.between(result.startDate(), result.stopDate()).toMillis()));
+              return answer;
+            });
+  }
+
+  /** What StartExecution and StartSyncExecution ask for, checked. */
+  private record StartRequest(StateMachineRecord machine, String name, String input) {}
+
+  private StartRequest startRequest(JsonNode request) {
     String machineArn = required(request, "stateMachineArn");
     StateMachineRecord machine =
         machines
@@ -70,11 +159,6 @@ final class ExecutionActions {
                     new ApiException(
                         "StateMachineDoesNotExist",
                         "State Machine Does Not Exist: '" + machineArn + "'"));
-    if (!"STANDARD".equals(machine.getType())) {
-      throw new ApiException(
-          "ValidationException",
-          "Express executions are not supported yet; " + machineArn + " is " + machine.getType());
-    }
     String name = optional(request, "name").orElseGet(() -> UUID.randomUUID().toString());
     if (!NAME.matcher(name).matches()) {
       throw new ApiException(
@@ -99,23 +183,7 @@ final class ExecutionActions {
           "InvalidExecutionInput",
           "Invalid State Machine Execution Input: " + e.getOriginalMessage());
     }
-    String executionArn = machineArn.replaceFirst(":stateMachine:", ":execution:") + ":" + name;
-    StartExecution start =
-        new StartExecution(
-            machineArn,
-            machine.getRevisionId(),
-            name,
-            input,
-            optional(request, "traceHeader").orElse(null));
-    return commands
-        .send(executionArn, start)
-        .thenApply(
-            verdict -> {
-              ObjectNode answer = JSON.createObjectNode();
-              answer.put("executionArn", executionArn);
-              answer.put("startDate", epochSeconds(applied(verdict).startDate()));
-              return answer;
-            });
+    return new StartRequest(machine, name, input);
   }
 
   CompletableFuture<JsonNode> stop(JsonNode request) {

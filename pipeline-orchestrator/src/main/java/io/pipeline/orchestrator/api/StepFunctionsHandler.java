@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipeline.asl.parse.DefinitionParser;
 import io.pipeline.client.CommandGateway;
+import io.pipeline.orchestrator.express.ExpressService;
 import io.pipeline.orchestrator.machines.InvalidDefinitionException;
 import io.pipeline.orchestrator.machines.InvalidNameException;
 import io.pipeline.orchestrator.machines.StateMachineAlreadyExistsException;
@@ -43,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * the SDKs turn into their exception classes. Work that waits for Kafka runs on {@code executor},
  * never on Jetty's threads.
  *
- * <p>Actions so far: CreateStateMachine, DescribeStateMachine, StartExecution, StopExecution,
- * DescribeExecution, GetExecutionHistory. Request signatures (SigV4) are not checked yet.
+ * <p>Actions so far: CreateStateMachine, DescribeStateMachine, StartExecution, StartSyncExecution,
+ * StopExecution, DescribeExecution, GetExecutionHistory. Request signatures (SigV4) are not checked
+ * yet.
  */
 public final class StepFunctionsHandler extends Handler.Abstract {
 
@@ -65,6 +67,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
    * @param machines the state machines
    * @param runtime the Standard runtime, whose stores answer reads
    * @param commands where commands to executions go
+   * @param express runs Express executions
    * @param activityTopics creates the task topics of a new state machine's activities
    * @param executor where actions that wait for Kafka run
    */
@@ -72,10 +75,11 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       StateMachineRegistry machines,
       StandardRuntime runtime,
       CommandGateway commands,
+      ExpressService express,
       ActivityTopics activityTopics,
       Executor executor) {
     this.machines = machines;
-    this.executions = new ExecutionActions(machines, runtime, commands);
+    this.executions = new ExecutionActions(machines, runtime, commands, express);
     this.activityTopics = activityTopics;
     this.executor = executor;
   }
@@ -128,6 +132,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       case "CreateStateMachine" -> completedFuture(createStateMachine(input));
       case "DescribeStateMachine" -> completedFuture(describeStateMachine(input));
       case "StartExecution" -> executions.start(input);
+      case "StartSyncExecution" -> executions.startSync(input);
       case "StopExecution" -> executions.stop(input);
       case "DescribeExecution" -> completedFuture(executions.describe(input));
       case "GetExecutionHistory" -> completedFuture(executions.history(input));

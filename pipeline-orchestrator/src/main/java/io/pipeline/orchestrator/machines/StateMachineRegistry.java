@@ -1,6 +1,7 @@
 package io.pipeline.orchestrator.machines;
 
 import io.pipeline.asl.parse.DefinitionParser;
+import io.pipeline.asl.parse.Diagnostic;
 import io.pipeline.asl.parse.ParseResult;
 import io.pipeline.common.kafka.ConsumerLoop;
 import io.pipeline.common.kafka.KafkaSettings;
@@ -138,6 +139,12 @@ public final class StateMachineRegistry implements AutoCloseable {
     ParseResult parsed = DefinitionParser.parse(request.definition());
     if (!parsed.isValid()) {
       throw new InvalidDefinitionException(parsed.diagnostics());
+    }
+    if (request.type() == Type.EXPRESS) {
+      List<Diagnostic> refused = ExpressRestrictions.violations(request.definition());
+      if (!refused.isEmpty()) {
+        throw new InvalidDefinitionException(refused);
+      }
     }
     String arn = arnPrefix + request.name();
     String revisionId = revisionId(request);

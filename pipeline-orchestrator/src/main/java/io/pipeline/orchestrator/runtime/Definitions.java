@@ -13,22 +13,22 @@ import java.util.Optional;
  * written by another instance may reach this instance's registry view a moment after a command that
  * needs it: the lookup waits that moment out.
  */
-final class Definitions {
+public final class Definitions {
 
   /** A revision is parsed once; this many stay parsed. */
   private static final int CACHED = 256;
 
   /** How long a revision may take to reach this instance's view of the state machines. */
-  static final Duration VIEW_LAG = Duration.ofSeconds(10);
+  public static final Duration VIEW_LAG = Duration.ofSeconds(10);
 
   /** Where revisions are found: the state machine registry's view. */
   @FunctionalInterface
-  interface Revisions {
+  public interface Revisions {
     Optional<StateMachineRecord> revision(String stateMachineArn, String revisionId);
   }
 
   /** What an execution runs. */
-  record Pinned(StateMachineRecord record, StateMachine machine) {}
+  public record Pinned(StateMachineRecord record, StateMachine machine) {}
 
   private final Revisions registry;
   private final Duration viewLag;
@@ -44,13 +44,13 @@ final class Definitions {
    * @param registry where revisions are found
    * @param viewLag how long to wait for a revision the view does not hold yet
    */
-  Definitions(Revisions registry, Duration viewLag) {
+  public Definitions(Revisions registry, Duration viewLag) {
     this.registry = registry;
     this.viewLag = viewLag;
   }
 
   /** The revision, or empty when no such state machine revision exists. */
-  Optional<Pinned> revision(String stateMachineArn, String revisionId) {
+  public Optional<Pinned> revision(String stateMachineArn, String revisionId) {
     String key = stateMachineArn + ":" + revisionId;
     Pinned cached;
     synchronized (parsed) {

@@ -7,6 +7,7 @@ import io.pipeline.schemas.orchestrator.CommandReply;
 import io.pipeline.schemas.orchestrator.ExecutionCommand;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
 import io.pipeline.schemas.orchestrator.ExecutionRecord;
+import io.pipeline.schemas.orchestrator.ExpressStart;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import io.pipeline.schemas.orchestrator.TaskRequest;
 import io.pipeline.schemas.s3.S3ListingEntry;
@@ -48,7 +49,8 @@ public final class SchemaCatalog implements SchemaStore {
           CommandReply.getClassSchema(),
           ExecutionHistoryEvent.getClassSchema(),
           ExecutionRecord.getClassSchema(),
-          TaskRequest.getClassSchema());
+          TaskRequest.getClassSchema(),
+          ExpressStart.getClassSchema());
 
   static final String RELEASED_ROOT = "/io/pipeline/schemas/released/";
 

@@ -8,6 +8,7 @@ import io.pipeline.schemas.orchestrator.CommandReply;
 import io.pipeline.schemas.orchestrator.ExecutionCommand;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
 import io.pipeline.schemas.orchestrator.ExecutionRecord;
+import io.pipeline.schemas.orchestrator.ExpressStart;
 import io.pipeline.schemas.orchestrator.StartExecution;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import io.pipeline.schemas.orchestrator.StopExecution;
@@ -53,7 +54,8 @@ final class TrustedClasses {
           CommandReply.class,
           ExecutionHistoryEvent.class,
           ExecutionRecord.class,
-          TaskRequest.class);
+          TaskRequest.class,
+          ExpressStart.class);
 
   private static boolean registered;
 

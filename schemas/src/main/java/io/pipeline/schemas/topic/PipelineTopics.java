@@ -6,6 +6,7 @@ import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.orchestrator.CommandReply;
 import io.pipeline.schemas.orchestrator.ExecutionCommand;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
+import io.pipeline.schemas.orchestrator.ExpressStart;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import io.pipeline.schemas.orchestrator.TaskRequest;
 import io.pipeline.schemas.s3.S3ListingEntry;
@@ -70,6 +71,9 @@ public final class PipelineTopics {
   /** Every Standard execution's history events, keyed by execution ARN, in event order. */
   public static final String EXECUTION_HISTORY = "pipeline.orchestrator.history";
 
+  /** Asynchronous starts of Express executions, keyed by execution ARN, consumed at least once. */
+  public static final String EXPRESS_STARTS = "pipeline.orchestrator.express-starts";
+
   /** Task requests for an activity's workers live on this prefix plus the activity's name. */
   public static final String ACTIVITY_PREFIX = "pipeline.activity.";
 
@@ -88,6 +92,7 @@ public final class PipelineTopics {
   private final Topic<String, ExecutionCommand> executionCommands;
   private final Topic<String, CommandReply> commandReplies;
   private final Topic<String, ExecutionHistoryEvent> executionHistory;
+  private final Topic<String, ExpressStart> expressStarts;
 
   /**
    * @param writerSchemas where deserializers find the schemas records were written with
@@ -126,6 +131,7 @@ public final class PipelineTopics {
                     Long.toString(REPLY_RETENTION.toMillis()))));
     executionHistory =
         avro(EXECUTION_HISTORY, ExecutionHistoryEvent.class, writerSchemas, TopicSpec.retained(6));
+    expressStarts = avro(EXPRESS_STARTS, ExpressStart.class, writerSchemas, TopicSpec.retained(6));
   }
 
   /**
@@ -188,6 +194,10 @@ public final class PipelineTopics {
     return executionHistory;
   }
 
+  public Topic<String, ExpressStart> expressStarts() {
+    return expressStarts;
+  }
+
   /** Every topic of the pipeline but the activities', which come and go with them. */
   public List<Topic<?, ?>> all() {
     return List.of(
@@ -201,7 +211,8 @@ public final class PipelineTopics {
         stateMachines,
         executionCommands,
         commandReplies,
-        executionHistory);
+        executionHistory,
+        expressStarts);
   }
 
   /** The pipeline topic of this name, if it is one. */
