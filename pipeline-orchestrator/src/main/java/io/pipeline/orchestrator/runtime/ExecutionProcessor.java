@@ -232,6 +232,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
             .setOpenTasks(new java.util.HashMap<>())
             .build();
     metrics.started(machine.getArn());
+    statusChanged(record, now);
     apply(
         record, execution, execution.handle(new Command.StartExecution(input, identity, now)), now);
     return Verdict.applied(now);
@@ -414,9 +415,28 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
       record.setError(execution.error().orElse(null));
       record.setCause(execution.cause().orElse(null));
       metrics.closed(record.getStateMachineArn(), status);
+      statusChanged(record, now);
       arm(arn, PURGE_TIMER, now.plus(retention), now);
     }
     executions.put(arn, record);
+  }
+
+  private void statusChanged(ExecutionRecord record, Instant now) {
+    String event =
+        StatusChanges.event(
+            record.getExecutionArn(),
+            record.getStateMachineArn(),
+            record.getName(),
+            record.getStatus(),
+            record.getStartDate(),
+            record.getStopDate(),
+            record.getInput(),
+            record.getOutput(),
+            record.getError(),
+            record.getCause());
+    context.forward(
+        new Record<>(record.getExecutionArn(), event, now.toEpochMilli()),
+        RuntimeTopology.STATUS_SINK);
   }
 
   private void arm(String arn, String timerId, Instant dueAt, Instant now) {

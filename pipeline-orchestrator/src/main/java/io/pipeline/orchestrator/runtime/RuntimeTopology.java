@@ -35,6 +35,7 @@ public final class RuntimeTopology {
   static final String HISTORY_SINK = "history-events";
   static final String REPLIES_SINK = "command-replies";
   static final String TASKS_SINK = "activity-tasks";
+  static final String STATUS_SINK = "status-changes";
 
   /**
    * A stored execution may hold a Map's many iterations; its changelog records may be larger than
@@ -121,6 +122,12 @@ public final class RuntimeTopology {
         topics.commandReplies().name(),
         new StringSerializer(),
         topics.commandReplies().valueSerde().serializer(),
+        PROCESSOR);
+    topology.addSink(
+        STATUS_SINK,
+        topics.executionStatusChanges().name(),
+        new StringSerializer(),
+        topics.executionStatusChanges().valueSerde().serializer(),
         PROCESSOR);
     TopicNameExtractor<String, TaskRequest> activityTopic =
         (key, request, context) ->

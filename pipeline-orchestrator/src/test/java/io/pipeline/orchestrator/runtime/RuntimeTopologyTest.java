@@ -2,6 +2,7 @@ package io.pipeline.orchestrator.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipeline.schemas.orchestrator.CommandReply;
 import io.pipeline.schemas.orchestrator.ExecutionCommand;
@@ -157,6 +158,32 @@ class RuntimeTopologyTest {
     assertThat(events.get(0).getType()).isEqualTo("ExecutionStarted");
     assertThat(events.get(3).getType()).isEqualTo("ExecutionSucceeded");
     assertThat(done.getHistoryEvents()).isEqualTo(4);
+    TestOutputTopic<String, String> statusChanges =
+        driver.createOutputTopic(
+            topics.executionStatusChanges().name(),
+            new StringDeserializer(),
+            new StringDeserializer());
+    List<JsonNode> changes =
+        statusChanges.readValuesToList().stream().map(RuntimeTopologyTest::json).toList();
+    assertThat(changes)
+        .extracting(c -> c.at("/detail/status").asText())
+        .containsExactly("RUNNING", "SUCCEEDED");
+    assertThat(changes.get(1).get("detail-type").asText())
+        .isEqualTo("Step Functions Execution Status Change");
+    assertThat(changes.get(1).get("source").asText()).isEqualTo("aws.states");
+    assertThat(changes.get(1).get("resources").get(0).asText()).isEqualTo(execution("a"));
+    assertThat(changes.get(1).at("/detail/output").asText()).isEqualTo("{\"x\":1}");
+    assertThat(changes.get(1).at("/detail/stopDate").asLong())
+        .isEqualTo(T0.plusSeconds(31).toEpochMilli());
+    assertThat(changes.get(0).at("/detail/stopDate").isNull()).isTrue();
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

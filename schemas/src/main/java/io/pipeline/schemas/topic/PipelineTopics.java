@@ -71,6 +71,12 @@ public final class PipelineTopics {
   /** Every Standard execution's history events, keyed by execution ARN, in event order. */
   public static final String EXECUTION_HISTORY = "pipeline.orchestrator.history";
 
+  /**
+   * Executions' status changes (RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED) as JSON shaped like
+   * EventBridge's "Step Functions Execution Status Change" events, keyed by execution ARN.
+   */
+  public static final String EXECUTION_STATUS_CHANGES = "pipeline.orchestrator.status-changes";
+
   /** Asynchronous starts of Express executions, keyed by execution ARN, consumed at least once. */
   public static final String EXPRESS_STARTS = "pipeline.orchestrator.express-starts";
 
@@ -93,6 +99,7 @@ public final class PipelineTopics {
   private final Topic<String, CommandReply> commandReplies;
   private final Topic<String, ExecutionHistoryEvent> executionHistory;
   private final Topic<String, ExpressStart> expressStarts;
+  private final Topic<String, String> executionStatusChanges;
 
   /**
    * @param writerSchemas where deserializers find the schemas records were written with
@@ -132,6 +139,13 @@ public final class PipelineTopics {
     executionHistory =
         avro(EXECUTION_HISTORY, ExecutionHistoryEvent.class, writerSchemas, TopicSpec.retained(6));
     expressStarts = avro(EXPRESS_STARTS, ExpressStart.class, writerSchemas, TopicSpec.retained(6));
+    executionStatusChanges =
+        new Topic<>(
+            EXECUTION_STATUS_CHANGES,
+            Serdes.String(),
+            Serdes.String(),
+            Optional.empty(),
+            TopicSpec.retained(6));
   }
 
   /**
@@ -198,6 +212,10 @@ public final class PipelineTopics {
     return expressStarts;
   }
 
+  public Topic<String, String> executionStatusChanges() {
+    return executionStatusChanges;
+  }
+
   /** Every topic of the pipeline but the activities', which come and go with them. */
   public List<Topic<?, ?>> all() {
     return List.of(
@@ -212,7 +230,8 @@ public final class PipelineTopics {
         executionCommands,
         commandReplies,
         executionHistory,
-        expressStarts);
+        expressStarts,
+        executionStatusChanges);
   }
 
   /** The pipeline topic of this name, if it is one. */
