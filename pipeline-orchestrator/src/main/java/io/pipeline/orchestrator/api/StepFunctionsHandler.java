@@ -158,12 +158,37 @@ public final class StepFunctionsHandler extends Handler.Abstract {
                 Fields.required(input, "definition"),
                 Fields.required(input, "roleArn"),
                 type,
-                Fields.optional(input, "description")));
+                Fields.optional(input, "description"),
+                logging(input)));
     activityTopics.ensureFor(created.getDefinition());
     ObjectNode answer = JSON.createObjectNode();
     answer.put("stateMachineArn", created.getArn());
     answer.put("creationDate", Fields.epochSeconds(created.getCreatedAt()));
     return answer;
+  }
+
+  /**
+   * The logging configuration of CreateStateMachine. Its log destinations (CloudWatch log groups)
+   * are accepted and not used: events go to the Express log topic.
+   */
+  private static StateMachineRegistry.Logging logging(JsonNode input) {
+    JsonNode logging = input.get("loggingConfiguration");
+    if (logging == null || logging.isNull()) {
+      return StateMachineRegistry.Logging.OFF;
+    }
+    if (!logging.isObject()) {
+      throw new ApiException("SerializationException", "'loggingConfiguration' must be an object");
+    }
+    String level = Fields.optional(logging, "level").orElse("OFF");
+    try {
+      return new StateMachineRegistry.Logging(
+          StateMachineRegistry.LogLevel.valueOf(level),
+          Fields.optionalBoolean(logging, "includeExecutionData").orElse(false));
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(
+          "InvalidLoggingConfiguration",
+          "Invalid Logging Configuration: level '" + level + "' is not ALL, ERROR, FATAL or OFF");
+    }
   }
 
   private JsonNode describeStateMachine(JsonNode input) {
@@ -187,7 +212,10 @@ public final class StepFunctionsHandler extends Handler.Abstract {
     if (machine.getDescription() != null) {
       answer.put("description", machine.getDescription());
     }
-    answer.putObject("loggingConfiguration").put("level", "OFF").put("includeExecutionData", false);
+    answer
+        .putObject("loggingConfiguration")
+        .put("level", machine.getLoggingLevel())
+        .put("includeExecutionData", machine.getIncludeExecutionData());
     answer.putObject("tracingConfiguration").put("enabled", false);
     return answer;
   }

@@ -9,6 +9,7 @@ import io.pipeline.asl.interpreter.ExecutionIdentity;
 import io.pipeline.common.kafka.ConsumerLoop;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.common.lifecycle.DaemonThreads;
+import io.pipeline.orchestrator.machines.StateMachineRegistry.LogLevel;
 import io.pipeline.orchestrator.runtime.Definitions;
 import io.pipeline.schemas.orchestrator.ExpressStart;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
@@ -56,11 +57,18 @@ public final class ExpressService implements AutoCloseable {
   /** At most this many asynchronous executions run at once on an instance. */
   static final int MAX_IN_FLIGHT = 10_000;
 
+  /** How often an asynchronous execution that could not end is tried, and how far apart. */
+  private static final int RUN_ATTEMPTS = 3;
+
+  private static final Duration RETRY_DELAY = Duration.ofSeconds(5);
+
   private final Topic<String, ExpressStart> starts;
   private final Definitions definitions;
   private final ExpressRunner runner;
   private final ScheduledExecutorService scheduler;
   private final KafkaProducer<String, ExpressStart> producer;
+  private final KafkaProducer<String, String> logProducer;
+  private final Topic<String, String> logs;
   private final ConsumerLoop<String, byte[]> consumer;
   private final OffsetTracker offsets = new OffsetTracker();
   private final ConcurrentLinkedQueue<ConsumerRecord<String, byte[]>> finished =
@@ -95,6 +103,12 @@ public final class ExpressService implements AutoCloseable {
             kafka.reliableProducerConfig("express-starts", Map.of()),
             new StringSerializer(),
             starts.valueSerde().serializer());
+    this.logs = topics.expressLogs();
+    this.logProducer =
+        new KafkaProducer<>(
+            kafka.reliableProducerConfig("express-logs", Map.of()),
+            new StringSerializer(),
+            new StringSerializer());
     KafkaConsumer<String, byte[]> kafkaConsumer =
         new KafkaConsumer<>(
             kafka.clientConfig(
@@ -210,8 +224,24 @@ public final class ExpressService implements AutoCloseable {
             machine.getName(),
             machine.getRoleArn(),
             synchronous);
+    LogLevel level = LogLevel.valueOf(machine.getLoggingLevel());
+    boolean includeData = machine.getIncludeExecutionData();
+    // An execution counts as done once Kafka has its log entries: a crash before re-runs it.
+    List<CompletableFuture<Void>> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
     return runner
-        .run(pinned.machine(), identity, input, events -> {})
+        .run(
+            pinned.machine(),
+            identity,
+            input,
+            events ->
+                events.forEach(
+                    event ->
+                        ExpressLog.entry(event, identity.executionArn(), level, includeData)
+                            .ifPresent(entry -> logged.add(log(identity.executionArn(), entry)))))
+        .thenCompose(
+            result ->
+                CompletableFuture.allOf(logged.toArray(CompletableFuture[]::new))
+                    .thenApply(written -> result))
         .whenComplete(
             (result, failure) ->
                 Counter.builder("pipeline.orchestrator.express.executions")
@@ -224,17 +254,28 @@ public final class ExpressService implements AutoCloseable {
                     .increment());
   }
 
+  private CompletableFuture<Void> log(String executionArn, String entry) {
+    CompletableFuture<Void> written = new CompletableFuture<>();
+    logProducer.send(
+        new ProducerRecord<>(logs.name(), executionArn, entry),
+        (metadata, failure) -> {
+          if (failure == null) {
+            written.complete(null);
+          } else {
+            written.completeExceptionally(failure);
+          }
+        });
+    return written;
+  }
+
   private void poll(
       KafkaConsumer<String, byte[]> kafkaConsumer, ConsumerRecords<String, byte[]> records) {
     for (ConsumerRecord<String, byte[]> record : records) {
       TopicPartition partition = new TopicPartition(record.topic(), record.partition());
       offsets.taken(partition, record.offset());
-      CompletableFuture<ExpressRunner.Result> run;
+      ExpressStart start;
       try {
-        run =
-            run(
-                starts.valueSerde().deserializer().deserialize(starts.name(), record.value()),
-                false);
+        start = starts.valueSerde().deserializer().deserialize(starts.name(), record.value());
       } catch (RuntimeException e) {
         log.error(
             "Skipped Express start {}-{}@{}: {}",
@@ -245,7 +286,7 @@ public final class ExpressService implements AutoCloseable {
         finished.add(record);
         continue;
       }
-      run.whenComplete((result, failure) -> finished.add(record));
+      runAsync(start, record, 1);
     }
     drainFinished();
     commit(kafkaConsumer);
@@ -254,6 +295,43 @@ public final class ExpressService implements AutoCloseable {
     } else if (!kafkaConsumer.paused().isEmpty()) {
       kafkaConsumer.resume(kafkaConsumer.paused());
     }
+  }
+
+  /**
+   * Runs an asynchronous start; it counts as finished once it ended and Kafka has its log. A run
+   * that could not end so (its log not written, a revision not found yet) is tried again a few
+   * times, under the same ARN, then given up with an error in the log.
+   */
+  private void runAsync(ExpressStart start, ConsumerRecord<String, byte[]> record, int attempt) {
+    CompletableFuture<ExpressRunner.Result> run;
+    try {
+      run = run(start, false);
+    } catch (RuntimeException e) {
+      run = CompletableFuture.failedFuture(e);
+    }
+    run.whenComplete(
+        (result, failure) -> {
+          if (failure == null || attempt >= RUN_ATTEMPTS) {
+            if (failure != null) {
+              log.error(
+                  "Express execution {} given up after {} attempts",
+                  start.getExecutionArn(),
+                  attempt,
+                  failure);
+            }
+            finished.add(record);
+          } else {
+            log.warn(
+                "Express execution {} runs again (attempt {} failed: {})",
+                start.getExecutionArn(),
+                attempt,
+                failure.toString());
+            scheduler.schedule(
+                () -> runAsync(start, record, attempt + 1),
+                RETRY_DELAY.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+          }
+        });
   }
 
   private void drainFinished() {
@@ -288,6 +366,7 @@ public final class ExpressService implements AutoCloseable {
   public void close() {
     consumer.close();
     producer.close(Duration.ofSeconds(5));
+    logProducer.close(Duration.ofSeconds(5));
     scheduler.shutdownNow();
   }
 }

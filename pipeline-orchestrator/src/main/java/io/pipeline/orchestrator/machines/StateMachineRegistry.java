@@ -63,15 +63,44 @@ public final class StateMachineRegistry implements AutoCloseable {
     EXPRESS
   }
 
+  /** Step Functions' logging levels: which execution events are logged. */
+  public enum LogLevel {
+    ALL,
+    ERROR,
+    FATAL,
+    OFF
+  }
+
+  /**
+   * A state machine's logging configuration.
+   *
+   * @param level which events are logged
+   * @param includeExecutionData whether they keep their input and output
+   */
+  public record Logging(LogLevel level, boolean includeExecutionData) {
+    /** Nothing logged, as when CreateStateMachine names no logging configuration. */
+    public static final Logging OFF = new Logging(LogLevel.OFF, false);
+
+    public Logging {
+      Objects.requireNonNull(level, "level");
+    }
+  }
+
   /** What CreateStateMachine asks for. */
   public record Create(
-      String name, String definition, String roleArn, Type type, Optional<String> description) {
+      String name,
+      String definition,
+      String roleArn,
+      Type type,
+      Optional<String> description,
+      Logging logging) {
     public Create {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(definition, "definition");
       Objects.requireNonNull(roleArn, "roleArn");
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(description, "description");
+      Objects.requireNonNull(logging, "logging");
     }
   }
 
@@ -167,7 +196,9 @@ public final class StateMachineRegistry implements AutoCloseable {
             revisionId,
             request.description().orElse(null),
             now,
-            now);
+            now,
+            request.logging().level().name(),
+            request.logging().includeExecutionData());
     long offset = write(arn, revisionId, record);
     awaitView(offset);
     return record;
@@ -249,7 +280,9 @@ public final class StateMachineRegistry implements AutoCloseable {
               request.type().name(),
               request.roleArn(),
               request.definition(),
-              request.description().orElse(""))) {
+              request.description().orElse(""),
+              request.logging().level().name(),
+              Boolean.toString(request.logging().includeExecutionData()))) {
         digest.update(part.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
       }

@@ -109,6 +109,7 @@ class StateMachineRegistryIT {
   }
 
   private static Create create(String name, String definition) {
-    return new Create(name, definition, ROLE, Type.STANDARD, Optional.empty());
+    return new Create(
+        name, definition, ROLE, Type.STANDARD, Optional.empty(), StateMachineRegistry.Logging.OFF);
   }
 }

@@ -9,17 +9,12 @@ import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.localstack.LocalStack;
 import io.pipeline.localstack.junit.LocalStackExtension;
 import io.pipeline.localstack.process.ChildJvm;
-import io.pipeline.orchestrator.OrchestratorMain;
+import io.pipeline.orchestrator.ChildOrchestrator;
 import io.pipeline.orchestrator.Sfn;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,45 +50,14 @@ class OrchestratorCrashIT {
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path dir;
 
-  /** One orchestrator process at a time, on a fixed port and state folder, restartable. */
-  private final class Orchestrator {
-    private final Map<String, String> env;
-    private final URI api;
-    private int starts;
-
-    Orchestrator(LocalStack stack) {
-      int port = freePort();
-      this.api = URI.create("http://localhost:" + port);
-      this.env = new HashMap<>();
-      env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers());
-      env.put("ORCHESTRATOR_HTTP_PORT", Integer.toString(port));
-      env.put("ORCHESTRATOR_APPLICATION_ID", LocalStack.uniqueName("crash"));
-      env.put("ORCHESTRATOR_STATE_DIR", dir.resolve("state").toString());
-      env.put("ORCHESTRATOR_INSTANCE_ID", "orchestrator-1");
-    }
-
-    ChildJvm start() {
-      ChildJvm jvm =
-          ChildJvm.start(
-              OrchestratorMain.class,
-              List.of(),
-              env,
-              dir.resolve("orchestrator-" + ++starts + ".log"));
-      assertThat(jvm.awaitOutput("Step Functions API at", Duration.ofSeconds(90)))
-          .as(jvm.output())
-          .isTrue();
-      return jvm;
-    }
-  }
-
   @Test
   void shouldFinishEveryExecutionOnceAfterAKillMidRun(LocalStack stack) throws Exception {
-    Orchestrator orchestrator = new Orchestrator(stack);
+    ChildOrchestrator orchestrator = new ChildOrchestrator(stack, dir);
     String activity = LocalStack.uniqueName("crash-work");
     Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
     KafkaSettings kafka = KafkaSettings.of(stack.kafka().bootstrapServers());
     ChildJvm first = orchestrator.start();
-    try (SfnClient sfn = Sfn.client(orchestrator.api);
+    try (SfnClient sfn = Sfn.client(orchestrator.api());
         ActivityWorker worker =
             ActivityWorker.builder(kafka, activity)
                 .concurrency(8)
@@ -179,9 +143,9 @@ class OrchestratorCrashIT {
 
   @Test
   void shouldFireAWaitOnTimeAcrossAKill(LocalStack stack) throws Exception {
-    Orchestrator orchestrator = new Orchestrator(stack);
+    ChildOrchestrator orchestrator = new ChildOrchestrator(stack, dir);
     ChildJvm first = orchestrator.start();
-    try (SfnClient sfn = Sfn.client(orchestrator.api)) {
+    try (SfnClient sfn = Sfn.client(orchestrator.api())) {
       String machine =
           Sfn.createMachine(
               sfn,
@@ -246,13 +210,5 @@ class OrchestratorCrashIT {
             .atMost(Duration.ofSeconds(120))
             .pollInterval(Duration.ofMillis(200))
             .ignoreExceptionsInstanceOf(SdkException.class));
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

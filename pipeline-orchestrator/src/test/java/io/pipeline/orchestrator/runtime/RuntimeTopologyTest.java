@@ -115,7 +115,9 @@ class RuntimeTopologyTest {
             "r1",
             null,
             T0,
-            T0));
+            T0,
+            "OFF",
+            false));
   }
 
   private static String execution(String name) {

@@ -77,6 +77,12 @@ public final class PipelineTopics {
    */
   public static final String EXECUTION_STATUS_CHANGES = "pipeline.orchestrator.status-changes";
 
+  /**
+   * Express executions' events, as their state machine's logging level selects them, JSON shaped
+   * like Step Functions' CloudWatch log entries, keyed by execution ARN.
+   */
+  public static final String EXPRESS_LOGS = "pipeline.orchestrator.express-logs";
+
   /** Asynchronous starts of Express executions, keyed by execution ARN, consumed at least once. */
   public static final String EXPRESS_STARTS = "pipeline.orchestrator.express-starts";
 
@@ -100,6 +106,7 @@ public final class PipelineTopics {
   private final Topic<String, ExecutionHistoryEvent> executionHistory;
   private final Topic<String, ExpressStart> expressStarts;
   private final Topic<String, String> executionStatusChanges;
+  private final Topic<String, String> expressLogs;
 
   /**
    * @param writerSchemas where deserializers find the schemas records were written with
@@ -139,13 +146,8 @@ public final class PipelineTopics {
     executionHistory =
         avro(EXECUTION_HISTORY, ExecutionHistoryEvent.class, writerSchemas, TopicSpec.retained(6));
     expressStarts = avro(EXPRESS_STARTS, ExpressStart.class, writerSchemas, TopicSpec.retained(6));
-    executionStatusChanges =
-        new Topic<>(
-            EXECUTION_STATUS_CHANGES,
-            Serdes.String(),
-            Serdes.String(),
-            Optional.empty(),
-            TopicSpec.retained(6));
+    executionStatusChanges = json(EXECUTION_STATUS_CHANGES, TopicSpec.retained(6));
+    expressLogs = json(EXPRESS_LOGS, TopicSpec.retained(6));
   }
 
   /**
@@ -156,6 +158,10 @@ public final class PipelineTopics {
   public Topic<String, TaskRequest> activity(String activityName) {
     return avro(
         ACTIVITY_PREFIX + activityName, TaskRequest.class, writerSchemas, TopicSpec.retained(3));
+  }
+
+  private static Topic<String, String> json(String name, TopicSpec spec) {
+    return new Topic<>(name, Serdes.String(), Serdes.String(), Optional.empty(), spec);
   }
 
   private static <V extends SpecificRecord> Topic<String, V> avro(
@@ -216,6 +222,10 @@ public final class PipelineTopics {
     return executionStatusChanges;
   }
 
+  public Topic<String, String> expressLogs() {
+    return expressLogs;
+  }
+
   /** Every topic of the pipeline but the activities', which come and go with them. */
   public List<Topic<?, ?>> all() {
     return List.of(
@@ -231,7 +241,8 @@ public final class PipelineTopics {
         commandReplies,
         executionHistory,
         expressStarts,
-        executionStatusChanges);
+        executionStatusChanges,
+        expressLogs);
   }
 
   /** The pipeline topic of this name, if it is one. */

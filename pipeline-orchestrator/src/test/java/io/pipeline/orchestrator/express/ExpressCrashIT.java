@@ -1,0 +1,148 @@
+package io.pipeline.orchestrator.express;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipeline.localstack.LocalStack;
+import io.pipeline.localstack.junit.LocalStackExtension;
+import io.pipeline.localstack.kafka.TopicReader;
+import io.pipeline.localstack.process.ChildJvm;
+import io.pipeline.orchestrator.ChildOrchestrator;
+import io.pipeline.orchestrator.Sfn;
+import io.pipeline.schemas.topic.PipelineTopics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.LogLevel;
+import software.amazon.awssdk.services.sfn.model.StateMachineType;
+
+/**
+ * The orchestrator, in a child JVM, is killed with SIGKILL while 1,000 asynchronous Express
+ * executions run, and started again: every execution ends (its log says so), the unfinished ones
+ * having run again under their ARN, and a slow execution held none of the others back.
+ */
+@ExtendWith(LocalStackExtension.class)
+class ExpressCrashIT {
+
+  private static final Logger log = LoggerFactory.getLogger(ExpressCrashIT.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int EXECUTIONS = 1_000;
+
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path dir;
+
+  @Test
+  void shouldRunEveryExpressExecutionAgainThatAKillLeftUnfinished(LocalStack stack)
+      throws Exception {
+    ChildOrchestrator orchestrator = new ChildOrchestrator(stack, dir);
+    ChildJvm first = orchestrator.start();
+    List<String> fast = new ArrayList<>();
+    String slow;
+    try (SfnClient sfn = Sfn.client(orchestrator.api())) {
+      String machine =
+          sfn.createStateMachine(
+                  b ->
+                      b.name(LocalStack.uniqueName("express-crash"))
+                          .type(StateMachineType.EXPRESS)
+                          .roleArn(Sfn.ROLE)
+                          .loggingConfiguration(l -> l.level(LogLevel.ALL))
+                          .definition(
+                              """
+                              {"StartAt": "Pause", "States": {
+                                "Pause": {"Type": "Wait", "SecondsPath": "$.wait", "Next": "Done"},
+                                "Done": {"Type": "Pass", "End": true}}}
+                              """))
+              .stateMachineArn();
+      slow =
+          sfn.startExecution(b -> b.stateMachineArn(machine).name("slow").input("{\"wait\": 15}"))
+              .executionArn();
+      for (int i = 0; i < EXECUTIONS; i++) {
+        int n = i;
+        fast.add(
+            sfn.startExecution(
+                    b -> b.stateMachineArn(machine).name("fast-" + n).input("{\"wait\": 3}"))
+                .executionArn());
+      }
+      first.kill(); // every fast one was started within the last few seconds: many are unfinished
+    } finally {
+      first.close();
+    }
+
+    try (ChildJvm second = orchestrator.start()) {
+      // The slow one ends last, some 15 s after the restart; by then every other one has.
+      events(stack, 1, "ExecutionSucceeded", slow, Duration.ofSeconds(150));
+      List<JsonNode> succeeded = events(stack, 0, "ExecutionSucceeded", null, Duration.ZERO);
+      Map<String, Long> startedRuns =
+          counts(events(stack, 0, "ExecutionStarted", null, Duration.ZERO));
+
+      Set<String> done =
+          succeeded.stream().map(e -> e.get("execution_arn").asText()).collect(Collectors.toSet());
+      assertThat(done).containsAll(fast).contains(slow);
+      long rerun = startedRuns.values().stream().filter(runs -> runs > 1).count();
+      log.info(
+          "{} Express executions ended after a kill -9; {} ran more than once", done.size(), rerun);
+      assertThat(rerun).as("executions the kill left unfinished ran again").isPositive();
+      long lastFast =
+          succeeded.stream()
+              .filter(e -> !e.get("execution_arn").asText().equals(slow))
+              .mapToLong(e -> e.get("event_timestamp").asLong())
+              .max()
+              .orElseThrow();
+      long slowEnd =
+          succeeded.stream()
+              .filter(e -> e.get("execution_arn").asText().equals(slow))
+              .mapToLong(e -> e.get("event_timestamp").asLong())
+              .min()
+              .orElseThrow();
+      assertThat(lastFast).as("the slow execution held none back").isLessThan(slowEnd);
+      assertThat(second.isAlive()).isTrue();
+    }
+  }
+
+  /** The log entries of this type (of one execution, or any), once at least {@code count} came. */
+  private static List<JsonNode> events(
+      LocalStack stack, int count, String type, String executionArn, Duration timeout) {
+    List<ConsumerRecord<String, byte[]>> records =
+        TopicReader.awaitMatching(
+            stack.kafka().bootstrapServers(),
+            PipelineTopics.EXPRESS_LOGS,
+            record ->
+                type.equals(json(record).get("type").asText())
+                    && (executionArn == null || executionArn.equals(record.key())),
+            count,
+            timeout,
+            Duration.ZERO);
+    return records.stream().map(ExpressCrashIT::json).toList();
+  }
+
+  private static Map<String, Long> counts(List<JsonNode> entries) {
+    Map<String, Long> counts = new HashMap<>();
+    entries.forEach(e -> counts.merge(e.get("execution_arn").asText(), 1L, Long::sum));
+    return counts;
+  }
+
+  private static JsonNode json(ConsumerRecord<String, byte[]> record) {
+    try {
+      return JSON.readTree(new String(record.value(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
