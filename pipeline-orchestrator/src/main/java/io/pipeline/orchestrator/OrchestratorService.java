@@ -15,6 +15,8 @@ import io.pipeline.orchestrator.runtime.ActivityTopics;
 import io.pipeline.orchestrator.runtime.Definitions;
 import io.pipeline.orchestrator.runtime.RuntimeConfig;
 import io.pipeline.orchestrator.runtime.StandardRuntime;
+import io.pipeline.orchestrator.triggers.TriggerConsumer;
+import io.pipeline.orchestrator.triggers.TriggerRules;
 import io.pipeline.schemas.registry.SchemaTopic;
 import io.pipeline.schemas.topic.PipelineKafka;
 import io.pipeline.schemas.topic.PipelineTopics;
@@ -55,6 +57,7 @@ public final class OrchestratorService implements AutoCloseable {
     KafkaSettings kafka = KafkaSettings.from(settings);
     OrchestratorConfig config = OrchestratorConfig.from(settings);
     RuntimeConfig runtimeConfig = RuntimeConfig.from(settings);
+    TriggerRules triggers = TriggerRules.from(settings);
     OrchestratorService service = new OrchestratorService();
     try {
       ServiceMetrics metrics = service.parts.track(new ServiceMetrics());
@@ -81,6 +84,17 @@ public final class OrchestratorService implements AutoCloseable {
                   Clock.systemUTC()));
       runtime.start();
       service.runtime = runtime;
+      if (!triggers.rules().isEmpty()) {
+        service.parts.track(
+            new TriggerConsumer(
+                triggers,
+                kafka,
+                topics,
+                runtimeConfig.applicationId() + "-triggers",
+                machines,
+                commands,
+                express));
+      }
       ExecutorService api = Executors.newFixedThreadPool(4, DaemonThreads.named("sfn-api"));
       service.parts.track(api::shutdownNow);
       Server server = new Server();
