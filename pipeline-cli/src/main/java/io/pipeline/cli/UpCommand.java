@@ -1,5 +1,7 @@
 package io.pipeline.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipeline.common.config.Settings;
 import io.pipeline.ingest.IngestService;
 import io.pipeline.localstack.Ports;
@@ -9,6 +11,7 @@ import io.pipeline.localstack.s3.EmbeddedS3Server;
 import io.pipeline.localstack.s3.S3Endpoint;
 import io.pipeline.localstack.sqs.EmbeddedSqsServer;
 import io.pipeline.localstack.sqs.SqsEndpoint;
+import io.pipeline.orchestrator.OrchestratorConfig;
 import io.pipeline.orchestrator.OrchestratorService;
 import io.pipeline.schemas.topic.PipelineTopics;
 import java.io.PrintWriter;
@@ -47,6 +50,8 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
           + " names one."
     })
 final class UpCommand implements Callable<Integer> {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final Logger log = LoggerFactory.getLogger(UpCommand.class);
 
@@ -101,6 +106,22 @@ final class UpCommand implements Callable<Integer> {
       defaultValue = "landing",
       description = "Bucket whose new objects become S3ObjectEvents (default: ${DEFAULT-VALUE}).")
   String bucket;
+
+  @Option(
+      names = "--trigger-prefix",
+      defaultValue = "incoming/",
+      description =
+          "New objects of the bucket under this prefix start the --trigger-state-machine"
+              + " (default: ${DEFAULT-VALUE}).")
+  String triggerPrefix;
+
+  @Option(
+      names = "--trigger-state-machine",
+      defaultValue = "on-new-object",
+      description =
+          "Name of the state machine each new object under --trigger-prefix starts, with the"
+              + " S3ObjectEvent as input (default: ${DEFAULT-VALUE}); create it first.")
+  String triggerStateMachine;
 
   @Option(
       names = "--listing-interval",
@@ -310,7 +331,32 @@ final class UpCommand implements Callable<Integer> {
                 // One instance, always the same: after a crash it takes its partitions back at
                 // once.
                 "ORCHESTRATOR_INSTANCE_ID",
-                "pipeline-up")));
+                "pipeline-up",
+                "ORCHESTRATOR_TRIGGERS",
+                environment.raw("ORCHESTRATOR_TRIGGERS").orElseGet(this::newObjectRule))));
+  }
+
+  /**
+   * The rule {@code up} ships: each new object of the bucket under the prefix starts the state
+   * machine, once per object version (the execution is named from the event's id).
+   */
+  private String newObjectRule() {
+    ObjectNode rule = JSON.createObjectNode();
+    rule.put("name", "new-objects");
+    rule.put("sourceTopic", PipelineTopics.S3_OBJECT_EVENTS);
+    ObjectNode pattern = rule.putObject("pattern");
+    pattern.putArray("bucket").add(bucket);
+    pattern.putArray("key").addObject().put("prefix", triggerPrefix);
+    rule.put(
+        "stateMachineArn",
+        "arn:aws:states:"
+            + environment.get(OrchestratorConfig.REGION)
+            + ":"
+            + environment.get(OrchestratorConfig.ACCOUNT)
+            + ":stateMachine:"
+            + triggerStateMachine);
+    rule.put("executionName", "{$.eventId}");
+    return JSON.createArrayNode().add(rule).toString();
   }
 
   /** A service's settings on the stack's Kafka (one broker: replication factor 1), plus these. */
@@ -375,6 +421,14 @@ final class UpCommand implements Callable<Integer> {
     out.println("  MQTT:             " + stack.mqtt().orElse("(none)"));
     out.println("  Ingest HTTP:      " + stack.ingest() + "  (/topics/<topic>, /metrics, /health)");
     out.println("  Step Functions:   " + stack.api() + "  (aws stepfunctions --endpoint-url)");
+    out.println(
+        "  Trigger:          new objects under s3://"
+            + bucket
+            + "/"
+            + triggerPrefix
+            + " start state machine '"
+            + triggerStateMachine
+            + "' (create it first)");
     out.println("  Data:             " + data);
     out.println();
     out.println(
