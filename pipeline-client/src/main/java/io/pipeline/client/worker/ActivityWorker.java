@@ -185,18 +185,9 @@ public final class ActivityWorker implements AutoCloseable {
             builder.concurrency, DaemonThreads.named("worker-" + activity));
     this.consumer =
         new KafkaConsumer<>(
-            builder.kafka.clientConfig(
-                Map.of(
-                    ConsumerConfig.GROUP_ID_CONFIG,
-                    builder.groupId,
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                    "read_committed",
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                    false,
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                    "earliest",
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                    builder.concurrency * 4)),
+            builder.kafka.groupConsumerConfig(
+                builder.groupId,
+                Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, builder.concurrency * 4)),
             new StringDeserializer(),
             new ByteArrayDeserializer());
     this.poller = DaemonThreads.named("worker-poll-" + activity).newThread(this::poll);

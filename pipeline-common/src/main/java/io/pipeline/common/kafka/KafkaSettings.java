@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
@@ -86,6 +87,21 @@ public record KafkaSettings(String bootstrapServers, Map<String, Object> clientC
     config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     config.putAll(specific);
     return config;
+  }
+
+  /**
+   * The configuration of a consumer in a group that commits by itself, only what it has done:
+   * auto-commit off, {@code read_committed} (records of aborted transactions never show), and a new
+   * group starting at the earliest record; then {@code specific}.
+   */
+  public Map<String, Object> groupConsumerConfig(String groupId, Map<String, Object> specific) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.putAll(specific);
+    return clientConfig(config);
   }
 
   private static Map<String, Object> load(Path file) {

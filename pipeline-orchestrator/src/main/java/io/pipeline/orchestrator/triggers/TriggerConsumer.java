@@ -24,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -80,16 +79,7 @@ public final class TriggerConsumer implements AutoCloseable {
     this.express = express;
     KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
-            kafka.clientConfig(
-                Map.of(
-                    ConsumerConfig.GROUP_ID_CONFIG,
-                    groupId,
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                    false,
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                    "earliest",
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                    "read_committed")),
+            kafka.groupConsumerConfig(groupId, Map.of()),
             new StringDeserializer(),
             new ByteArrayDeserializer());
     consumer.subscribe(List.copyOf(rules.topics()));
