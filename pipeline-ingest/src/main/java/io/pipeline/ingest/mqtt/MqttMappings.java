@@ -1,18 +1,12 @@
 package io.pipeline.ingest.mqtt;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipeline.common.config.ConfigException;
 import io.pipeline.ingest.mqtt.MqttMapping.Format;
 import io.pipeline.ingest.mqtt.MqttMapping.KeyRule;
 import io.pipeline.ingest.mqtt.MqttMapping.TopicPart;
-import io.pipeline.schemas.json.JsonPosition;
+import io.pipeline.schemas.json.JsonSetting;
 import io.pipeline.schemas.topic.PipelineTopics;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -30,7 +24,6 @@ import java.util.Set;
  */
 final class MqttMappings {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> PROPERTIES =
       Set.of("name", "filter", "topic", "key", "format", "fields");
 
@@ -41,19 +34,8 @@ final class MqttMappings {
    * @param value the JSON array, or {@code @path} of a file holding it
    */
   static List<MqttMapping> parse(String setting, String value) {
-    String text = value.startsWith("@") ? read(setting, Path.of(value.substring(1))) : value;
-    JsonNode array;
-    try {
-      array = JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new ConfigException(
-          "Setting "
-              + setting
-              + " is not valid JSON: "
-              + e.getOriginalMessage()
-              + JsonPosition.suffix(e));
-    }
-    if (array == null || !array.isArray()) {
+    JsonNode array = JsonSetting.read(setting, value);
+    if (!array.isArray()) {
       throw new ConfigException(
           "Setting " + setting + " must be a JSON array of mappings, e.g. " + example());
     }
@@ -158,15 +140,6 @@ final class MqttMappings {
                   + " overlap");
         }
       }
-    }
-  }
-
-  private static String read(String setting, Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ConfigException(
-          "Setting " + setting + "=@" + file + ": cannot read the file: " + e.getMessage(), e);
     }
   }
 

@@ -1,15 +1,8 @@
 package io.pipeline.orchestrator.triggers;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipeline.common.config.ConfigException;
-import io.pipeline.schemas.json.JsonPosition;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.pipeline.schemas.json.JsonSetting;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -24,8 +17,6 @@ import java.util.Set;
  */
 final class TriggerRulesJson {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final Set<String> PROPERTIES =
       Set.of("name", "sourceTopic", "pattern", "stateMachineArn", "inputTemplate", "executionName");
 
@@ -36,19 +27,8 @@ final class TriggerRulesJson {
    * @param value the JSON array, or {@code @path} of a file holding it
    */
   static List<TriggerRule> parse(String setting, String value) {
-    String text = value.startsWith("@") ? read(setting, Path.of(value.substring(1))) : value;
-    JsonNode array;
-    try {
-      array = JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new ConfigException(
-          "Setting "
-              + setting
-              + " is not valid JSON: "
-              + e.getOriginalMessage()
-              + JsonPosition.suffix(e));
-    }
-    if (array == null || !array.isArray()) {
+    JsonNode array = JsonSetting.read(setting, value);
+    if (!array.isArray()) {
       throw new ConfigException(
           "Setting " + setting + " must be a JSON array of trigger rules, e.g. " + example());
     }
@@ -141,15 +121,6 @@ final class TriggerRulesJson {
       throw new IllegalArgumentException("'" + property + "' must be a non-empty string");
     }
     return value.textValue();
-  }
-
-  private static String read(String setting, Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ConfigException(
-          "Setting " + setting + "=@" + file + ": cannot read the file: " + e.getMessage(), e);
-    }
   }
 
   static String example() {
