@@ -15,6 +15,9 @@ import io.pipeline.orchestrator.runtime.ActivityTopics;
 import io.pipeline.orchestrator.runtime.Definitions;
 import io.pipeline.orchestrator.runtime.RuntimeConfig;
 import io.pipeline.orchestrator.runtime.StandardRuntime;
+import io.pipeline.orchestrator.triggers.ExecutionStarter;
+import io.pipeline.orchestrator.triggers.ScheduleRule;
+import io.pipeline.orchestrator.triggers.ScheduleRunner;
 import io.pipeline.orchestrator.triggers.TriggerConsumer;
 import io.pipeline.orchestrator.triggers.TriggerRules;
 import io.pipeline.schemas.registry.SchemaTopic;
@@ -23,6 +26,7 @@ import io.pipeline.schemas.topic.PipelineTopics;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,6 +62,7 @@ public final class OrchestratorService implements AutoCloseable {
     OrchestratorConfig config = OrchestratorConfig.from(settings);
     RuntimeConfig runtimeConfig = RuntimeConfig.from(settings);
     TriggerRules triggers = TriggerRules.from(settings);
+    List<ScheduleRule> schedules = ScheduleRule.from(settings);
     OrchestratorService service = new OrchestratorService();
     try {
       ServiceMetrics metrics = service.parts.track(new ServiceMetrics());
@@ -84,16 +89,14 @@ public final class OrchestratorService implements AutoCloseable {
                   Clock.systemUTC()));
       runtime.start();
       service.runtime = runtime;
+      ExecutionStarter starter = new ExecutionStarter(machines, commands, express);
       if (!triggers.rules().isEmpty()) {
         service.parts.track(
             new TriggerConsumer(
-                triggers,
-                kafka,
-                topics,
-                runtimeConfig.applicationId() + "-triggers",
-                machines,
-                commands,
-                express));
+                triggers, kafka, topics, runtimeConfig.applicationId() + "-triggers", starter));
+      }
+      if (!schedules.isEmpty()) {
+        service.parts.track(new ScheduleRunner(schedules, starter, Clock.systemUTC()));
       }
       ExecutorService api = Executors.newFixedThreadPool(4, DaemonThreads.named("sfn-api"));
       service.parts.track(api::shutdownNow);

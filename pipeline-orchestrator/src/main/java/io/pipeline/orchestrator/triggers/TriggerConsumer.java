@@ -2,15 +2,9 @@ package io.pipeline.orchestrator.triggers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pipeline.client.CommandGateway;
-import io.pipeline.client.Verdict;
 import io.pipeline.common.kafka.ConsumerLoop;
 import io.pipeline.common.kafka.KafkaSettings;
-import io.pipeline.orchestrator.express.ExpressService;
-import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.schemas.json.AvroJson;
-import io.pipeline.schemas.orchestrator.StartExecution;
-import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import io.pipeline.schemas.topic.PipelineTopics;
 import io.pipeline.schemas.topic.Topic;
 import java.io.IOException;
@@ -50,9 +44,7 @@ public final class TriggerConsumer implements AutoCloseable {
 
   private final TriggerRules rules;
   private final PipelineTopics topics;
-  private final StateMachineRegistry machines;
-  private final CommandGateway commands;
-  private final ExpressService express;
+  private final ExecutionStarter starter;
   private final ConsumerLoop<String, byte[]> loop;
 
   /**
@@ -60,23 +52,17 @@ public final class TriggerConsumer implements AutoCloseable {
    * @param kafka how to reach Kafka
    * @param topics the pipeline's topics, to read Avro events as JSON
    * @param groupId the consumer group the instances share
-   * @param machines the state machines
-   * @param commands where Standard starts go
-   * @param express where Express starts go
+   * @param starter starts what matched
    */
   public TriggerConsumer(
       TriggerRules rules,
       KafkaSettings kafka,
       PipelineTopics topics,
       String groupId,
-      StateMachineRegistry machines,
-      CommandGateway commands,
-      ExpressService express) {
+      ExecutionStarter starter) {
     this.rules = rules;
     this.topics = topics;
-    this.machines = machines;
-    this.commands = commands;
-    this.express = express;
+    this.starter = starter;
     KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
             kafka.groupConsumerConfig(groupId, Map.of()),
@@ -107,7 +93,12 @@ public final class TriggerConsumer implements AutoCloseable {
       }
       for (TriggerMatch match : rules.match(record.topic(), event.get())) {
         if (match instanceof TriggerMatch.Start start) {
-          starts.add(start(start));
+          starts.add(
+              starter.start(
+                  start.rule().name(),
+                  start.rule().stateMachineArn(),
+                  start.executionName(),
+                  start.input().toString()));
         } else if (match instanceof TriggerMatch.Unstartable unstartable) {
           log.warn(
               "Rule '{}' matched {}-{}@{} but cannot start it: {}",
@@ -130,49 +121,6 @@ public final class TriggerConsumer implements AutoCloseable {
           "Trigger starts did not all get through ({}); reading the batch again", e.toString());
       first.forEach(consumer::seek);
     }
-  }
-
-  /** Starts one execution; completes once started, or refused for a reason a retry cannot fix. */
-  private CompletableFuture<Boolean> start(TriggerMatch.Start start) {
-    String arn = start.rule().stateMachineArn();
-    Optional<StateMachineRecord> machine = machines.describe(arn);
-    if (machine.isEmpty()) {
-      log.error(
-          "Rule '{}' names state machine {}, which does not exist: the event is skipped",
-          start.rule().name(),
-          arn);
-      return CompletableFuture.completedFuture(false);
-    }
-    String input = start.input().toString();
-    if ("EXPRESS".equals(machine.get().getType())) {
-      return express
-          .startAsync(machine.get(), start.executionName(), input)
-          .thenApply(started -> true);
-    }
-    String executionArn =
-        arn.replaceFirst(":stateMachine:", ":execution:") + ":" + start.executionName();
-    return commands
-        .send(
-            executionArn,
-            new StartExecution(
-                arn, machine.get().getRevisionId(), start.executionName(), input, null))
-        .thenApply(verdict -> started(start, executionArn, verdict));
-  }
-
-  private static boolean started(TriggerMatch.Start start, String executionArn, Verdict verdict) {
-    if (verdict.isApplied()) {
-      log.debug("Rule '{}' started {}", start.rule().name(), executionArn);
-      return true;
-    }
-    if (!"ExecutionAlreadyExists".equals(verdict.error())) {
-      log.error(
-          "Rule '{}' could not start {}: {} ({})",
-          start.rule().name(),
-          executionArn,
-          verdict.error(),
-          verdict.message());
-    }
-    return false; // already started for this event, or refused for good: nothing to retry
   }
 
   /** The record's value as JSON: Avro pipeline topics through their schema, others as JSON. */

@@ -1,0 +1,82 @@
+package io.pipeline.orchestrator.triggers;
+
+import io.pipeline.client.CommandGateway;
+import io.pipeline.client.Verdict;
+import io.pipeline.orchestrator.express.ExpressService;
+import io.pipeline.orchestrator.machines.StateMachineRegistry;
+import io.pipeline.schemas.orchestrator.StartExecution;
+import io.pipeline.schemas.orchestrator.StateMachineRecord;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the executions that triggers and schedules ask for. A Standard start is named, so asking
+ * twice starts one execution ({@code ExecutionAlreadyExists} means "started before", not an error);
+ * an Express start is not idempotent, as in Step Functions.
+ */
+public final class ExecutionStarter {
+
+  private static final Logger log = LoggerFactory.getLogger(ExecutionStarter.class);
+
+  private final StateMachineRegistry machines;
+  private final CommandGateway commands;
+  private final ExpressService express;
+
+  public ExecutionStarter(
+      StateMachineRegistry machines, CommandGateway commands, ExpressService express) {
+    this.machines = machines;
+    this.commands = commands;
+    this.express = express;
+  }
+
+  /**
+   * Starts an execution.
+   *
+   * @param source what asks, for the log (a rule's or a schedule's name)
+   * @param stateMachineArn what to start
+   * @param name the execution's name
+   * @param input its input, JSON text
+   * @return completes when the start is done with: true when this call started it, false when it
+   *     was started before or is refused for good (a missing state machine); fails when it must be
+   *     tried again (no verdict in time)
+   */
+  public CompletableFuture<Boolean> start(
+      String source, String stateMachineArn, String name, String input) {
+    Optional<StateMachineRecord> machine = machines.describe(stateMachineArn);
+    if (machine.isEmpty()) {
+      log.error(
+          "'{}' names state machine {}, which does not exist: nothing is started",
+          source,
+          stateMachineArn);
+      return CompletableFuture.completedFuture(false);
+    }
+    if ("EXPRESS".equals(machine.get().getType())) {
+      return express.startAsync(machine.get(), name, input).thenApply(started -> true);
+    }
+    String executionArn =
+        stateMachineArn.replaceFirst(":stateMachine:", ":execution:") + ":" + name;
+    return commands
+        .send(
+            executionArn,
+            new StartExecution(stateMachineArn, machine.get().getRevisionId(), name, input, null))
+        .thenApply(verdict -> started(source, executionArn, verdict));
+  }
+
+  private static boolean started(String source, String executionArn, Verdict verdict) {
+    if (verdict.isApplied()) {
+      log.debug("'{}' started {}", source, executionArn);
+      return true;
+    }
+    if (!"ExecutionAlreadyExists".equals(verdict.error())) {
+      log.error(
+          "'{}' could not start {}: {} ({})",
+          source,
+          executionArn,
+          verdict.error(),
+          verdict.message());
+    }
+    return false;
+  }
+}

@@ -1,0 +1,108 @@
+package io.pipeline.orchestrator.triggers;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pipeline.common.lifecycle.DaemonThreads;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fires schedules on the wall clock. Every instance fires every schedule; the execution is named
+ * from the schedule and its fire time ({@code nightly-1795660800}), so however many instances fire,
+ * one Standard execution starts. A start that gets no verdict is tried again a few times; fire
+ * times missed while no instance ran are not made up.
+ */
+public final class ScheduleRunner implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ScheduleRunner.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int ATTEMPTS = 5;
+  private static final Duration RETRY_DELAY = Duration.ofSeconds(5);
+
+  private final ExecutionStarter starter;
+  private final Clock clock;
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("schedules"));
+
+  /**
+   * @param schedules what to fire
+   * @param starter starts the executions
+   * @param clock the wall clock
+   */
+  public ScheduleRunner(List<ScheduleRule> schedules, ExecutionStarter starter, Clock clock) {
+    this.starter = starter;
+    this.clock = clock;
+    schedules.forEach(schedule -> next(schedule, clock.instant()));
+    log.info("{} schedule(s) running", schedules.size());
+  }
+
+  private void next(ScheduleRule schedule, Instant after) {
+    Optional<Instant> fireTime = schedule.schedule().nextFireTime(after);
+    if (fireTime.isEmpty()) {
+      log.info("Schedule '{}' has no more fire times", schedule.name());
+      return;
+    }
+    long delay = Math.max(0, Duration.between(clock.instant(), fireTime.get()).toMillis());
+    timer.schedule(() -> fire(schedule, fireTime.get(), 1), delay, TimeUnit.MILLISECONDS);
+  }
+
+  private void fire(ScheduleRule schedule, Instant fireTime, int attempt) {
+    if (attempt == 1) {
+      next(schedule, fireTime);
+    }
+    String name = schedule.name() + "-" + fireTime.getEpochSecond();
+    String input =
+        schedule.input().map(Object::toString).orElseGet(() -> event(schedule, fireTime));
+    starter
+        .start("schedule " + schedule.name(), schedule.stateMachineArn(), name, input)
+        .whenComplete(
+            (started, failure) -> {
+              if (failure != null && attempt < ATTEMPTS) {
+                timer.schedule(
+                    () -> fire(schedule, fireTime, attempt + 1),
+                    RETRY_DELAY.toMillis(),
+                    TimeUnit.MILLISECONDS);
+              } else if (failure != null) {
+                log.error(
+                    "Schedule '{}' could not start its {} run: {}",
+                    schedule.name(),
+                    fireTime,
+                    failure.toString());
+              }
+            });
+  }
+
+  /** EventBridge's "Scheduled Event" for a fire time. */
+  static String event(ScheduleRule schedule, Instant fireTime) {
+    String[] arn = schedule.stateMachineArn().split(":");
+    ObjectNode event = JSON.createObjectNode();
+    event.put("version", "0");
+    event.put(
+        "id",
+        UUID.nameUUIDFromBytes((schedule.name() + "/" + fireTime).getBytes(StandardCharsets.UTF_8))
+            .toString());
+    event.put("detail-type", "Scheduled Event");
+    event.put("source", "aws.scheduler");
+    event.put("account", arn[4]);
+    event.put("time", fireTime.toString());
+    event.put("region", arn[3]);
+    event.putArray("resources").add("schedule/" + schedule.name());
+    event.putObject("detail");
+    return event.toString();
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}
