@@ -1,6 +1,7 @@
 package io.pipeline.orchestrator.express;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,7 +73,7 @@ class ExpressCrashIT {
                               """))
               .stateMachineArn();
       slow =
-          sfn.startExecution(b -> b.stateMachineArn(machine).name("slow").input("{\"wait\": 15}"))
+          sfn.startExecution(b -> b.stateMachineArn(machine).name("slow").input("{\"wait\": 45}"))
               .executionArn();
       for (int i = 0; i < EXECUTIONS; i++) {
         int n = i;
@@ -86,8 +88,12 @@ class ExpressCrashIT {
     }
 
     try (ChildJvm second = orchestrator.start()) {
-      // The slow one ends last, some 15 s after the restart; by then every other one has.
-      events(stack, 1, "ExecutionSucceeded", slow, Duration.ofSeconds(150));
+      Set<String> all = new HashSet<>(fast);
+      all.add(slow);
+      await()
+          .atMost(Duration.ofSeconds(180))
+          .pollInterval(Duration.ofSeconds(2))
+          .until(() -> ended(stack).containsAll(all));
       List<JsonNode> succeeded = events(stack, 0, "ExecutionSucceeded", null, Duration.ZERO);
       Map<String, Long> startedRuns =
           counts(events(stack, 0, "ExecutionStarted", null, Duration.ZERO));
@@ -99,10 +105,18 @@ class ExpressCrashIT {
       log.info(
           "{} Express executions ended after a kill -9; {} ran more than once", done.size(), rerun);
       assertThat(rerun).as("executions the kill left unfinished ran again").isPositive();
+      // Each fast one's first end came before the slow one's (45 s wait) first end.
       long lastFast =
           succeeded.stream()
               .filter(e -> !e.get("execution_arn").asText().equals(slow))
-              .mapToLong(e -> e.get("event_timestamp").asLong())
+              .collect(
+                  Collectors.toMap(
+                      e -> e.get("execution_arn").asText(),
+                      e -> e.get("event_timestamp").asLong(),
+                      Math::min))
+              .values()
+              .stream()
+              .mapToLong(Long::longValue)
               .max()
               .orElseThrow();
       long slowEnd =
@@ -130,6 +144,13 @@ class ExpressCrashIT {
             timeout,
             Duration.ZERO);
     return records.stream().map(ExpressCrashIT::json).toList();
+  }
+
+  /** The executions whose log says they succeeded. */
+  private static Set<String> ended(LocalStack stack) {
+    return events(stack, 0, "ExecutionSucceeded", null, Duration.ZERO).stream()
+        .map(e -> e.get("execution_arn").asText())
+        .collect(Collectors.toSet());
   }
 
   private static Map<String, Long> counts(List<JsonNode> entries) {
