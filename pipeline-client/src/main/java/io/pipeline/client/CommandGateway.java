@@ -2,6 +2,7 @@ package io.pipeline.client;
 
 import io.pipeline.common.kafka.ConsumerLoop;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.common.kafka.Sends;
 import io.pipeline.schemas.orchestrator.CommandReply;
 import io.pipeline.schemas.orchestrator.ExecutionCommand;
 import io.pipeline.schemas.topic.PipelineTopics;
@@ -113,23 +114,21 @@ public final class CommandGateway implements AutoCloseable {
    */
   public Sent submit(String executionArn, Object body) {
     String requestId = UUID.randomUUID().toString();
-    CompletableFuture<Void> written = new CompletableFuture<>();
     CompletableFuture<Verdict> verdict = new CompletableFuture<>();
     waiting.put(requestId, verdict);
     verdict
         .orTimeout(VERDICT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
         .whenComplete((v, e) -> waiting.remove(requestId));
     ExecutionCommand command = new ExecutionCommand(executionArn, requestId, clock.instant(), body);
-    producer.send(
-        new ProducerRecord<>(commands.name(), executionArn, command),
-        (metadata, failure) -> {
-          if (failure != null) {
-            written.completeExceptionally(failure);
-            verdict.completeExceptionally(failure);
-          } else {
-            written.complete(null);
-          }
-        });
+    CompletableFuture<Void> written =
+        Sends.send(producer, new ProducerRecord<>(commands.name(), executionArn, command))
+            .whenComplete(
+                (metadata, failure) -> {
+                  if (failure != null) {
+                    verdict.completeExceptionally(failure);
+                  }
+                })
+            .thenApply(metadata -> null);
     return new Sent(written, verdict);
   }
 

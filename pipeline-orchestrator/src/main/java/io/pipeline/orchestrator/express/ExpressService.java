@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.pipeline.asl.interpreter.ExecutionIdentity;
 import io.pipeline.common.kafka.ConsumerLoop;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.common.kafka.Sends;
 import io.pipeline.common.lifecycle.DaemonThreads;
 import io.pipeline.orchestrator.machines.StateMachineRegistry.LogLevel;
 import io.pipeline.orchestrator.runtime.Definitions;
@@ -175,17 +176,8 @@ public final class ExpressService implements AutoCloseable {
             name,
             input,
             clock.instant());
-    CompletableFuture<ExpressStart> written = new CompletableFuture<>();
-    producer.send(
-        new ProducerRecord<>(starts.name(), start.getExecutionArn(), start),
-        (metadata, failure) -> {
-          if (failure != null) {
-            written.completeExceptionally(failure);
-          } else {
-            written.complete(start);
-          }
-        });
-    return written;
+    return Sends.send(producer, new ProducerRecord<>(starts.name(), start.getExecutionArn(), start))
+        .thenApply(written -> start);
   }
 
   private CompletableFuture<ExpressRunner.Result> run(ExpressStart start, boolean synchronous) {
@@ -245,17 +237,8 @@ public final class ExpressService implements AutoCloseable {
   }
 
   private CompletableFuture<Void> log(String executionArn, String entry) {
-    CompletableFuture<Void> written = new CompletableFuture<>();
-    logProducer.send(
-        new ProducerRecord<>(logs.name(), executionArn, entry),
-        (metadata, failure) -> {
-          if (failure == null) {
-            written.complete(null);
-          } else {
-            written.completeExceptionally(failure);
-          }
-        });
-    return written;
+    return Sends.send(logProducer, new ProducerRecord<>(logs.name(), executionArn, entry))
+        .thenApply(written -> null);
   }
 
   private void poll(

@@ -1,11 +1,9 @@
 package io.pipeline.orchestrator.runtime;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipeline.asl.model.ActivityArn;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.orchestrator.machines.TaskResources;
 import io.pipeline.schemas.topic.PipelineKafka;
 import io.pipeline.schemas.topic.PipelineTopics;
 import io.pipeline.schemas.topic.Topic;
@@ -19,8 +17,6 @@ import java.util.TreeSet;
  * the runtime writes task requests to them in its transactions, which must not wait for a topic.
  */
 public final class ActivityTopics {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KafkaSettings kafka;
   private final Settings settings;
@@ -42,21 +38,8 @@ public final class ActivityTopics {
   /** The names of the activities a definition's Task states use, at any depth. */
   static Set<String> activities(String definition) {
     Set<String> names = new TreeSet<>();
-    try {
-      collect(JSON.readTree(definition), names);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("the definition is not JSON", e);
-    }
+    TaskResources.of(definition)
+        .forEach(task -> ActivityArn.name(task.resource()).ifPresent(names::add));
     return names;
-  }
-
-  private static void collect(JsonNode node, Set<String> names) {
-    if (node.isObject()) {
-      JsonNode resource = node.get("Resource");
-      if (resource != null && resource.isTextual() && "Task".equals(node.path("Type").asText())) {
-        ActivityArn.name(resource.asText()).ifPresent(names::add);
-      }
-    }
-    node.elements().forEachRemaining(child -> collect(child, names));
   }
 }

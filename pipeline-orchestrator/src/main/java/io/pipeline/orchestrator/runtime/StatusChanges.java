@@ -1,11 +1,8 @@
 package io.pipeline.orchestrator.runtime;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
+import io.pipeline.orchestrator.history.EventBridgeEvent;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 /**
  * Execution status changes as EventBridge's "Step Functions Execution Status Change" events: the
@@ -16,8 +13,6 @@ import java.util.UUID;
  * same id.
  */
 public final class StatusChanges {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private StatusChanges() {}
 
@@ -46,22 +41,15 @@ public final class StatusChanges {
       String output,
       String error,
       String cause) {
-    String[] arn = executionArn.split(":");
-    ObjectNode event = JSON.createObjectNode();
-    event.put("version", "0");
-    event.put(
-        "id",
-        UUID.nameUUIDFromBytes((executionArn + "/" + status).getBytes(StandardCharsets.UTF_8))
-            .toString());
-    event.put("detail-type", "Step Functions Execution Status Change");
-    event.put("source", "aws.states");
-    event.put("account", arn.length > 4 ? arn[4] : "");
-    event.put(
-        "time",
-        (stopDate == null ? startDate : stopDate).truncatedTo(ChronoUnit.SECONDS).toString());
-    event.put("region", arn.length > 3 ? arn[3] : "");
-    event.putArray("resources").add(executionArn);
-    ObjectNode detail = event.putObject("detail");
+    ObjectNode event =
+        EventBridgeEvent.envelope(
+            executionArn + "/" + status,
+            "Step Functions Execution Status Change",
+            "aws.states",
+            executionArn,
+            stopDate == null ? startDate : stopDate,
+            executionArn);
+    ObjectNode detail = (ObjectNode) event.get("detail");
     detail.put("executionArn", executionArn);
     detail.put("stateMachineArn", stateMachineArn);
     detail.put("name", name);

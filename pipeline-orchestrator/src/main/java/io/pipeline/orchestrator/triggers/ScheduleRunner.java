@@ -1,15 +1,12 @@
 package io.pipeline.orchestrator.triggers;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipeline.common.lifecycle.DaemonThreads;
-import java.nio.charset.StandardCharsets;
+import io.pipeline.orchestrator.history.EventBridgeEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +22,6 @@ import org.slf4j.LoggerFactory;
 public final class ScheduleRunner implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ScheduleRunner.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int ATTEMPTS = 5;
   private static final Duration RETRY_DELAY = Duration.ofSeconds(5);
 
@@ -84,21 +80,14 @@ public final class ScheduleRunner implements AutoCloseable {
 
   /** EventBridge's "Scheduled Event" for a fire time. */
   static String event(ScheduleRule schedule, Instant fireTime) {
-    String[] arn = schedule.stateMachineArn().split(":");
-    ObjectNode event = JSON.createObjectNode();
-    event.put("version", "0");
-    event.put(
-        "id",
-        UUID.nameUUIDFromBytes((schedule.name() + "/" + fireTime).getBytes(StandardCharsets.UTF_8))
-            .toString());
-    event.put("detail-type", "Scheduled Event");
-    event.put("source", "aws.scheduler");
-    event.put("account", arn[4]);
-    event.put("time", fireTime.toString());
-    event.put("region", arn[3]);
-    event.putArray("resources").add("schedule/" + schedule.name());
-    event.putObject("detail");
-    return event.toString();
+    return EventBridgeEvent.envelope(
+            schedule.name() + "/" + fireTime,
+            "Scheduled Event",
+            "aws.scheduler",
+            schedule.stateMachineArn(),
+            fireTime,
+            "schedule/" + schedule.name())
+        .toString();
   }
 
   @Override
