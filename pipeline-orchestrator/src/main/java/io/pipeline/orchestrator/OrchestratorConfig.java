@@ -3,7 +3,12 @@ package io.pipeline.orchestrator;
 import io.pipeline.common.config.ConfigException;
 import io.pipeline.common.config.Setting;
 import io.pipeline.common.config.Settings;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Settings of the orchestrator service.
@@ -12,8 +17,26 @@ import java.util.List;
  * @param port its port; 0 picks a free one
  * @param region the region in the ARNs it makes
  * @param account the account id in the ARNs it makes
+ * @param advertisedHost the host other instances reach this one at, or empty for the bound address
+ *     (this machine's name when bound to every address)
+ * @param peerKey the key instances sign their internal requests with
+ * @param localPeerKey whether that key is the public local default
  */
-public record OrchestratorConfig(String host, int port, String region, String account) {
+public record OrchestratorConfig(
+    String host,
+    int port,
+    String region,
+    String account,
+    Optional<String> advertisedHost,
+    byte[] peerKey,
+    boolean localPeerKey) {
+
+  /**
+   * The public local default of {@link #PEER_KEY}: it proves nothing; set one wherever it matters.
+   */
+  static final String LOCAL_PEER_KEY =
+      Base64.getEncoder()
+          .encodeToString("pipeline-local-peer-key-not-secret-00".getBytes(StandardCharsets.UTF_8));
 
   public static final Setting<String> HOST =
       Setting.string(
@@ -32,8 +55,22 @@ public record OrchestratorConfig(String host, int port, String region, String ac
       Setting.string(
           "ORCHESTRATOR_ACCOUNT", "000000000000", "The 12-digit account id in the ARNs it makes.");
 
+  public static final Setting<Optional<String>> ADVERTISED_HOST =
+      Setting.optionalString(
+          "ORCHESTRATOR_ADVERTISED_HOST",
+          "Host name or address the other instances reach this one's API port at, to ask for the"
+              + " executions its partitions hold; unset: the listen address, or this machine's"
+              + " name when listening on every address.");
+  public static final Setting<String> PEER_KEY =
+      Setting.string(
+          "ORCHESTRATOR_PEER_KEY",
+          LOCAL_PEER_KEY,
+          "Base64 key (at least 32 bytes) the instances of an orchestrator share to sign their"
+              + " internal requests; the default is a public local key.");
+
   /** The settings this record reads, for documentation. */
-  public static final List<Setting<?>> SETTINGS = List.of(HOST, PORT, REGION, ACCOUNT);
+  public static final List<Setting<?>> SETTINGS =
+      List.of(HOST, PORT, REGION, ACCOUNT, ADVERTISED_HOST, PEER_KEY);
 
   /** Reads and validates the orchestrator's settings. */
   public static OrchestratorConfig from(Settings settings) {
@@ -47,6 +84,44 @@ public record OrchestratorConfig(String host, int port, String region, String ac
       throw new ConfigException(
           "Setting ORCHESTRATOR_REGION='" + region + "' is invalid: expected e.g. us-east-1");
     }
-    return new OrchestratorConfig(settings.get(HOST), settings.get(PORT), region, account);
+    String peerKey = settings.get(PEER_KEY);
+    byte[] key;
+    try {
+      key = Base64.getDecoder().decode(peerKey.trim());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("Setting ORCHESTRATOR_PEER_KEY is invalid: it is not Base64");
+    }
+    if (key.length < 32) {
+      throw new ConfigException(
+          "Setting ORCHESTRATOR_PEER_KEY is invalid: "
+              + key.length
+              + " bytes, expected at least 32");
+    }
+    return new OrchestratorConfig(
+        settings.get(HOST),
+        settings.get(PORT),
+        region,
+        account,
+        settings.get(ADVERTISED_HOST),
+        key,
+        peerKey.equals(LOCAL_PEER_KEY));
+  }
+
+  /**
+   * The host other instances reach this one at: the advertised host, else the listen address, else
+   * (listening on every address) this machine's name.
+   */
+  public String reachableHost() {
+    if (advertisedHost.isPresent()) {
+      return advertisedHost.get();
+    }
+    if (!"0.0.0.0".equals(host) && !"::".equals(host)) {
+      return host;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
   }
 }

@@ -8,6 +8,7 @@ import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.common.lifecycle.DaemonThreads;
 import io.pipeline.common.lifecycle.Parts;
 import io.pipeline.common.metrics.ServiceMetrics;
+import io.pipeline.orchestrator.api.Peers;
 import io.pipeline.orchestrator.api.StepFunctionsHandler;
 import io.pipeline.orchestrator.express.ExpressService;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -72,10 +74,25 @@ public final class OrchestratorService implements AutoCloseable {
           service.parts.track(
               new StateMachineRegistry(
                   kafka, topics, config.region(), config.account(), Clock.systemUTC()));
+      // The API's port is bound first: the runtime tells the other instances where it answers.
+      Server server = new Server();
+      ServerConnector connector = new ServerConnector(server);
+      connector.setHost(config.host());
+      connector.setPort(config.port());
+      server.addConnector(connector);
+      connector.open();
+      service.parts.track(connector::close);
+      HostInfo self = new HostInfo(config.reachableHost(), connector.getLocalPort());
       StandardRuntime runtime =
           service.parts.track(
               new StandardRuntime(
-                  runtimeConfig, kafka, topics, schemas, machines, metrics.registry()));
+                  runtimeConfig, kafka, topics, schemas, machines, metrics.registry(), self));
+      Peers peers = service.parts.track(new Peers(config.peerKey(), Clock.systemUTC()));
+      if (config.localPeerKey()) {
+        log.warn(
+            "Instances sign their internal requests with the public local key; set"
+                + " ORCHESTRATOR_PEER_KEY wherever the API port is reachable by others");
+      }
       CommandGateway commands =
           service.parts.track(new CommandGateway(kafka, topics, Clock.systemUTC()));
       ExpressService express =
@@ -100,11 +117,6 @@ public final class OrchestratorService implements AutoCloseable {
       }
       ExecutorService api = Executors.newFixedThreadPool(4, DaemonThreads.named("sfn-api"));
       service.parts.track(api::shutdownNow);
-      Server server = new Server();
-      ServerConnector connector = new ServerConnector(server);
-      connector.setHost(config.host());
-      connector.setPort(config.port());
-      server.addConnector(connector);
       server.setHandler(
           new Handler.Sequence(
               new ServiceEndpoints(
@@ -115,12 +127,13 @@ public final class OrchestratorService implements AutoCloseable {
                   commands,
                   express,
                   new ActivityTopics(kafka, settings, topics),
-                  api)));
+                  api,
+                  peers)));
       server.start();
       service.parts.track(server::stop);
       String host = "0.0.0.0".equals(config.host()) ? "localhost" : config.host();
       service.apiUri = URI.create("http://" + host + ":" + connector.getLocalPort());
-      log.info("Step Functions API at {}", service.apiUri);
+      log.info("Step Functions API at {} (other instances reach it at {})", service.apiUri, self);
       return service;
     } catch (Exception e) {
       service.close();

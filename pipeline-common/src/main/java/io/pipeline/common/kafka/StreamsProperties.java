@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -13,6 +14,10 @@ import org.apache.kafka.streams.StreamsConfig;
  * keys and byte values by default (topologies name their serdes), a state folder kept across
  * restarts, and static membership when an instance id is given, so a restarted instance takes its
  * partitions back at once.
+ *
+ * <p>State stores are transactional (KIP-892, Kafka 4.4): a store holds a transaction's writes
+ * apart until the transaction commits, so a crash no longer wipes and rebuilds the stores from
+ * their changelogs, and interactive queries read committed data only.
  */
 public final class StreamsProperties {
 
@@ -34,6 +39,10 @@ public final class StreamsProperties {
     Map<String, Object> config = new HashMap<>();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    config.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
+    config.put(
+        StreamsConfig.DEFAULT_INTERACTIVE_QUERY_ISOLATION_LEVEL_CONFIG,
+        IsolationLevel.READ_COMMITTED.name());
     config.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
     config.put(
         StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());

@@ -26,13 +26,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
- * The execution actions: StartExecution, StopExecution, DescribeExecution, GetExecutionHistory.
- * Commands that can be refused go to the runtime with a request id, and the answer is the runtime's
- * verdict; reads come from the runtime's stores, which hold the command's effect by the time its
- * verdict arrives.
+ * The execution actions: StartExecution, StartSyncExecution, StopExecution, DescribeExecution,
+ * GetExecutionHistory, ListExecutions. Commands that can be refused go to the runtime with a
+ * request id, and the answer is the runtime's verdict. Reads come from the runtime's stores: an
+ * execution's reads are answered by the instance serving its partition (this one, or a peer asked
+ * through its internal endpoint), a listing by every instance for its partitions, merged here.
  */
 final class ExecutionActions {
 
@@ -48,6 +50,8 @@ final class ExecutionActions {
   private static final Pattern EXECUTION_ARN =
       Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:execution:[^:]{1,80}:[^:]{1,80}");
 
+  static final String DESCRIBE = "DescribeExecution";
+  static final String HISTORY = "GetExecutionHistory";
   private static final int DEFAULT_PAGE = 100;
   private static final int MAX_PAGE = 1000;
 
@@ -55,16 +59,19 @@ final class ExecutionActions {
   private final StandardRuntime runtime;
   private final CommandGateway commands;
   private final ExpressService express;
+  private final Peers peers;
 
   ExecutionActions(
       StateMachineRegistry machines,
       StandardRuntime runtime,
       CommandGateway commands,
-      ExpressService express) {
+      ExpressService express,
+      Peers peers) {
     this.machines = machines;
     this.runtime = runtime;
     this.commands = commands;
     this.express = express;
+    this.peers = peers;
   }
 
   CompletableFuture<JsonNode> start(JsonNode request) {
@@ -201,9 +208,46 @@ final class ExecutionActions {
             });
   }
 
-  JsonNode describe(JsonNode request) {
+  CompletableFuture<JsonNode> describe(JsonNode request) {
     String arn = executionArn(request);
-    ExecutionRecord execution = find(arn);
+    return onOwner(DESCRIBE, arn, request, partition -> describe(arn, partition));
+  }
+
+  CompletableFuture<JsonNode> history(JsonNode request) {
+    String arn = executionArn(request);
+    return onOwner(HISTORY, arn, request, partition -> history(arn, partition, request));
+  }
+
+  /**
+   * Answers from the owner of the execution's partition: here, or through the peer serving it. A
+   * peer answers from that partition only, so a partition that moved meanwhile is a retryable
+   * {@code ServiceUnavailable}, never a false {@code ExecutionDoesNotExist}.
+   */
+  private CompletableFuture<JsonNode> onOwner(
+      String action, String arn, JsonNode request, IntFunction<JsonNode> local) {
+    StandardRuntime.Owner owner = runtime.ownerOf(arn);
+    return owner.local()
+        ? CompletableFuture.completedFuture(local.apply(owner.partition()))
+        : peers.call(owner.host(), action, owner.partition(), request);
+  }
+
+  /**
+   * A peer's internal request: answered from this instance's partitions, never passed on.
+   *
+   * @param partition the partition named by the request
+   */
+  JsonNode answerForPeer(String action, int partition, JsonNode request) {
+    return switch (action) {
+      case DESCRIBE -> describe(executionArn(request), partition);
+      case HISTORY -> history(executionArn(request), partition, request);
+      default ->
+          throw new ApiException(
+              "UnknownOperationException", "The internal action " + action + " does not exist");
+    };
+  }
+
+  private JsonNode describe(String arn, int partition) {
+    ExecutionRecord execution = find(arn, partition);
     ObjectNode answer = JSON.createObjectNode();
     answer.put("executionArn", arn);
     answer.put("stateMachineArn", execution.getStateMachineArn());
@@ -238,24 +282,13 @@ final class ExecutionActions {
     return answer;
   }
 
-  JsonNode history(JsonNode request) {
-    String arn = executionArn(request);
-    ExecutionRecord execution = find(arn);
-    int max = Fields.optionalInt(request, "maxResults").orElse(0);
-    if (max < 0 || max > MAX_PAGE) {
-      throw new ApiException(
-          "ValidationException",
-          "1 validation error detected: Value '"
-              + max
-              + "' at 'maxResults' failed to satisfy constraint: Member must have value between 0"
-              + " and "
-              + MAX_PAGE);
-    }
-    int pageSize = max == 0 ? DEFAULT_PAGE : max;
+  private JsonNode history(String arn, int partition, JsonNode request) {
+    ExecutionRecord execution = find(arn, partition);
+    int pageSize = pageSize(request);
     boolean reverse = Fields.optionalBoolean(request, "reverseOrder").orElse(false);
     boolean includeData = Fields.optionalBoolean(request, "includeExecutionData").orElse(true);
     long after = optional(request, "nextToken").map(token -> readToken(token, reverse)).orElse(0L);
-    List<ExecutionHistoryEvent> page = runtime.history(arn, after, pageSize, reverse);
+    List<ExecutionHistoryEvent> page = runtime.history(arn, partition, after, pageSize, reverse);
     ObjectNode answer = JSON.createObjectNode();
     ArrayNode events = answer.putArray("events");
     page.forEach(event -> events.add(HistoryEvents.format(event, includeData)));
@@ -269,9 +302,23 @@ final class ExecutionActions {
     return answer;
   }
 
-  private ExecutionRecord find(String arn) {
+  static int pageSize(JsonNode request) {
+    int max = Fields.optionalInt(request, "maxResults").orElse(0);
+    if (max < 0 || max > MAX_PAGE) {
+      throw new ApiException(
+          "ValidationException",
+          "1 validation error detected: Value '"
+              + max
+              + "' at 'maxResults' failed to satisfy constraint: Member must have value between 0"
+              + " and "
+              + MAX_PAGE);
+    }
+    return max == 0 ? DEFAULT_PAGE : max;
+  }
+
+  private ExecutionRecord find(String arn, int partition) {
     return runtime
-        .execution(arn)
+        .execution(arn, partition)
         .orElseThrow(
             () ->
                 new ApiException(

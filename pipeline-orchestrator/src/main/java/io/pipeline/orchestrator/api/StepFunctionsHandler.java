@@ -45,8 +45,12 @@ import org.slf4j.LoggerFactory;
  * never on Jetty's threads.
  *
  * <p>Actions so far: CreateStateMachine, DescribeStateMachine, StartExecution, StartSyncExecution,
- * StopExecution, DescribeExecution, GetExecutionHistory. Request signatures (SigV4) are not checked
- * yet.
+ * StopExecution, DescribeExecution, GetExecutionHistory, ListExecutions. Request signatures (SigV4)
+ * are not checked yet.
+ *
+ * <p>The same port serves the other instances' internal requests ({@code POST
+ * /internal/v1/<Action>}, signed with the shared peer key, see {@link Peers}): reads of the
+ * partitions this instance serves.
  */
 public final class StepFunctionsHandler extends Handler.Abstract {
 
@@ -58,8 +62,13 @@ public final class StepFunctionsHandler extends Handler.Abstract {
   /** A definition may be 1 MiB; the rest of a request is small. */
   private static final int MAX_BODY = DefinitionParser.MAX_DEFINITION_BYTES + 64 * 1024;
 
+  /** Internal requests are queries: small. */
+  private static final int MAX_PEER_BODY = 64 * 1024;
+
   private final StateMachineRegistry machines;
   private final ExecutionActions executions;
+  private final ExecutionListings listings;
+  private final PeerSignatures peerSignatures;
   private final ActivityTopics activityTopics;
   private final Executor executor;
 
@@ -70,6 +79,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
    * @param express runs Express executions
    * @param activityTopics creates the task topics of a new state machine's activities
    * @param executor where actions that wait for Kafka run
+   * @param peers asks other instances for what their partitions hold
    */
   public StepFunctionsHandler(
       StateMachineRegistry machines,
@@ -77,9 +87,12 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       CommandGateway commands,
       ExpressService express,
       ActivityTopics activityTopics,
-      Executor executor) {
+      Executor executor,
+      Peers peers) {
     this.machines = machines;
-    this.executions = new ExecutionActions(machines, runtime, commands, express);
+    this.executions = new ExecutionActions(machines, runtime, commands, express, peers);
+    this.listings = new ExecutionListings(machines, runtime, peers);
+    this.peerSignatures = peers.signatures();
     this.activityTopics = activityTopics;
     this.executor = executor;
   }
@@ -88,6 +101,17 @@ public final class StepFunctionsHandler extends Handler.Abstract {
   public boolean handle(Request request, Response response, Callback callback) {
     if (!HttpMethod.POST.is(request.getMethod())) {
       send(response, callback, 405, error("UnknownOperationException", "Use POST"));
+      return true;
+    }
+    String path = Request.getPathInContext(request);
+    if (path.startsWith(Peers.PATH)) {
+      String action = path.substring(Peers.PATH.length());
+      respond(
+          action,
+          response,
+          callback,
+          Content.Source.asByteArrayAsync(request, MAX_PEER_BODY)
+              .thenApplyAsync(body -> answerPeer(action, request, body), executor));
       return true;
     }
     String target = Optional.ofNullable(request.getHeaders().get("X-Amz-Target")).orElse("");
@@ -100,25 +124,47 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       return true;
     }
     String action = target.substring(TARGET_PREFIX.length());
-    Content.Source.asByteArrayAsync(request, MAX_BODY)
-        .thenComposeAsync(body -> answer(action, body), executor)
-        .whenComplete(
-            (answer, failure) -> {
-              if (failure == null) {
-                send(response, callback, 200, answer);
-              } else {
-                Throwable cause =
-                    failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause()
-                        : failure;
-                ApiException error = errorOf(action, cause);
-                send(response, callback, error.status(), error(error.type(), error.getMessage()));
-              }
-            });
+    respond(
+        action,
+        response,
+        callback,
+        Content.Source.asByteArrayAsync(request, MAX_BODY)
+            .thenComposeAsync(body -> answer(action, body), executor));
     return true;
   }
 
-  private CompletableFuture<JsonNode> answer(String action, byte[] body) {
+  private static void respond(
+      String action, Response response, Callback callback, CompletableFuture<JsonNode> answer) {
+    answer.whenComplete(
+        (body, failure) -> {
+          if (failure == null) {
+            send(response, callback, 200, body);
+          } else {
+            Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause()
+                    : failure;
+            ApiException error = errorOf(action, cause);
+            send(response, callback, error.status(), error(error.type(), error.getMessage()));
+          }
+        });
+  }
+
+  private JsonNode answerPeer(String action, Request request, byte[] body) {
+    int partition =
+        peerSignatures.verify(
+            action,
+            request.getHeaders().get(PeerSignatures.PARTITION),
+            request.getHeaders().get(PeerSignatures.DATE),
+            request.getHeaders().get(PeerSignatures.SIGNATURE),
+            body);
+    JsonNode input = json(body);
+    return ExecutionListings.LIST_PARTITIONS.equals(action)
+        ? listings.listPartitions(input)
+        : executions.answerForPeer(action, partition, input);
+  }
+
+  private static JsonNode json(byte[] body) {
     JsonNode input;
     try {
       input = JSON.readTree(body);
@@ -128,14 +174,20 @@ public final class StepFunctionsHandler extends Handler.Abstract {
     if (input == null || !input.isObject()) {
       throw new ApiException("SerializationException", "The request must be a JSON object");
     }
+    return input;
+  }
+
+  private CompletableFuture<JsonNode> answer(String action, byte[] body) {
+    JsonNode input = json(body);
     return switch (action) {
       case "CreateStateMachine" -> completedFuture(createStateMachine(input));
       case "DescribeStateMachine" -> completedFuture(describeStateMachine(input));
       case "StartExecution" -> executions.start(input);
       case "StartSyncExecution" -> executions.startSync(input);
       case "StopExecution" -> executions.stop(input);
-      case "DescribeExecution" -> completedFuture(executions.describe(input));
-      case "GetExecutionHistory" -> completedFuture(executions.history(input));
+      case ExecutionActions.DESCRIBE -> executions.describe(input);
+      case ExecutionActions.HISTORY -> executions.history(input);
+      case ExecutionListings.LIST -> listings.list(input);
       default ->
           throw new ApiException(
               "UnknownOperationException", "The action " + action + " is not supported yet");

@@ -80,6 +80,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
   private KeyValueStore<String, ExecutionRecord> executions;
   private KeyValueStore<Bytes, byte[]> timers;
   private KeyValueStore<Bytes, ExecutionHistoryEvent> history;
+  private KeyValueStore<Bytes, byte[]> listings;
 
   ExecutionProcessor(
       RuntimeTopology.Names names,
@@ -104,6 +105,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     this.executions = context.getStateStore(RuntimeTopology.EXECUTIONS_STORE);
     this.timers = context.getStateStore(RuntimeTopology.TIMERS_STORE);
     this.history = context.getStateStore(RuntimeTopology.HISTORY_STORE);
+    this.listings = context.getStateStore(RuntimeTopology.LISTINGS_STORE);
     context.schedule(timerInterval, PunctuationType.WALL_CLOCK_TIME, this::fireDueTimers);
   }
 
@@ -231,6 +233,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
             .setHistoryEvents(0)
             .setOpenTasks(new java.util.HashMap<>())
             .build();
+    listings.put(StoreKeys.listing(machine.getArn(), now, arn), new byte[0]);
     metrics.started(machine.getArn());
     statusChanged(record, now);
     apply(
@@ -478,6 +481,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     for (long id = 1; id <= record.getHistoryEvents(); id++) {
       history.delete(StoreKeys.historyEvent(arn, id));
     }
+    listings.delete(StoreKeys.listing(record.getStateMachineArn(), record.getStartDate(), arn));
     executions.delete(arn);
   }
 

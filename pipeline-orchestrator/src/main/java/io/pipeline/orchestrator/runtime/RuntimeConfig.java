@@ -20,6 +20,7 @@ import java.util.Optional;
  *     its partitions back at once
  * @param retention how long a closed execution and its history are kept (AWS: 90 days)
  * @param timerInterval how often due timers are looked for
+ * @param failoverTimeout how long an instance may be silent before its partitions move to others
  * @param taskTokenKeys the task token signing keys, the first one signing
  * @param localTokenKey whether the keys are the documented local default
  */
@@ -29,6 +30,7 @@ public record RuntimeConfig(
     Optional<String> instanceId,
     Duration retention,
     Duration timerInterval,
+    Duration failoverTimeout,
     Map<String, byte[]> taskTokenKeys,
     boolean localTokenKey) {
 
@@ -63,6 +65,12 @@ public record RuntimeConfig(
   public static final Setting<Duration> TIMER_INTERVAL =
       Setting.duration(
           "ORCHESTRATOR_TIMER_INTERVAL", "200ms", "How often the runtime looks for due timers.");
+  public static final Setting<Duration> FAILOVER_TIMEOUT =
+      Setting.duration(
+          "ORCHESTRATOR_FAILOVER_TIMEOUT",
+          "15s",
+          "How long an instance may be silent (crashed, cut off) before the others take over its"
+              + " executions; 6s to 30m (the Kafka consumer's session timeout).");
   public static final Setting<String> TASK_TOKEN_KEYS =
       Setting.string(
           "ORCHESTRATOR_TASK_TOKEN_KEYS",
@@ -73,11 +81,27 @@ public record RuntimeConfig(
 
   /** The settings this record reads, for documentation. */
   public static final List<Setting<?>> SETTINGS =
-      List.of(APPLICATION_ID, STATE_DIR, INSTANCE_ID, RETENTION, TIMER_INTERVAL, TASK_TOKEN_KEYS);
+      List.of(
+          APPLICATION_ID,
+          STATE_DIR,
+          INSTANCE_ID,
+          RETENTION,
+          TIMER_INTERVAL,
+          FAILOVER_TIMEOUT,
+          TASK_TOKEN_KEYS);
 
   /** Reads and validates the runtime's settings. */
   public static RuntimeConfig from(Settings settings) {
     String keys = settings.get(TASK_TOKEN_KEYS);
+    Duration failover = settings.get(FAILOVER_TIMEOUT);
+    if (failover.compareTo(Duration.ofSeconds(6)) < 0
+        || failover.compareTo(Duration.ofMinutes(30)) > 0) {
+      throw new ConfigException(
+          "Setting ORCHESTRATOR_FAILOVER_TIMEOUT="
+              + failover
+              + " is invalid: expected 6s to 30m (Kafka brokers refuse shorter or longer consumer"
+              + " sessions by default)");
+    }
     RuntimeConfig config =
         new RuntimeConfig(
             settings.get(APPLICATION_ID),
@@ -85,6 +109,7 @@ public record RuntimeConfig(
             settings.get(INSTANCE_ID),
             settings.get(RETENTION),
             settings.get(TIMER_INTERVAL),
+            failover,
             parseKeys(keys),
             keys.equals(LOCAL_TOKEN_KEY));
     config.taskTokens();
@@ -109,6 +134,7 @@ public record RuntimeConfig(
         Optional.empty(),
         Duration.ofDays(90),
         Duration.ofMillis(200),
+        Duration.ofSeconds(15),
         parseKeys(LOCAL_TOKEN_KEY),
         true);
   }

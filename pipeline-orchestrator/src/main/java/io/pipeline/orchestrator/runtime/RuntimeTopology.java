@@ -20,9 +20,9 @@ import org.apache.kafka.streams.processor.TopicNameExtractor;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The Standard runtime's topology: commands → {@link ExecutionProcessor} (with its execution, timer
- * and history stores) → history, verdicts, task requests, and its own follow-up commands. Every
- * node and store is named, so internal topics keep their names across deploys.
+ * The Standard runtime's topology: commands → {@link ExecutionProcessor} (with its execution,
+ * timer, history and listing stores) → history, verdicts, task requests, and its own follow-up
+ * commands. Every node and store is named, so internal topics keep their names across deploys.
  */
 public final class RuntimeTopology {
 
@@ -31,6 +31,7 @@ public final class RuntimeTopology {
   static final String EXECUTIONS_STORE = "executions";
   static final String TIMERS_STORE = "execution-timers";
   static final String HISTORY_STORE = "execution-history";
+  static final String LISTINGS_STORE = "execution-listings";
   static final String COMMANDS_SINK = "follow-up-commands";
   static final String HISTORY_SINK = "history-events";
   static final String REPLIES_SINK = "command-replies";
@@ -104,6 +105,10 @@ public final class RuntimeTopology {
                 Serdes.Bytes(),
                 topics.executionHistory().valueSerde())
             .withLoggingEnabled(largeRecords),
+        PROCESSOR);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(LISTINGS_STORE), Serdes.Bytes(), Serdes.ByteArray()),
         PROCESSOR);
     topology.addSink(
         COMMANDS_SINK,

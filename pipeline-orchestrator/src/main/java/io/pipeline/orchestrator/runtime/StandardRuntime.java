@@ -9,18 +9,33 @@ import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
 import io.pipeline.schemas.orchestrator.ExecutionRecord;
 import io.pipeline.schemas.topic.PipelineTopics;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.avro.message.SchemaStore;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -32,8 +47,11 @@ import org.slf4j.LoggerFactory;
  * the pure engine (see {@link ExecutionProcessor}), and the queries the API answers from its
  * stores.
  *
- * <p>Queries read this instance's stores: an execution owned by another instance is not found here
- * yet (routing queries to the owner comes with scale-out).
+ * <p>Instances of one orchestrator share the command topic's partitions; an execution lives in the
+ * partition of its ARN. Queries name the partition they read, and read committed data only
+ * (transactional stores): {@link #ownerOf} says which instance serves a partition, and a query for
+ * a partition this instance does not serve (any more) fails with {@link
+ * RuntimeUnavailableException}, so a caller never mistakes a moved execution for a missing one.
  */
 public final class StandardRuntime implements AutoCloseable {
 
@@ -42,6 +60,10 @@ public final class StandardRuntime implements AutoCloseable {
   private final KafkaStreams streams;
   private final KafkaStreamsMetrics streamsMetrics;
   private final RuntimeConfig config;
+  private final HostInfo self;
+  private final KafkaSettings kafka;
+  private final String commandTopic;
+  private volatile int commandPartitions;
 
   /**
    * @param config the runtime's settings
@@ -50,6 +72,7 @@ public final class StandardRuntime implements AutoCloseable {
    * @param writerSchemas where Avro readers find writer schemas
    * @param registry the state machines
    * @param meters where the runtime and Kafka Streams report
+   * @param self where other instances reach this one's internal endpoint
    */
   public StandardRuntime(
       RuntimeConfig config,
@@ -57,8 +80,12 @@ public final class StandardRuntime implements AutoCloseable {
       PipelineTopics topics,
       SchemaStore writerSchemas,
       StateMachineRegistry registry,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      HostInfo self) {
     this.config = config;
+    this.self = self;
+    this.kafka = kafka;
+    this.commandTopic = topics.executionCommands().name();
     this.streams =
         new KafkaStreams(
             RuntimeTopology.build(
@@ -69,7 +96,7 @@ public final class StandardRuntime implements AutoCloseable {
                 config.retention(),
                 config.timerInterval(),
                 new RuntimeMetrics(meters)),
-            properties(config, kafka));
+            properties(config, kafka, self));
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(meters);
     if (config.localTokenKey()) {
@@ -79,7 +106,7 @@ public final class StandardRuntime implements AutoCloseable {
     }
   }
 
-  private static Properties properties(RuntimeConfig config, KafkaSettings kafka) {
+  private static Properties properties(RuntimeConfig config, KafkaSettings kafka, HostInfo self) {
     return StreamsProperties.exactlyOnce(
         kafka,
         config.applicationId(),
@@ -89,7 +116,13 @@ public final class StandardRuntime implements AutoCloseable {
             StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
             RuntimeTopology.MAX_RECORD_BYTES,
             StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG),
-            "lz4"));
+            "lz4",
+            StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+            (int) config.failoverTimeout().toMillis(),
+            StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
+            (int) Math.max(500, config.failoverTimeout().toMillis() / 5),
+            StreamsConfig.APPLICATION_SERVER_CONFIG,
+            self.host() + ":" + self.port()));
   }
 
   /** Starts processing. */
@@ -103,36 +136,92 @@ public final class StandardRuntime implements AutoCloseable {
     return streams.state();
   }
 
+  /** Where an execution's partition is served: this instance or another. */
+  public record Owner(HostInfo host, int partition, boolean local) {}
+
   /**
-   * An execution as this instance's store holds it.
+   * Which instance serves an execution's partition.
    *
-   * @throws RuntimeUnavailableException while the stores are not queryable (starting, rebalancing)
+   * @throws RuntimeUnavailableException while no instance serves it (starting, rebalancing)
    */
-  public Optional<ExecutionRecord> execution(String executionArn) {
+  public Owner ownerOf(String executionArn) {
+    KeyQueryMetadata metadata =
+        streams.queryMetadataForKey(
+            RuntimeTopology.EXECUTIONS_STORE, executionArn, new StringSerializer());
+    if (metadata == null
+        || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)
+        || metadata.activeHost().equals(HostInfo.unavailable())) {
+      throw unavailable();
+    }
+    return new Owner(
+        metadata.activeHost(), metadata.partition(), metadata.activeHost().equals(self));
+  }
+
+  /**
+   * The partitions each instance serves, covering every partition.
+   *
+   * @throws RuntimeUnavailableException while some partition has no instance (rebalancing)
+   */
+  public Map<HostInfo, Set<Integer>> partitionsByHost() {
+    if (streams.state() != KafkaStreams.State.RUNNING) {
+      throw unavailable();
+    }
+    Map<HostInfo, Set<Integer>> byHost = new HashMap<>();
+    Set<Integer> served = new TreeSet<>();
+    for (StreamsMetadata instance :
+        streams.streamsMetadataForStore(RuntimeTopology.EXECUTIONS_STORE)) {
+      for (TopicPartition partition : instance.topicPartitions()) {
+        if (partition.topic().equals(commandTopic)) {
+          byHost
+              .computeIfAbsent(instance.hostInfo(), h -> new TreeSet<>())
+              .add(partition.partition());
+          served.add(partition.partition());
+        }
+      }
+    }
+    int count = commandPartitions();
+    if (served.size() != count) {
+      throw unavailable();
+    }
+    return byHost;
+  }
+
+  /** Whether {@code host} is this instance. */
+  public boolean isSelf(HostInfo host) {
+    return self.equals(host);
+  }
+
+  /**
+   * An execution, read from the partition that holds it.
+   *
+   * @throws RuntimeUnavailableException when this instance does not serve the partition now
+   */
+  public Optional<ExecutionRecord> execution(String executionArn, int partition) {
     return query(
         () ->
             Optional.ofNullable(
-                this.<String, ExecutionRecord>store(RuntimeTopology.EXECUTIONS_STORE)
+                this.<String, ExecutionRecord>store(RuntimeTopology.EXECUTIONS_STORE, partition)
                     .get(executionArn)));
   }
 
   /**
-   * A page of an execution's history.
+   * A page of an execution's history, read from the partition that holds it.
    *
    * @param executionArn the execution
+   * @param partition its partition
    * @param after the page starts after this event id (before it when reverse; 0 for the start)
    * @param max at most this many events
    * @param reverse newest first
    */
   public List<ExecutionHistoryEvent> history(
-      String executionArn, long after, int max, boolean reverse) {
-    return query(() -> page(executionArn, after, max, reverse));
+      String executionArn, int partition, long after, int max, boolean reverse) {
+    return query(() -> page(executionArn, partition, after, max, reverse));
   }
 
   private List<ExecutionHistoryEvent> page(
-      String executionArn, long after, int max, boolean reverse) {
+      String executionArn, int partition, long after, int max, boolean reverse) {
     ReadOnlyKeyValueStore<Bytes, ExecutionHistoryEvent> store =
-        store(RuntimeTopology.HISTORY_STORE);
+        store(RuntimeTopology.HISTORY_STORE, partition);
     List<ExecutionHistoryEvent> page = new ArrayList<>();
     try (KeyValueIterator<Bytes, ExecutionHistoryEvent> events =
         reverse
@@ -149,22 +238,123 @@ public final class StandardRuntime implements AutoCloseable {
     return page;
   }
 
+  /** Where a listing page starts: after this execution, in listing order. */
+  public record ListingPosition(Instant startDate, String executionArn) {}
+
+  /**
+   * A page of a state machine's executions in the given partitions, newest first (ties in ARN
+   * order).
+   *
+   * @param more whether the partitions hold further matching executions
+   */
+  public record Listing(List<ExecutionRecord> executions, boolean more) {}
+
+  /**
+   * Lists a state machine's executions in these partitions of this instance.
+   *
+   * @param stateMachineArn the state machine
+   * @param status only executions with this status, or all
+   * @param after the page starts after this position, or at the newest execution
+   * @param max at most this many executions
+   * @param partitions the partitions to read; each must be served here
+   */
+  public Listing listing(
+      String stateMachineArn,
+      Optional<String> status,
+      Optional<ListingPosition> after,
+      int max,
+      Set<Integer> partitions) {
+    return query(
+        () -> {
+          Bytes from =
+              after
+                  .map(a -> StoreKeys.listing(stateMachineArn, a.startDate(), a.executionArn()))
+                  .orElse(StoreKeys.listingStart(stateMachineArn));
+          Bytes to = StoreKeys.listingEnd(stateMachineArn);
+          List<Map.Entry<Bytes, ExecutionRecord>> found = new ArrayList<>();
+          boolean more = false;
+          for (int partition : partitions) {
+            ReadOnlyKeyValueStore<Bytes, byte[]> listings =
+                store(RuntimeTopology.LISTINGS_STORE, partition);
+            ReadOnlyKeyValueStore<String, ExecutionRecord> executions =
+                store(RuntimeTopology.EXECUTIONS_STORE, partition);
+            int taken = 0;
+            try (KeyValueIterator<Bytes, byte[]> keys = listings.range(from, to)) {
+              while (keys.hasNext()) {
+                Bytes key = keys.next().key;
+                if (key.equals(from)) {
+                  continue;
+                }
+                ExecutionRecord execution =
+                    executions.get(StoreKeys.listedExecution(key, stateMachineArn));
+                if (execution == null
+                    || status.isPresent() && !status.get().equals(execution.getStatus())) {
+                  continue;
+                }
+                if (taken == max) {
+                  more = true;
+                  break;
+                }
+                found.add(Map.entry(key, execution));
+                taken++;
+              }
+            }
+          }
+          found.sort(Map.Entry.comparingByKey());
+          if (found.size() > max) {
+            more = true;
+          }
+          return new Listing(found.stream().limit(max).map(Map.Entry::getValue).toList(), more);
+        });
+  }
+
   /**
    * Runs a query on the stores. A store can become unqueryable at any moment of a query (a
    * rebalance, a restore): that is {@link RuntimeUnavailableException}, which callers retry.
    */
-  private <T> T query(java.util.function.Supplier<T> query) {
+  private <T> T query(Supplier<T> query) {
     try {
       return query.get();
     } catch (InvalidStateStoreException e) {
-      throw new RuntimeUnavailableException(
-          "The runtime's stores are not queryable now (" + streams.state() + "); try again");
+      throw unavailable();
     }
   }
 
-  private <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
+  private RuntimeUnavailableException unavailable() {
+    return new RuntimeUnavailableException(
+        "The runtime's partitions are moving between instances or not served yet ("
+            + streams.state()
+            + "); try again");
+  }
+
+  private <K, V> ReadOnlyKeyValueStore<K, V> store(String name, int partition) {
     return streams.store(
-        StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()));
+        StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore())
+            .withPartition(partition));
+  }
+
+  /** The command topic's partition count, read once: it does not change under a running runtime. */
+  private int commandPartitions() {
+    int count = commandPartitions;
+    if (count == 0) {
+      try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
+        count =
+            admin
+                .describeTopics(List.of(commandTopic))
+                .allTopicNames()
+                .get(10, TimeUnit.SECONDS)
+                .get(commandTopic)
+                .partitions()
+                .size();
+      } catch (ExecutionException | TimeoutException e) {
+        throw unavailable();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw unavailable();
+      }
+      commandPartitions = count;
+    }
+    return count;
   }
 
   @Override

@@ -66,6 +66,45 @@ final class StoreKeys {
             .array());
   }
 
+  /**
+   * An execution's key in the listing of its state machine: state machine ARN, then the start time
+   * counted down (newest first), then the execution ARN (ties in ARN order).
+   */
+  static Bytes listing(String stateMachineArn, Instant startDate, String executionArn) {
+    byte[] machine = stateMachineArn.getBytes(StandardCharsets.UTF_8);
+    byte[] arn = executionArn.getBytes(StandardCharsets.UTF_8);
+    return Bytes.wrap(
+        ByteBuffer.allocate(machine.length + 1 + Long.BYTES + arn.length)
+            .put(machine)
+            .put(SEPARATOR)
+            .putLong(Long.MAX_VALUE - Math.max(0, startDate.toEpochMilli()))
+            .put(arn)
+            .array());
+  }
+
+  /**
+   * The last key a listing of {@code stateMachineArn} can have: every listing key of the machine
+   * sorts between {@code listing(machine, ...)} and it.
+   */
+  static Bytes listingEnd(String stateMachineArn) {
+    byte[] machine = stateMachineArn.getBytes(StandardCharsets.UTF_8);
+    return Bytes.wrap(
+        ByteBuffer.allocate(machine.length + 1).put(machine).put((byte) (SEPARATOR + 1)).array());
+  }
+
+  /** The start of a listing of {@code stateMachineArn}. */
+  static Bytes listingStart(String stateMachineArn) {
+    byte[] machine = stateMachineArn.getBytes(StandardCharsets.UTF_8);
+    return Bytes.wrap(ByteBuffer.allocate(machine.length + 1).put(machine).put(SEPARATOR).array());
+  }
+
+  /** The execution ARN at the end of a listing key. */
+  static String listedExecution(Bytes key, String stateMachineArn) {
+    byte[] bytes = key.get();
+    int offset = stateMachineArn.getBytes(StandardCharsets.UTF_8).length + 1 + Long.BYTES;
+    return new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8);
+  }
+
   private static int indexOf(byte[] bytes, byte value) {
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == value) {

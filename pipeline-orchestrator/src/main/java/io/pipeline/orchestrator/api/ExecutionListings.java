@@ -1,0 +1,226 @@
+package io.pipeline.orchestrator.api;
+
+import static io.pipeline.orchestrator.api.Fields.epochSeconds;
+import static io.pipeline.orchestrator.api.Fields.optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pipeline.orchestrator.machines.StateMachineRegistry;
+import io.pipeline.orchestrator.runtime.StandardRuntime;
+import io.pipeline.orchestrator.runtime.StandardRuntime.ListingPosition;
+import io.pipeline.schemas.orchestrator.ExecutionRecord;
+import io.pipeline.schemas.orchestrator.StateMachineRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * ListExecutions across the instances of the orchestrator. Each partition keeps its executions
+ * ordered by state machine, newest first; each instance lists the partitions it serves (this one
+ * directly, the others through their internal endpoints, named partition by partition so that a
+ * partition that moved meanwhile fails instead of going missing), and the pages merge here in the
+ * same order. The page token is the last execution listed.
+ */
+final class ExecutionListings {
+
+  static final String LIST = "ListExecutions";
+
+  /** The internal action by which an instance lists the executions of the partitions it names. */
+  static final String LIST_PARTITIONS = "ListExecutionsOfPartitions";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final List<String> STATUSES =
+      List.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE");
+
+  /** Items of internal answers carry their exact start, which orders them. */
+  private static final String START_MILLIS = "startMillis";
+
+  /** Newest first, then in the byte order of the ARN: the order of the listing stores. */
+  private static final Comparator<JsonNode> LISTING_ORDER =
+      Comparator.comparingLong((JsonNode item) -> -item.get(START_MILLIS).asLong())
+          .thenComparing(
+              item -> item.get("executionArn").asText().getBytes(StandardCharsets.UTF_8),
+              Arrays::compareUnsigned);
+
+  private final StateMachineRegistry machines;
+  private final StandardRuntime runtime;
+  private final Peers peers;
+
+  ExecutionListings(StateMachineRegistry machines, StandardRuntime runtime, Peers peers) {
+    this.machines = machines;
+    this.runtime = runtime;
+    this.peers = peers;
+  }
+
+  /** ListExecutions. */
+  CompletableFuture<JsonNode> list(JsonNode request) {
+    if (request.hasNonNull("mapRunArn")) {
+      throw new ApiException(
+          "ValidationException", "Listing the executions of a Map run is not supported yet");
+    }
+    String machineArn = Fields.required(request, "stateMachineArn");
+    StateMachineRecord machine =
+        machines
+            .describe(machineArn)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        "StateMachineDoesNotExist",
+                        "State Machine Does Not Exist: '" + machineArn + "'"));
+    if ("EXPRESS".equals(machine.getType())) {
+      throw new ApiException(
+          "StateMachineTypeNotSupported",
+          "This operation is not supported by this type of state machine: Express executions are"
+              + " not listed (their events go to the Express log topic)");
+    }
+    Optional<String> status = optional(request, "statusFilter");
+    if (status.isPresent() && !STATUSES.contains(status.get())) {
+      throw new ApiException(
+          "ValidationException",
+          "1 validation error detected: Value '"
+              + status.get()
+              + "' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value"
+              + " set: "
+              + STATUSES);
+    }
+    int max = ExecutionActions.pageSize(request);
+    Optional<ListingPosition> after =
+        optional(request, "nextToken").map(token -> readToken(token, machineArn, status));
+
+    Map<HostInfo, Set<Integer>> hosts = runtime.partitionsByHost();
+    List<CompletableFuture<JsonNode>> answers = new ArrayList<>();
+    for (Map.Entry<HostInfo, Set<Integer>> host : hosts.entrySet()) {
+      ObjectNode part = JSON.createObjectNode();
+      part.put("stateMachineArn", machineArn);
+      status.ifPresent(s -> part.put("statusFilter", s));
+      part.put("maxResults", max);
+      after.ifPresent(
+          a ->
+              part.putObject("after")
+                  .put(START_MILLIS, a.startDate().toEpochMilli())
+                  .put("executionArn", a.executionArn()));
+      ArrayNode partitions = part.putArray("partitions");
+      host.getValue().forEach(partitions::add);
+      answers.add(
+          runtime.isSelf(host.getKey())
+              ? CompletableFuture.completedFuture(listPartitions(part))
+              : peers.call(host.getKey(), LIST_PARTITIONS, -1, part));
+    }
+    return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+        .thenApply(
+            done -> merge(answers.stream().map(CompletableFuture::join).toList(), max, status));
+  }
+
+  private static JsonNode merge(List<JsonNode> answers, int max, Optional<String> status) {
+    List<JsonNode> items = new ArrayList<>();
+    boolean more = false;
+    for (JsonNode answer : answers) {
+      answer.get("executions").forEach(items::add);
+      more |= answer.path("more").asBoolean();
+    }
+    items.sort(LISTING_ORDER);
+    more |= items.size() > max;
+    List<JsonNode> page = items.subList(0, Math.min(max, items.size()));
+    ObjectNode answer = JSON.createObjectNode();
+    ArrayNode executions = answer.putArray("executions");
+    for (JsonNode item : page) {
+      ObjectNode listed = ((ObjectNode) item).deepCopy();
+      listed.remove(START_MILLIS);
+      executions.add(listed);
+    }
+    if (more && !page.isEmpty()) {
+      JsonNode last = page.get(page.size() - 1);
+      answer.put(
+          "nextToken",
+          writeToken(last.get(START_MILLIS).asLong(), last.get("executionArn").asText(), status));
+    }
+    return answer;
+  }
+
+  /** A peer's (or this instance's) part of a listing: the partitions the request names. */
+  JsonNode listPartitions(JsonNode request) {
+    String machineArn = Fields.required(request, "stateMachineArn");
+    Optional<String> status = optional(request, "statusFilter");
+    int max = request.path("maxResults").asInt(0);
+    JsonNode afterNode = request.get("after");
+    Optional<ListingPosition> after =
+        afterNode == null || afterNode.isNull()
+            ? Optional.empty()
+            : Optional.of(
+                new ListingPosition(
+                    Instant.ofEpochMilli(afterNode.get(START_MILLIS).asLong()),
+                    afterNode.get("executionArn").asText()));
+    Set<Integer> partitions = new TreeSet<>();
+    request.path("partitions").forEach(p -> partitions.add(p.asInt()));
+    StandardRuntime.Listing listing = runtime.listing(machineArn, status, after, max, partitions);
+    ObjectNode answer = JSON.createObjectNode();
+    ArrayNode executions = answer.putArray("executions");
+    for (ExecutionRecord execution : listing.executions()) {
+      ObjectNode item = executions.addObject();
+      item.put("executionArn", execution.getExecutionArn());
+      item.put("stateMachineArn", execution.getStateMachineArn());
+      item.put("name", execution.getName());
+      item.put("status", execution.getStatus());
+      item.put("startDate", epochSeconds(execution.getStartDate()));
+      if (execution.getStopDate() != null) {
+        item.put("stopDate", epochSeconds(execution.getStopDate()));
+      }
+      item.put(START_MILLIS, execution.getStartDate().toEpochMilli());
+    }
+    answer.put("more", listing.more());
+    return answer;
+  }
+
+  /**
+   * Page tokens name the last execution listed and the filter they page through; they are not
+   * secrets.
+   */
+  private static String writeToken(long startMillis, String executionArn, Optional<String> status) {
+    String text = "l1\n" + status.orElse("") + "\n" + startMillis + "\n" + executionArn;
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static ListingPosition readToken(
+      String token, String machineArn, Optional<String> status) {
+    String[] parts;
+    try {
+      parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n");
+    } catch (IllegalArgumentException e) {
+      throw invalidToken(token);
+    }
+    if (parts.length != 4 || !parts[0].equals("l1")) {
+      throw invalidToken(token);
+    }
+    String executionPrefix = machineArn.replaceFirst(":stateMachine:", ":execution:") + ":";
+    if (!parts[1].equals(status.orElse("")) || !parts[3].startsWith(executionPrefix)) {
+      throw new ApiException(
+          "InvalidToken",
+          "Invalid Token: the nextToken is of a listing with another state machine or status"
+              + " filter");
+    }
+    try {
+      return new ListingPosition(Instant.ofEpochMilli(Long.parseLong(parts[2])), parts[3]);
+    } catch (NumberFormatException e) {
+      throw invalidToken(token);
+    }
+  }
+
+  private static ApiException invalidToken(String token) {
+    return new ApiException("InvalidToken", "Invalid Token: '" + token + "' is not a nextToken");
+  }
+}
