@@ -30,6 +30,16 @@ public final class ChildOrchestrator {
    * @param dir where its state and the logs of its processes go
    */
   public ChildOrchestrator(LocalStack stack, Path dir) {
+    this(stack, dir, Map.of());
+  }
+
+  /**
+   * @param stack the local stack whose Kafka it runs on
+   * @param dir where its state and the logs of its processes go
+   * @param more settings added to, or replacing, the usual ones (e.g. the application id of an
+   *     orchestrator in this JVM it joins)
+   */
+  public ChildOrchestrator(LocalStack stack, Path dir, Map<String, String> more) {
     this.dir = dir;
     int port = freePort();
     this.api = URI.create("http://localhost:" + port);
@@ -38,6 +48,7 @@ public final class ChildOrchestrator {
     env.put("ORCHESTRATOR_APPLICATION_ID", LocalStack.uniqueName("crash"));
     env.put("ORCHESTRATOR_STATE_DIR", dir.resolve("state").toString());
     env.put("ORCHESTRATOR_INSTANCE_ID", "orchestrator-1");
+    env.putAll(more);
   }
 
   /** Where its Step Functions API answers. */

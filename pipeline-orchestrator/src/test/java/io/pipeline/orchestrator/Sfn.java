@@ -7,10 +7,12 @@ import org.awaitility.core.ConditionFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
@@ -45,6 +47,31 @@ public final class Sfn {
     return sfn.createStateMachine(
             b -> b.name(LocalStack.uniqueName(prefix)).definition(definition).roleArn(ROLE))
         .stateMachineArn();
+  }
+
+  /**
+   * Starts an execution, trying again for up to two minutes while the orchestrator cannot take it
+   * (restarting, or its partition moving): the same name and input is safe to send again.
+   *
+   * @return the execution's ARN, also when an earlier try started it and it closed since (its
+   *     verdict lost with a killed process)
+   */
+  public static String startUntilAccepted(SfnClient sfn, String machine, String name, String input)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (true) {
+      try {
+        return sfn.startExecution(b -> b.stateMachineArn(machine).name(name).input(input))
+            .executionArn();
+      } catch (ExecutionAlreadyExistsException e) {
+        return machine.replace(":stateMachine:", ":execution:") + ":" + name;
+      } catch (SdkException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(500);
+      }
+    }
   }
 
   /**

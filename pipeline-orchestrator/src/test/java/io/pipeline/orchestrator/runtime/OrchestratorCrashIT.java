@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
-import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
@@ -91,7 +90,9 @@ class OrchestratorCrashIT {
       List<Future<String>> started = new ArrayList<>();
       for (int i = 0; i < EXECUTIONS; i++) {
         int n = i;
-        started.add(starters.submit(() -> startUntilAccepted(sfn, machine, n)));
+        started.add(
+            starters.submit(
+                () -> Sfn.startUntilAccepted(sfn, machine, "run-" + n, "{\"i\": " + n + "}")));
       }
       await()
           .atMost(Duration.ofSeconds(120))
@@ -177,27 +178,6 @@ class OrchestratorCrashIT {
       }
     } finally {
       first.close();
-    }
-  }
-
-  /** Starts an execution, again while the orchestrator is down: the same name and input is safe. */
-  private static String startUntilAccepted(SfnClient sfn, String machine, int n)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (true) {
-      try {
-        return sfn.startExecution(
-                b -> b.stateMachineArn(machine).name("run-" + n).input("{\"i\": " + n + "}"))
-            .executionArn();
-      } catch (ExecutionAlreadyExistsException e) {
-        // Started before the kill, its verdict lost with the process, and closed since.
-        return machine.replace(":stateMachine:", ":execution:") + ":run-" + n;
-      } catch (SdkException e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-        Thread.sleep(500);
-      }
     }
   }
 
