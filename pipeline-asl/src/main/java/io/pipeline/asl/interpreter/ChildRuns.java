@@ -181,7 +181,11 @@ final class ChildRuns {
     request.set("Results", results);
     String token = execution.newTaskToken(frame);
     execution.effects.add(
-        new Effect.ScheduleTask(token, writer.path("Resource").asText(), request));
+        new Effect.ScheduleTask(
+            token,
+            writer.path("Resource").asText(),
+            request,
+            execution.idempotencyKey(frame, "/ResultWriter")));
     frame.taskToken = token;
     frame.writingResults = true;
     frame.waiting = Frame.Waiting.TASK;

@@ -17,11 +17,16 @@ public sealed interface Effect {
   /**
    * Run a task outside the engine and report its result.
    *
-   * @param token the task token (idempotency key)
+   * @param token the task token, by which the result comes back
    * @param resource the Task state's resource
    * @param input the effective input of the task
+   * @param idempotencyKey the same for the same call whenever the execution runs again from its
+   *     start (an Express execution re-run after a crash), and different for any other call: the
+   *     execution, the path of states down to the task (each Parallel branch and Map index, each
+   *     state with how many states its branch had entered), and the attempt
    */
-  record ScheduleTask(String token, String resource, JsonNode input) implements Effect {}
+  record ScheduleTask(String token, String resource, JsonNode input, String idempotencyKey)
+      implements Effect {}
 
   /**
    * Stop a task that the execution no longer waits for (it timed out, or its state was left).

@@ -166,6 +166,16 @@ public final class Execution {
   }
 
   /** A token for a task the frame schedules: unique and the same on replay. */
+  /**
+   * The idempotency key of the call a frame's state makes now: see {@link
+   * Effect.ScheduleTask#idempotencyKey()}.
+   *
+   * @param part what of the state calls ("" for a Task state's resource)
+   */
+  String idempotencyKey(Frame frame, String part) {
+    return identity.executionArn() + "/" + frame.path() + part + "#" + frame.attempt();
+  }
+
   String newTaskToken(Frame frame) {
     String token = identity.executionArn() + "/task-" + ++taskSequence;
     tasks.put(token, frame);

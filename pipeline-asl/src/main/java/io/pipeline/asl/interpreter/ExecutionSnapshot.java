@@ -130,6 +130,7 @@ public final class ExecutionSnapshot {
     ObjectNode retries = json.putObject("retries");
     frame.retries.forEach((retrier, count) -> retries.put(String.valueOf(retrier), count));
     json.put("entered", frame.entered);
+    json.put("steps", frame.steps);
     json.put("cancelled", frame.cancelled);
     json.put("reported", frame.reported);
     json.put("waiting", frame.waiting.name());
@@ -198,6 +199,7 @@ public final class ExecutionSnapshot {
         .forEachRemaining(
             e -> frame.retries.put(Integer.parseInt(e.getKey()), e.getValue().asInt()));
     frame.entered = json.path("entered").asBoolean();
+    frame.steps = json.path("steps").asInt();
     frame.cancelled = json.path("cancelled").asBoolean();
     frame.reported = json.path("reported").asBoolean();
     frame.waiting = Frame.Waiting.valueOf(json.path("waiting").asText());

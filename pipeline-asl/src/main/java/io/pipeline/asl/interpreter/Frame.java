@@ -44,6 +44,10 @@ final class Frame {
   final Map<Integer, Integer> retries = new HashMap<>();
 
   boolean entered;
+
+  /** How many states this frame has entered: a state entered again is a new visit. */
+  int steps;
+
   ObjectNode contextObject;
   boolean cancelled;
   boolean reported;
@@ -81,6 +85,20 @@ final class Frame {
     this.state = machine.startAt();
     this.input = input;
     this.variables = new HashMap<>(variables);
+  }
+
+  /**
+   * Where this frame is: each enclosing state with its visit and the branch or item index, then
+   * this frame's state with its visit, e.g. {@code Validate@2[1]/Check@3}.
+   */
+  String path() {
+    String here = state + "@" + steps;
+    return parent.map(p -> p.path() + "[" + index + "]/" + here).orElse(here);
+  }
+
+  /** Which attempt of its state this is: 1, then 2 after the first retry... */
+  int attempt() {
+    return 1 + retries.values().stream().mapToInt(Integer::intValue).sum();
   }
 
   boolean failed() {

@@ -130,7 +130,11 @@ final class MapStarter {
     }
     String token = execution.newTaskToken(frame);
     execution.effects.add(
-        new Effect.ScheduleTask(token, reader.path("Resource").asText(), request));
+        new Effect.ScheduleTask(
+            token,
+            reader.path("Resource").asText(),
+            request,
+            execution.idempotencyKey(frame, "/ItemReader")));
     frame.taskToken = token;
     frame.readingItems = true;
     frame.waiting = Frame.Waiting.TASK;

@@ -231,6 +231,7 @@ final class StateRunner {
       State state = execution.stateOf(frame);
       if (!frame.entered) {
         frame.entered = true;
+        frame.steps++;
         frame.enteredTime = execution.now;
         frame.enteredEventId =
             emit(frame, state.typeName() + "StateEntered", details(state, "input", frame.input));

@@ -63,7 +63,9 @@ final class Tasks {
     }
     events.scheduled(frame, task, effective, timeout, heartbeat);
     String token = execution.newTaskToken(frame);
-    execution.effects.add(new Effect.ScheduleTask(token, task.resource(), effective));
+    execution.effects.add(
+        new Effect.ScheduleTask(
+            token, task.resource(), effective, execution.idempotencyKey(frame, "")));
     frame.waiting = Frame.Waiting.TASK;
     frame.taskToken = token;
     frame.taskPhase = Frame.TaskPhase.SCHEDULED;

@@ -9,6 +9,13 @@ public interface ActivityTask {
   /** The task token: the result is applied by it, once. */
   String token();
 
+  /**
+   * A key for the outside effects of this call: the same when the call is made again for the same
+   * step (a redelivered task, an execution re-run from its start), different for a retry or any
+   * other call. Give it to services that deduplicate requests.
+   */
+  String idempotencyKey();
+
   /** The execution the task belongs to. */
   String executionArn();
 

@@ -365,6 +365,14 @@ public final class ActivityWorker implements AutoCloseable {
     }
 
     @Override
+    public String idempotencyKey() {
+      // Tasks scheduled before the key existed: their token names the call as well.
+      return request.getIdempotencyKey() != null
+          ? request.getIdempotencyKey()
+          : request.getTaskToken();
+    }
+
+    @Override
     public String executionArn() {
       return request.getExecutionArn();
     }

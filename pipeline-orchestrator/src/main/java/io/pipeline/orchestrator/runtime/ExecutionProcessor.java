@@ -383,7 +383,12 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
           if (activity.isPresent()) {
             TaskRequest request =
                 new TaskRequest(
-                    tokens.sign(task.token()), arn, task.resource(), task.input().toString(), now);
+                    tokens.sign(task.token()),
+                    arn,
+                    task.resource(),
+                    task.input().toString(),
+                    now,
+                    task.idempotencyKey());
             context.forward(
                 new Record<>(arn, request, now.toEpochMilli()), RuntimeTopology.TASKS_SINK);
             record.getOpenTasks().put(task.token(), now.toEpochMilli());

@@ -135,11 +135,13 @@ class ActivityWorkerIT {
                 .formatted(activityArn(activity)));
     AtomicInteger attempts = new AtomicInteger();
     List<String> tokens = new CopyOnWriteArrayList<>();
+    List<String> keys = new CopyOnWriteArrayList<>();
     try (ActivityWorker worker =
         ActivityWorker.builder(kafka, activity)
             .start(
                 task -> {
                   tokens.add(task.token());
+                  keys.add(task.idempotencyKey());
                   if (attempts.incrementAndGet() == 1) {
                     throw new TaskFailedException("Custom.Flaky", "first attempt fails");
                   }
@@ -153,6 +155,7 @@ class ActivityWorkerIT {
       assertThat(closed.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(closed.output()).isEqualTo("42");
       assertThat(tokens).hasSize(2).doesNotHaveDuplicates();
+      assertThat(keys).containsExactly(execution + "/Double@1#1", execution + "/Double@1#2");
       List<HistoryEvent> activityEvents =
           sfn.getExecutionHistory(b -> b.executionArn(execution)).events().stream()
               .filter(e -> e.typeAsString().startsWith("Activity"))
