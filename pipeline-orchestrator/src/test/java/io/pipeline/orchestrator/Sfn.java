@@ -75,6 +75,21 @@ public final class Sfn {
   }
 
   /**
+   * Waits up to two minutes until the execution closed, polling every 200 ms through the failures
+   * of an orchestrator restarting or of partitions moving between instances.
+   */
+  public static DescribeExecutionResponse awaitClosedThroughFailures(
+      SfnClient sfn, String executionArn) {
+    return awaitClosed(
+        sfn,
+        executionArn,
+        org.awaitility.Awaitility.await()
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(200))
+            .ignoreExceptionsInstanceOf(SdkException.class));
+  }
+
+  /**
    * Polls DescribeExecution, the first time at once, until the execution is no longer RUNNING.
    *
    * @param patience how long and how often to poll, and which failures to poll through

@@ -158,14 +158,7 @@ final class ExecutionActions {
 
   private StartRequest startRequest(JsonNode request) {
     String machineArn = required(request, "stateMachineArn");
-    StateMachineRecord machine =
-        machines
-            .describe(machineArn)
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        "StateMachineDoesNotExist",
-                        "State Machine Does Not Exist: '" + machineArn + "'"));
+    StateMachineRecord machine = Machines.existing(machines, machineArn);
     String name = optional(request, "name").orElseGet(() -> UUID.randomUUID().toString());
     if (!NAME.matcher(name).matches()) {
       throw new ApiException(

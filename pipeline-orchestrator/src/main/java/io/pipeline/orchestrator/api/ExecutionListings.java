@@ -72,14 +72,7 @@ final class ExecutionListings {
           "ValidationException", "Listing the executions of a Map run is not supported yet");
     }
     String machineArn = Fields.required(request, "stateMachineArn");
-    StateMachineRecord machine =
-        machines
-            .describe(machineArn)
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        "StateMachineDoesNotExist",
-                        "State Machine Does Not Exist: '" + machineArn + "'"));
+    StateMachineRecord machine = Machines.existing(machines, machineArn);
     if ("EXPRESS".equals(machine.getType())) {
       throw new ApiException(
           "StateMachineTypeNotSupported",

@@ -245,13 +245,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
 
   private JsonNode describeStateMachine(JsonNode input) {
     String arn = Fields.required(input, "stateMachineArn");
-    StateMachineRecord machine =
-        machines
-            .describe(arn)
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        "StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'"));
+    StateMachineRecord machine = Machines.existing(machines, arn);
     ObjectNode answer = JSON.createObjectNode();
     answer.put("stateMachineArn", machine.getArn());
     answer.put("name", machine.getName());

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -110,7 +109,7 @@ class OrchestratorCrashIT {
         log.info("All started; log in {}", dir);
 
         for (String execution : executions) {
-          DescribeExecutionResponse closed = awaitClosed(sfn, execution);
+          DescribeExecutionResponse closed = Sfn.awaitClosedThroughFailures(sfn, execution);
           assertThat(closed.status()).as(execution).isEqualTo(ExecutionStatus.SUCCEEDED);
           int i = Integer.parseInt(execution.substring(execution.lastIndexOf('-') + 1));
           assertThat(closed.output()).isEqualTo("{\"i\":" + i + ",\"result\":" + (i + 1) + "}");
@@ -164,7 +163,7 @@ class OrchestratorCrashIT {
       first.kill();
       Thread.sleep(3_000);
       try (ChildJvm second = orchestrator.start()) {
-        DescribeExecutionResponse closed = awaitClosed(sfn, execution);
+        DescribeExecutionResponse closed = Sfn.awaitClosedThroughFailures(sfn, execution);
 
         assertThat(closed.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         HistoryEvent exited =
@@ -179,16 +178,5 @@ class OrchestratorCrashIT {
     } finally {
       first.close();
     }
-  }
-
-  /** Waits until the execution closed, polling through the failures of a restarting process. */
-  private static DescribeExecutionResponse awaitClosed(SfnClient sfn, String executionArn) {
-    return Sfn.awaitClosed(
-        sfn,
-        executionArn,
-        await()
-            .atMost(Duration.ofSeconds(120))
-            .pollInterval(Duration.ofMillis(200))
-            .ignoreExceptionsInstanceOf(SdkException.class));
   }
 }

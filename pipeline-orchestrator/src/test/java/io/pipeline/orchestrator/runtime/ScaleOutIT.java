@@ -36,7 +36,6 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
@@ -111,7 +110,7 @@ class ScaleOutIT {
           .anyMatch(arn -> childPartitions.contains(partitionOf(arn)))
           .anyMatch(arn -> !childPartitions.contains(partitionOf(arn)));
       for (String execution : settled) {
-        DescribeExecutionResponse closed = awaitClosed(viaSurvivor, execution);
+        DescribeExecutionResponse closed = Sfn.awaitClosedThroughFailures(viaSurvivor, execution);
         assertThat(closed.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(viaChild.describeExecution(b -> b.executionArn(execution)))
             .as(execution + " described by the other instance")
@@ -157,7 +156,7 @@ class ScaleOutIT {
       starters.shutdown();
 
       for (String execution : executions) {
-        DescribeExecutionResponse closed = awaitClosed(viaSurvivor, execution);
+        DescribeExecutionResponse closed = Sfn.awaitClosedThroughFailures(viaSurvivor, execution);
         int i = Integer.parseInt(execution.substring(execution.lastIndexOf('-') + 1));
         assertThat(closed.status()).as(execution).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(closed.output()).isEqualTo("{\"i\":" + i + ",\"doubled\":" + 2 * i + "}");
@@ -222,16 +221,5 @@ class ScaleOutIT {
     sfn.listExecutionsPaginator(b -> b.stateMachineArn(machine).maxResults(15))
         .forEach(page -> all.addAll(page.executions()));
     return all;
-  }
-
-  /** Waits until the execution closed, polling through the 503s of a partition in flight. */
-  private static DescribeExecutionResponse awaitClosed(SfnClient sfn, String executionArn) {
-    return Sfn.awaitClosed(
-        sfn,
-        executionArn,
-        await()
-            .atMost(Duration.ofSeconds(120))
-            .pollInterval(Duration.ofMillis(200))
-            .ignoreExceptionsInstanceOf(SdkException.class));
   }
 }
