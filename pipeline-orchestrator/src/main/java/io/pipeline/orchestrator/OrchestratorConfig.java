@@ -34,7 +34,7 @@ public record OrchestratorConfig(
   /**
    * The public local default of {@link #PEER_KEY}: it proves nothing; set one wherever it matters.
    */
-  static final String LOCAL_PEER_KEY =
+  public static final String LOCAL_PEER_KEY =
       Base64.getEncoder()
           .encodeToString("pipeline-local-peer-key-not-secret-00".getBytes(StandardCharsets.UTF_8));
 

@@ -6,14 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipeline.localstack.LocalStack;
+import io.pipeline.orchestrator.OrchestratorConfig;
 import io.pipeline.orchestrator.OrchestratorExtension;
 import io.pipeline.orchestrator.OrchestratorFixture;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -141,6 +150,43 @@ class StepFunctionsHandlerIT {
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(health.body()))
         .isEqualTo(JSON.readTree("{\"status\": \"UP\", \"parts\": {\"runtime\": \"RUNNING\"}}"));
+  }
+
+  @Test
+  void shouldAnswerOnlySignedInternalRequests() throws Exception {
+    String missing = "arn:aws:states:us-east-1:000000000000:execution:nothing:here";
+    ObjectNode request = JSON.createObjectNode().put("executionArn", missing);
+    HostInfo self = new HostInfo(orchestrator.apiUri().getHost(), orchestrator.apiUri().getPort());
+    byte[] localKey = Base64.getDecoder().decode(OrchestratorConfig.LOCAL_PEER_KEY);
+    byte[] otherKey = "another key of at least thirty-two bytes".getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> unsigned =
+        HTTP.send(
+            HttpRequest.newBuilder(orchestrator.apiUri().resolve("/internal/v1/DescribeExecution"))
+                .POST(HttpRequest.BodyPublishers.ofString(request.toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(unsigned.statusCode()).isEqualTo(403);
+    assertThat(JSON.readTree(unsigned.body()).get("__type").asText())
+        .isEqualTo("AccessDeniedException");
+    assertThat(internalError(otherKey, self, request))
+        .satisfies(e -> assertThat(e.type()).isEqualTo("AccessDeniedException"))
+        .hasMessageContaining("signature does not match");
+    assertThat(internalError(localKey, self, request))
+        .satisfies(e -> assertThat(e.type()).isEqualTo("ExecutionDoesNotExist"))
+        .hasMessageContaining(missing);
+  }
+
+  /** Sends a signed internal DescribeExecution for partition 0 and returns the error it gets. */
+  private static ApiException internalError(byte[] key, HostInfo host, ObjectNode request) {
+    try (Peers peers = new Peers(key, Clock.systemUTC())) {
+      CompletableFuture<?> answer = peers.call(host, "DescribeExecution", 0, request);
+      return (ApiException)
+          assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS))
+              .isInstanceOf(ExecutionException.class)
+              .actual()
+              .getCause();
+    }
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
