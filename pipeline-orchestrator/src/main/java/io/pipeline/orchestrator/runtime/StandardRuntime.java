@@ -26,6 +26,7 @@ import org.apache.avro.message.SchemaStore;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
@@ -35,6 +36,10 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.query.KeyQuery;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.query.StateQueryRequest;
+import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -56,6 +61,12 @@ import org.slf4j.LoggerFactory;
 public final class StandardRuntime implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(StandardRuntime.class);
+
+  /**
+   * How long a read waits for an execution an open transaction wrote: a little over the commit
+   * interval of exactly-once processing (100 ms).
+   */
+  private static final Duration IN_FLIGHT_PATIENCE = Duration.ofSeconds(1);
 
   private final KafkaStreams streams;
   private final KafkaStreamsMetrics streamsMetrics;
@@ -197,11 +208,58 @@ public final class StandardRuntime implements AutoCloseable {
    * @throws RuntimeUnavailableException when this instance does not serve the partition now
    */
   public Optional<ExecutionRecord> execution(String executionArn, int partition) {
-    return query(
-        () ->
-            Optional.ofNullable(
-                this.<String, ExecutionRecord>store(RuntimeTopology.EXECUTIONS_STORE, partition)
-                    .get(executionArn)));
+    long deadline = System.nanoTime() + IN_FLIGHT_PATIENCE.toNanos();
+    while (true) {
+      Optional<ExecutionRecord> committed =
+          query(
+              () ->
+                  Optional.ofNullable(
+                      this.<String, ExecutionRecord>store(
+                              RuntimeTopology.EXECUTIONS_STORE, partition)
+                          .get(executionArn)));
+      if (committed.isPresent()
+          || System.nanoTime() > deadline
+          || !inFlight(executionArn, partition)) {
+        return committed;
+      }
+      // Its transaction committed (or is about to): the stores take its writes right after
+      // Kafka does, so the start a client was just told about is not answered as missing.
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return committed;
+      }
+    }
+  }
+
+  /** Whether an open transaction of the runtime has written this execution. */
+  private boolean inFlight(String executionArn, int partition) {
+    StateQueryResult<ExecutionRecord> result =
+        streams.query(
+            StateQueryRequest.inStore(RuntimeTopology.EXECUTIONS_STORE)
+                .withQuery(KeyQuery.<String, ExecutionRecord>withKey(executionArn))
+                .withPartitions(Set.of(partition))
+                .requireActive()
+                .withIsolationLevel(IsolationLevel.READ_UNCOMMITTED));
+    QueryResult<ExecutionRecord> answer = result.getPartitionResults().get(partition);
+    if (answer == null) {
+      throw unavailable();
+    }
+    if (answer.isFailure()) {
+      switch (answer.getFailureReason()) {
+        case NOT_ACTIVE, NOT_PRESENT, NOT_UP_TO_BOUND -> throw unavailable();
+        default ->
+            throw new IllegalStateException(
+                "Reading the uncommitted state of "
+                    + executionArn
+                    + " failed: "
+                    + answer.getFailureReason()
+                    + " "
+                    + answer.getFailureMessage());
+      }
+    }
+    return answer.getResult() != null;
   }
 
   /**
