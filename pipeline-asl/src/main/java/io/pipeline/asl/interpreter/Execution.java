@@ -127,6 +127,7 @@ public final class Execution {
     startTime = start.time();
     ObjectNode details = NODES.objectNode();
     details.set("input", start.input());
+    details.put("roleArn", identity.roleArn());
     emit("ExecutionStarted", details);
     root = new Frame(machine, Optional.empty(), 0, start.input(), Map.of(), false);
     machine

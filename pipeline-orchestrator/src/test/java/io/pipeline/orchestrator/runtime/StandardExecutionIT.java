@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipeline.orchestrator.OrchestratorExtension;
 import io.pipeline.orchestrator.OrchestratorFixture;
+import io.pipeline.orchestrator.Sfn;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +95,7 @@ class StandardExecutionIT {
     assertThat(events.get(0).type()).isEqualTo(HistoryEventType.EXECUTION_STARTED);
     assertThat(events.get(0).executionStartedEventDetails().input())
         .isEqualTo("{\"n\":2,\"items\":[1,2,3]}");
+    assertThat(events.get(0).executionStartedEventDetails().roleArn()).isEqualTo(Sfn.ROLE);
     assertThat(events.get(events.size() - 1).type())
         .isEqualTo(HistoryEventType.EXECUTION_SUCCEEDED);
     for (int i = 0; i < events.size(); i++) {
