@@ -113,7 +113,12 @@ public final class OrchestratorService implements AutoCloseable {
                 triggers, kafka, topics, runtimeConfig.applicationId() + "-triggers", starter));
       }
       if (!schedules.isEmpty()) {
-        service.parts.track(new ScheduleRunner(schedules, starter, Clock.systemUTC()));
+        service.parts.track(
+            new ScheduleRunner(
+                schedules,
+                starter,
+                Clock.systemUTC(),
+                name -> runtime.ownerOf(ScheduleRule.LEADER_KEY_PREFIX + name).local()));
       }
       ExecutorService api = Executors.newFixedThreadPool(4, DaemonThreads.named("sfn-api"));
       service.parts.track(api::shutdownNow);

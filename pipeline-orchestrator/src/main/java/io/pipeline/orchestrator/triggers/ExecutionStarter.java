@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * twice starts one execution ({@code ExecutionAlreadyExists} means "started before", not an error);
  * an Express start is not idempotent, as in Step Functions.
  */
-public final class ExecutionStarter {
+public final class ExecutionStarter implements Starter {
 
   private static final Logger log = LoggerFactory.getLogger(ExecutionStarter.class);
 
@@ -31,17 +31,7 @@ public final class ExecutionStarter {
     this.express = express;
   }
 
-  /**
-   * Starts an execution.
-   *
-   * @param source what asks, for the log (a rule's or a schedule's name)
-   * @param stateMachineArn what to start
-   * @param name the execution's name
-   * @param input its input, JSON text
-   * @return completes when the start is done with: true when this call started it, false when it
-   *     was started before or is refused for good (a missing state machine); fails when it must be
-   *     tried again (no verdict in time)
-   */
+  @Override
   public CompletableFuture<Boolean> start(
       String source, String stateMachineArn, String name, String input) {
     Optional<StateMachineRecord> machine = machines.describe(stateMachineArn);
@@ -62,6 +52,14 @@ public final class ExecutionStarter {
             executionArn,
             new StartExecution(stateMachineArn, machine.get().getRevisionId(), name, input, null))
         .thenApply(verdict -> started(source, executionArn, verdict));
+  }
+
+  @Override
+  public boolean startsOnceByName(String stateMachineArn) {
+    return machines
+        .describe(stateMachineArn)
+        .map(machine -> !"EXPRESS".equals(machine.getType()))
+        .orElse(true);
   }
 
   private static boolean started(String source, String executionArn, Verdict verdict) {

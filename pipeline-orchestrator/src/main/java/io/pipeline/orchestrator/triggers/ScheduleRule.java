@@ -28,6 +28,12 @@ import java.util.Set;
 public record ScheduleRule(
     String name, Schedule schedule, String stateMachineArn, Optional<JsonNode> input) {
 
+  /**
+   * The key whose partition decides which instance leads a schedule (fires its Express starts):
+   * this prefix and the schedule's name.
+   */
+  public static final String LEADER_KEY_PREFIX = "schedule/";
+
   /** {@code ORCHESTRATOR_SCHEDULES}: the schedules, JSON or {@code @file}; none by default. */
   public static final Setting<String> SETTING =
       Setting.string(
