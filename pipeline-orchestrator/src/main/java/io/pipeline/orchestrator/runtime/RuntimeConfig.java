@@ -20,6 +20,8 @@ import java.util.Optional;
  *     its partitions back at once
  * @param retention how long a closed execution and its history are kept (AWS: 90 days)
  * @param timerInterval how often due timers are looked for
+ * @param commitInterval how often the runtime commits its transaction: a command's effects
+ *     (history, task requests, verdicts) are visible this long after it was handled, at most
  * @param taskTokenKeys the task token signing keys, the first one signing
  * @param localTokenKey whether the keys are the documented local default
  */
@@ -29,6 +31,7 @@ public record RuntimeConfig(
     Optional<String> instanceId,
     Duration retention,
     Duration timerInterval,
+    Duration commitInterval,
     Map<String, byte[]> taskTokenKeys,
     boolean localTokenKey) {
 
@@ -63,6 +66,13 @@ public record RuntimeConfig(
   public static final Setting<Duration> TIMER_INTERVAL =
       Setting.duration(
           "ORCHESTRATOR_TIMER_INTERVAL", "200ms", "How often the runtime looks for due timers.");
+  public static final Setting<Duration> COMMIT_INTERVAL =
+      Setting.duration(
+          "ORCHESTRATOR_COMMIT_INTERVAL",
+          "100ms",
+          "How often the runtime commits its Kafka transaction (Kafka Streams' commit.interval.ms):"
+              + " the longest a handled command waits before its effects are visible; shorter means"
+              + " lower latency and more transactions.");
   public static final Setting<String> TASK_TOKEN_KEYS =
       Setting.string(
           "ORCHESTRATOR_TASK_TOKEN_KEYS",
@@ -73,7 +83,14 @@ public record RuntimeConfig(
 
   /** The settings this record reads, for documentation. */
   public static final List<Setting<?>> SETTINGS =
-      List.of(APPLICATION_ID, STATE_DIR, INSTANCE_ID, RETENTION, TIMER_INTERVAL, TASK_TOKEN_KEYS);
+      List.of(
+          APPLICATION_ID,
+          STATE_DIR,
+          INSTANCE_ID,
+          RETENTION,
+          TIMER_INTERVAL,
+          COMMIT_INTERVAL,
+          TASK_TOKEN_KEYS);
 
   /** Reads and validates the runtime's settings. */
   public static RuntimeConfig from(Settings settings) {
@@ -85,6 +102,7 @@ public record RuntimeConfig(
             settings.get(INSTANCE_ID),
             settings.get(RETENTION),
             settings.get(TIMER_INTERVAL),
+            settings.get(COMMIT_INTERVAL),
             parseKeys(keys),
             keys.equals(LOCAL_TOKEN_KEY));
     config.taskTokens();
@@ -109,6 +127,7 @@ public record RuntimeConfig(
         Optional.empty(),
         Duration.ofDays(90),
         Duration.ofMillis(200),
+        Duration.ofMillis(100),
         parseKeys(LOCAL_TOKEN_KEY),
         true);
   }

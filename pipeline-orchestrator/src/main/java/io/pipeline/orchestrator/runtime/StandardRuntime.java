@@ -89,7 +89,9 @@ public final class StandardRuntime implements AutoCloseable {
             StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
             RuntimeTopology.MAX_RECORD_BYTES,
             StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG),
-            "lz4"));
+            "lz4",
+            StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+            config.commitInterval().toMillis()));
   }
 
   /** Starts processing. */
