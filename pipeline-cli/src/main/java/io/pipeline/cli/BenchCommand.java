@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -80,24 +81,15 @@ final class BenchCommand implements Runnable {
             "S3 objects put for the SQS notification measurements (default: ${DEFAULT-VALUE}).")
     int objects;
 
-    @Option(
-        names = "--runs",
-        defaultValue = "3",
-        description =
-            "Runs on the same servers; each figure is their median, with the range (default:"
-                + " ${DEFAULT-VALUE}).")
-    int runs;
-
-    @Option(
-        names = "--warmup-runs",
-        defaultValue = "1",
-        description =
-            "Runs first, not counted: the JIT compiles the bridge's path (default: ${DEFAULT-VALUE}).")
-    int warmupRuns;
+    @Mixin Runs runs;
 
     @Override
     public Integer call() throws Exception {
-      if (messages < clients || size < Long.BYTES || clients < 1 || runs < 1 || warmupRuns < 0) {
+      if (messages < clients
+          || size < Long.BYTES
+          || clients < 1
+          || runs.count < 1
+          || runs.warmup < 0) {
         throw new UserException(
             "Give --messages >= --clients >= 1, --size >= 8 (the latency run stamps 8 bytes) and"
                 + " --runs >= 1");
@@ -108,16 +100,16 @@ final class BenchCommand implements Runnable {
         out.flush();
         IngestBench.Options options =
             new IngestBench.Options(messages, size, clients, latencyRun, objects);
-        for (int run = 1; run <= warmupRuns; run++) {
-          out.printf("Warm-up run %d of %d...%n", run, warmupRuns);
+        for (int run = 1; run <= runs.warmup; run++) {
+          out.printf("Warm-up run %d of %d...%n", run, runs.warmup);
           out.flush();
           new IngestBench(stack, options).run();
         }
         List<IngestBench.Result> results = new ArrayList<>();
-        for (int run = 1; run <= runs; run++) {
+        for (int run = 1; run <= runs.count; run++) {
           out.printf(
               "Run %d of %d: %,d QoS 1 messages of %d bytes from %d clients...%n",
-              run, runs, messages, size, clients);
+              run, runs.count, messages, size, clients);
           out.flush();
           results.add(new IngestBench(stack, options).run());
         }
@@ -245,19 +237,7 @@ final class BenchCommand implements Runnable {
         description = "Tasks the activity worker runs at once (default: ${DEFAULT-VALUE}).")
     int workerConcurrency;
 
-    @Option(
-        names = "--runs",
-        defaultValue = "3",
-        description =
-            "Runs on the same servers; each figure is their median, with the range (default:"
-                + " ${DEFAULT-VALUE}).")
-    int runs;
-
-    @Option(
-        names = "--warmup-runs",
-        defaultValue = "1",
-        description = "Runs first, not counted: the JIT compiles (default: ${DEFAULT-VALUE}).")
-    int warmupRuns;
+    @Mixin Runs runs;
 
     @Override
     public Integer call() throws Exception {
@@ -267,8 +247,8 @@ final class BenchCommand implements Runnable {
           || latencyRate < 1
           || latencyRun.toMillis() * latencyRate < 1000
           || workerConcurrency < 1
-          || runs < 1
-          || warmupRuns < 0) {
+          || runs.count < 1
+          || runs.warmup < 0) {
         throw new UserException(
             "Give positive sizes, a --latency-run of at least one execution at --latency-rate,"
                 + " and --runs >= 1");
@@ -286,18 +266,18 @@ final class BenchCommand implements Runnable {
         out.println("Starting Kafka, the orchestrator and an activity worker...");
         out.flush();
         try (WorkflowBench bench = WorkflowBench.start(stack, options)) {
-          for (int run = 1; run <= warmupRuns; run++) {
-            out.printf("Warm-up run %d of %d...%n", run, warmupRuns);
+          for (int run = 1; run <= runs.warmup; run++) {
+            out.printf("Warm-up run %d of %d...%n", run, runs.warmup);
             out.flush();
             bench.run();
           }
           List<WorkflowBench.Result> results = new ArrayList<>();
-          for (int run = 1; run <= runs; run++) {
+          for (int run = 1; run <= runs.count; run++) {
             out.printf(
                 "Run %d of %d: %,d raw records, %,d Standard and %,d Express executions, %d"
                     + " latency executions/s for %d s...%n",
                 run,
-                runs,
+                runs.count,
                 rawRecords,
                 executions,
                 expressExecutions,
@@ -311,5 +291,27 @@ final class BenchCommand implements Runnable {
       }
       return 0;
     }
+  }
+
+  /**
+   * How often a benchmark runs on the same servers: its figures are medians over the counted runs.
+   */
+  static final class Runs {
+
+    @Option(
+        names = "--runs",
+        defaultValue = "3",
+        description =
+            "Runs on the same servers; each figure is their median, with the range (default:"
+                + " ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(
+        names = "--warmup-runs",
+        defaultValue = "1",
+        description =
+            "Runs first, not counted: the JIT compiles the measured paths (default:"
+                + " ${DEFAULT-VALUE}).")
+    int warmup;
   }
 }

@@ -3,7 +3,6 @@ package io.pipeline.cli.bench;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.common.lifecycle.DaemonThreads;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,12 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Counts the execution events of a topic as they are committed ({@code read_committed}), from the
@@ -50,23 +45,7 @@ final class EventTally implements AutoCloseable {
       String keyPrefix,
       Function<byte[], Optional<String>> eventType) {
     KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            kafka.clientConfig(
-                Map.of(
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                    "read_committed",
-                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-                    10)),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
-    List<TopicPartition> partitions =
-        consumer.partitionsFor(topic).stream()
-            .map(p -> new TopicPartition(topic, p.partition()))
-            .toList();
-    consumer.assign(partitions);
-    consumer.seekToEnd(partitions);
-    // Resolve the end now: every event of an execution started after this returns is past it.
-    partitions.forEach(consumer::position);
+        CommittedReader.of(kafka, topic, CommittedReader.From.END);
     thread =
         DaemonThreads.named("bench-events")
             .newThread(

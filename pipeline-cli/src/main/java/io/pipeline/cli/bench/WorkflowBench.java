@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -59,16 +60,22 @@ public final class WorkflowBench implements AutoCloseable {
       Duration latencyRun,
       int workerConcurrency) {}
 
-  /** One run's figures; rates per second, latencies in milliseconds. */
+  /**
+   * One run's figures; rates per second, latencies in milliseconds; {@code otherLoad}: the share of
+   * the machine's CPU other processes took meanwhile (NaN where unknown).
+   */
   public record Result(
       double rawRate,
       double standardTransitions,
       double standardExecutions,
       double expressTransitions,
       double expressExecutions,
+      double unloggedExpressTransitions,
+      double unloggedExpressExecutions,
       long p50Millis,
       long p99Millis,
-      long maxMillis) {}
+      long maxMillis,
+      double otherLoad) {}
 
   /** States entered by one execution of each workflow. */
   static final int STANDARD_STATES = 5;
@@ -86,6 +93,7 @@ public final class WorkflowBench implements AutoCloseable {
   private final OrchestratorService orchestrator;
   private final RuntimeConfig runtimeConfig;
   private final SfnApi api;
+  private final ServiceMeters meters;
   private final String activity;
   private final ActivityWorker worker;
   private final PipelineTopics topics = new PipelineTopics(SchemaCatalog.builtIn());
@@ -96,19 +104,24 @@ public final class WorkflowBench implements AutoCloseable {
     this.kafka = KafkaSettings.of(stack.kafka().bootstrapServers());
     this.dataDir = stack.dataDir();
     this.options = options;
+    // The orchestrator's settings from the environment, as the service reads them, so that
+    // ORCHESTRATOR_COMMIT_INTERVAL and others can be tried; where it listens and keeps its state
+    // are the benchmark's.
     Settings settings =
-        Settings.of(
-            Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "ORCHESTRATOR_HTTP_HOST", "127.0.0.1",
-                "ORCHESTRATOR_HTTP_PORT", "0",
-                "ORCHESTRATOR_APPLICATION_ID", LocalStack.uniqueName("bench-orchestrator"),
-                "ORCHESTRATOR_STATE_DIR", dataDir.resolve("orchestrator").toString()));
+        Settings.fromEnvironment()
+            .with(
+                Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    "ORCHESTRATOR_HTTP_HOST", "127.0.0.1",
+                    "ORCHESTRATOR_HTTP_PORT", "0",
+                    "ORCHESTRATOR_APPLICATION_ID", LocalStack.uniqueName("bench-orchestrator"),
+                    "ORCHESTRATOR_STATE_DIR", dataDir.resolve("orchestrator").toString()));
     this.runtimeConfig = RuntimeConfig.from(settings);
     this.orchestrator = OrchestratorService.start(settings);
     try {
       awaitRunning(orchestrator);
       this.api = new SfnApi(orchestrator.apiUri());
+      this.meters = new ServiceMeters(orchestrator.apiUri());
       this.activity = LocalStack.uniqueName("bench-work");
       this.worker =
           ActivityWorker.builder(kafka, activity)
@@ -131,6 +144,7 @@ public final class WorkflowBench implements AutoCloseable {
   /** One run of every measurement, with state machines of its own. */
   public Result run() throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
+    MachineLoad load = MachineLoad.start();
     double raw =
         RawEosRate.measure(
             kafka,
@@ -141,6 +155,7 @@ public final class WorkflowBench implements AutoCloseable {
             sharedStreamsSettings());
     Rates standard = standardRates(run);
     Rates express = expressRates(run);
+    Rates unlogged = unloggedExpressRates(run);
     long[] latencies = latencies(run);
     return new Result(
         raw,
@@ -148,9 +163,12 @@ public final class WorkflowBench implements AutoCloseable {
         standard.executions(),
         express.transitions(),
         express.executions(),
+        unlogged.transitions(),
+        unlogged.executions(),
         Percentiles.of(latencies, 0.50),
         Percentiles.of(latencies, 0.99),
-        latencies.length == 0 ? 0 : latencies[latencies.length - 1]);
+        latencies.length == 0 ? 0 : latencies[latencies.length - 1],
+        load.share().map(MachineLoad.Share::others).orElse(Double.NaN));
   }
 
   /** The Streams settings the raw count shares with the Standard runtime. */
@@ -185,38 +203,80 @@ public final class WorkflowBench implements AutoCloseable {
                 new ExecutionCommand(arn, null, Instant.now(), body)));
       }
       commands.flush();
-      tally.awaitClosed(executions, TIMEOUT);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      requireAllSucceeded("Standard", tally, executions, STANDARD_STATES);
-      return new Rates(tally.transitions() / seconds, executions / seconds);
+      return tallied("Standard", tally, executions, STANDARD_STATES, start);
     }
   }
 
   private Rates expressRates(String run) throws Exception {
     SfnApi.Machine machine =
         api.create("bench-express-" + run, expressDefinition(), "EXPRESS", "ALL");
-    String input = "{\"order\": {\"id\": 1, \"size\": 3}}";
     int executions = options.expressExecutions();
-    String prefix = machine.arn().replaceFirst(":stateMachine:", ":express:") + ":";
     try (EventTally tally =
-        new EventTally(kafka, PipelineTopics.EXPRESS_LOGS, prefix, WorkflowBench::logType)) {
+        new EventTally(
+            kafka,
+            PipelineTopics.EXPRESS_LOGS,
+            expressArnPrefix(machine),
+            WorkflowBench::logType)) {
       long start = System.nanoTime();
-      for (int i = 0; i < executions; i++) {
-        String name = "x-" + i;
-        String arn = prefix + name + ":" + UUID.randomUUID();
-        expressStarts.send(
-            new ProducerRecord<>(
-                topics.expressStarts().name(),
-                arn,
-                new ExpressStart(
-                    arn, machine.arn(), machine.revisionId(), name, input, Instant.now())));
-      }
-      expressStarts.flush();
-      tally.awaitClosed(executions, TIMEOUT);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      requireAllSucceeded("Express", tally, executions, EXPRESS_STATES);
-      return new Rates(tally.transitions() / seconds, executions / seconds);
+      sendExpressStarts(machine, executions);
+      return tallied("Express", tally, executions, EXPRESS_STATES, start);
     }
+  }
+
+  /**
+   * Express executions that write no log (level OFF), so nothing of them reaches Kafka: counted by
+   * the orchestrator's own meters (states entered, executions ended), read from its {@code
+   * /metrics} every 20 ms.
+   */
+  private Rates unloggedExpressRates(String run) throws Exception {
+    SfnApi.Machine machine =
+        api.create("bench-express-off-" + run, expressDefinition(), "EXPRESS", "OFF");
+    int executions = options.expressExecutions();
+    Map<String, String> succeeded = Map.of("state_machine", machine.arn(), "outcome", "succeeded");
+    long start = System.nanoTime();
+    sendExpressStarts(machine, executions);
+    while (meters.counter("pipeline_orchestrator_express_executions_total", succeeded)
+        < executions) {
+      if (System.nanoTime() - start > TIMEOUT.toNanos()) {
+        throw new IllegalStateException(
+            "Express (log OFF): not all " + executions + " executions succeeded in " + TIMEOUT);
+      }
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double transitions =
+        meters.counter(
+            "pipeline_orchestrator_express_transitions_total",
+            Map.of("state_machine", machine.arn()));
+    if (transitions != (double) executions * EXPRESS_STATES) {
+      throw new IllegalStateException(
+          "Express (log OFF): "
+              + transitions
+              + " transitions, expected "
+              + executions * EXPRESS_STATES
+              + ": the figures would be wrong");
+    }
+    return new Rates(transitions / seconds, executions / seconds);
+  }
+
+  private static String expressArnPrefix(SfnApi.Machine machine) {
+    return machine.arn().replaceFirst(":stateMachine:", ":express:") + ":";
+  }
+
+  /** Writes Express start records as the API does for StartExecution, each a new execution. */
+  private void sendExpressStarts(SfnApi.Machine machine, int executions) {
+    String input = "{\"order\": {\"id\": 1, \"size\": 3}}";
+    for (int i = 0; i < executions; i++) {
+      String name = "x-" + i;
+      String arn = expressArnPrefix(machine) + name + ":" + UUID.randomUUID();
+      expressStarts.send(
+          new ProducerRecord<>(
+              topics.expressStarts().name(),
+              arn,
+              new ExpressStart(
+                  arn, machine.arn(), machine.revisionId(), name, input, Instant.now())));
+    }
+    expressStarts.flush();
   }
 
   /**
@@ -252,6 +312,19 @@ public final class WorkflowBench implements AutoCloseable {
       Arrays.sort(latencies);
       return latencies;
     }
+  }
+
+  /**
+   * Waits until every execution closed, checks that each succeeded with all its states, and gives
+   * the rates since {@code start}.
+   */
+  private static Rates tallied(
+      String what, EventTally tally, int executions, int states, long start)
+      throws InterruptedException {
+    tally.awaitClosed(executions, TIMEOUT);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    requireAllSucceeded(what, tally, executions, states);
+    return new Rates(tally.transitions() / seconds, executions / seconds);
   }
 
   private static void requireAllSucceeded(
