@@ -69,7 +69,7 @@ public record RuntimeConfig(
   public static final Setting<Duration> COMMIT_INTERVAL =
       Setting.duration(
           "ORCHESTRATOR_COMMIT_INTERVAL",
-          "100ms",
+          "15ms",
           "How often the runtime commits its Kafka transaction (Kafka Streams' commit.interval.ms):"
               + " the longest a handled command waits before its effects are visible; shorter means"
               + " lower latency and more transactions.");
@@ -127,7 +127,7 @@ public record RuntimeConfig(
         Optional.empty(),
         Duration.ofDays(90),
         Duration.ofMillis(200),
-        Duration.ofMillis(100),
+        Duration.ofMillis(15),
         parseKeys(LOCAL_TOKEN_KEY),
         true);
   }
