@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -77,14 +76,7 @@ final class Arrivals implements AutoCloseable {
   }
 
   void awaitCount(long target, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (count.get() < target) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "only " + count.get() + " of " + target + " messages reached Kafka in " + timeout);
-      }
-      TimeUnit.MILLISECONDS.sleep(5);
-    }
+    Await.count(count::get, target, timeout, "messages reached Kafka");
   }
 
   @Override

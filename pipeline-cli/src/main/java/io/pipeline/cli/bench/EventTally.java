@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -105,14 +104,7 @@ final class EventTally implements AutoCloseable {
    * @throws IllegalStateException when they did not in time
    */
   void awaitClosed(long executions, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (closed.get() < executions) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "only " + closed.get() + " of " + executions + " executions closed in " + timeout);
-      }
-      TimeUnit.MILLISECONDS.sleep(2);
-    }
+    Await.count(closed::get, executions, timeout, "executions closed");
   }
 
   @Override
