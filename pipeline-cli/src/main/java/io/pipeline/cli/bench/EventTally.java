@@ -1,7 +1,7 @@
 package io.pipeline.cli.bench;
 
+import io.pipeline.common.kafka.ConsumerLoop;
 import io.pipeline.common.kafka.KafkaSettings;
-import io.pipeline.common.lifecycle.DaemonThreads;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
  * Counts the execution events of a topic as they are committed ({@code read_committed}), from the
@@ -28,8 +27,7 @@ final class EventTally implements AutoCloseable {
   private final AtomicLong closed = new AtomicLong();
   private final AtomicLong succeeded = new AtomicLong();
   private final Map<String, Long> closedAtNanos = new ConcurrentHashMap<>();
-  private final Thread thread;
-  private volatile boolean running = true;
+  private final ConsumerLoop<String, byte[]> reader;
 
   /**
    * Starts counting.
@@ -43,27 +41,19 @@ final class EventTally implements AutoCloseable {
       String topic,
       String keyPrefix,
       Function<byte[], Optional<String>> eventType) {
-    KafkaConsumer<String, byte[]> consumer =
-        CommittedReader.of(kafka, topic, CommittedReader.From.END);
-    thread =
-        DaemonThreads.named("bench-events")
-            .newThread(
-                () -> {
-                  try (consumer) {
-                    while (running) {
-                      var records = consumer.poll(Duration.ofMillis(50));
-                      long now = System.nanoTime();
-                      for (ConsumerRecord<String, byte[]> record : records) {
-                        if (record.key() != null && record.key().startsWith(keyPrefix)) {
-                          eventType
-                              .apply(record.value())
-                              .ifPresent(t -> count(record.key(), t, now));
-                        }
-                      }
-                    }
-                  }
-                });
-    thread.start();
+    reader =
+        ConsumerLoop.start(
+            "bench-events",
+            CommittedReader.of(kafka, topic, CommittedReader.From.END),
+            Duration.ofMillis(50),
+            records -> {
+              long now = System.nanoTime();
+              for (ConsumerRecord<String, byte[]> record : records) {
+                if (record.key() != null && record.key().startsWith(keyPrefix)) {
+                  eventType.apply(record.value()).ifPresent(t -> count(record.key(), t, now));
+                }
+              }
+            });
   }
 
   private void count(String executionArn, String type, long now) {
@@ -108,8 +98,7 @@ final class EventTally implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    running = false;
-    thread.join(5_000);
+  public void close() {
+    reader.close();
   }
 }
