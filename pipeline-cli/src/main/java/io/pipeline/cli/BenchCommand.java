@@ -1,17 +1,18 @@
 package io.pipeline.cli;
 
+import io.pipeline.cli.bench.Figures;
 import io.pipeline.cli.bench.IngestBench;
+import io.pipeline.cli.bench.WorkflowBench;
+import io.pipeline.cli.bench.WorkflowReport;
 import io.pipeline.localstack.LocalStack;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.DoubleSummaryStatistics;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.ToDoubleFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,14 +22,15 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks, each measured beside the raw limit of what it runs on, in one run.",
-    subcommands = {BenchCommand.Ingest.class})
+    subcommands = {BenchCommand.Ingest.class, BenchCommand.Workflows.class})
 final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a benchmark: ingest");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing a benchmark: ingest or workflows");
   }
 
   @Command(
@@ -79,24 +81,15 @@ final class BenchCommand implements Runnable {
             "S3 objects put for the SQS notification measurements (default: ${DEFAULT-VALUE}).")
     int objects;
 
-    @Option(
-        names = "--runs",
-        defaultValue = "3",
-        description =
-            "Runs on the same servers; each figure is their median, with the range (default:"
-                + " ${DEFAULT-VALUE}).")
-    int runs;
-
-    @Option(
-        names = "--warmup-runs",
-        defaultValue = "1",
-        description =
-            "Runs first, not counted: the JIT compiles the bridge's path (default: ${DEFAULT-VALUE}).")
-    int warmupRuns;
+    @Mixin Runs runs;
 
     @Override
     public Integer call() throws Exception {
-      if (messages < clients || size < Long.BYTES || clients < 1 || runs < 1 || warmupRuns < 0) {
+      if (messages < clients
+          || size < Long.BYTES
+          || clients < 1
+          || runs.count < 1
+          || runs.warmup < 0) {
         throw new UserException(
             "Give --messages >= --clients >= 1, --size >= 8 (the latency run stamps 8 bytes) and"
                 + " --runs >= 1");
@@ -107,16 +100,16 @@ final class BenchCommand implements Runnable {
         out.flush();
         IngestBench.Options options =
             new IngestBench.Options(messages, size, clients, latencyRun, objects);
-        for (int run = 1; run <= warmupRuns; run++) {
-          out.printf("Warm-up run %d of %d...%n", run, warmupRuns);
+        for (int run = 1; run <= runs.warmup; run++) {
+          out.printf("Warm-up run %d of %d...%n", run, runs.warmup);
           out.flush();
           new IngestBench(stack, options).run();
         }
         List<IngestBench.Result> results = new ArrayList<>();
-        for (int run = 1; run <= runs; run++) {
+        for (int run = 1; run <= runs.count; run++) {
           out.printf(
               "Run %d of %d: %,d QoS 1 messages of %d bytes from %d clients...%n",
-              run, runs, messages, size, clients);
+              run, runs.count, messages, size, clients);
           out.flush();
           results.add(new IngestBench(stack, options).run());
         }
@@ -126,7 +119,7 @@ final class BenchCommand implements Runnable {
     }
 
     private static void print(PrintWriter out, List<IngestBench.Result> runs) {
-      Figures figures = new Figures(runs);
+      Figures<IngestBench.Result> figures = new Figures<>(runs);
       out.println();
       out.println(
           runs.size() == 1
@@ -187,39 +180,141 @@ final class BenchCommand implements Runnable {
     }
   }
 
-  /** Medians and ranges of one figure over the runs. */
-  private record Figures(List<IngestBench.Result> runs) {
+  @Command(
+      name = "workflows",
+      mixinStandardHelpOptions = true,
+      description = {
+        "The workflow runtimes beside the raw Kafka Streams exactly_once_v2 rate of a stateful"
+            + " count, in one run: Standard state transitions/s and executions/s of a 5-state"
+            + " workflow with one activity task, Express transitions/s of a 5-state workflow, and"
+            + " the start-to-finish latency of a 3-state Standard Pass workflow.",
+        "A transition is a *StateEntered event read committed (Standard: the history topic;"
+            + " Express: its log topic at level ALL). Throughput runs write the start records"
+            + " straight to their topics; the latency run starts executions through the API.",
+        "Starts Kafka in this JVM unless KAFKA_BOOTSTRAP_SERVERS names a cluster, and an"
+            + " orchestrator and an activity worker in this JVM."
+      })
+  static final class Workflows implements Callable<Integer> {
 
-    double median(ToDoubleFunction<IngestBench.Result> figure) {
-      double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
-      int middle = values.length / 2;
-      return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-    }
+    @Spec CommandSpec spec;
 
-    String rate(ToDoubleFunction<IngestBench.Result> figure) {
-      return format(figure, "%,.0f");
-    }
+    @Option(
+        names = "--raw-records",
+        defaultValue = "100000",
+        description = "Records through the raw EOS count (default: ${DEFAULT-VALUE}).")
+    int rawRecords;
 
-    String ratio(ToDoubleFunction<IngestBench.Result> figure) {
-      return format(figure, "%.2f");
-    }
+    @Option(
+        names = "--executions",
+        defaultValue = "5000",
+        description = "Standard executions of the throughput run (default: ${DEFAULT-VALUE}).")
+    int executions;
 
-    String millis(ToDoubleFunction<IngestBench.Result> figure) {
-      return format(figure, "%.0f");
-    }
+    @Option(
+        names = "--express-executions",
+        defaultValue = "20000",
+        description = "Express executions of the throughput run (default: ${DEFAULT-VALUE}).")
+    int expressExecutions;
 
-    private String format(ToDoubleFunction<IngestBench.Result> figure, String pattern) {
-      String median = String.format(Locale.ROOT, pattern, median(figure));
-      if (runs.size() == 1) {
-        return median;
+    @Option(
+        names = "--latency-rate",
+        defaultValue = "50",
+        description =
+            "Standard executions started per second in the latency run (default:"
+                + " ${DEFAULT-VALUE}).")
+    int latencyRate;
+
+    @Option(
+        names = "--latency-run",
+        defaultValue = "10s",
+        converter = ConsumeCommand.DurationConverter.class,
+        description = "How long the latency run starts executions (default: ${DEFAULT-VALUE}).")
+    Duration latencyRun;
+
+    @Option(
+        names = "--worker-concurrency",
+        defaultValue = "256",
+        description =
+            "Tasks the activity worker runs at once; it takes up to four times as many per poll"
+                + " and polls again once their results are in Kafka, so this bounds the Standard"
+                + " rate (default: ${DEFAULT-VALUE}).")
+    int workerConcurrency;
+
+    @Mixin Runs runs;
+
+    @Override
+    public Integer call() throws Exception {
+      if (rawRecords < 1
+          || executions < 1
+          || expressExecutions < 1
+          || latencyRate < 1
+          || latencyRun.toMillis() * latencyRate < 1000
+          || workerConcurrency < 1
+          || runs.count < 1
+          || runs.warmup < 0) {
+        throw new UserException(
+            "Give positive sizes, a --latency-run of at least one execution at --latency-rate,"
+                + " and --runs >= 1");
       }
-      DoubleSummaryStatistics range = runs.stream().mapToDouble(figure).summaryStatistics();
-      return median
-          + " ("
-          + String.format(Locale.ROOT, pattern, range.getMin())
-          + "-"
-          + String.format(Locale.ROOT, pattern, range.getMax())
-          + ")";
+      PrintWriter out = spec.commandLine().getOut();
+      WorkflowBench.Options options =
+          new WorkflowBench.Options(
+              rawRecords,
+              executions,
+              expressExecutions,
+              latencyRate,
+              latencyRun,
+              workerConcurrency);
+      try (LocalStack stack = LocalStack.fromEnvironment()) {
+        out.println("Starting Kafka, the orchestrator and an activity worker...");
+        out.flush();
+        try (WorkflowBench bench = WorkflowBench.start(stack, options)) {
+          for (int run = 1; run <= runs.warmup; run++) {
+            out.printf("Warm-up run %d of %d...%n", run, runs.warmup);
+            out.flush();
+            bench.run();
+          }
+          List<WorkflowBench.Result> results = new ArrayList<>();
+          for (int run = 1; run <= runs.count; run++) {
+            out.printf(
+                "Run %d of %d: %,d raw records, %,d Standard and %,d Express executions, %d"
+                    + " latency executions/s for %d s...%n",
+                run,
+                runs.count,
+                rawRecords,
+                executions,
+                expressExecutions,
+                latencyRate,
+                latencyRun.toSeconds());
+            out.flush();
+            results.add(bench.run());
+          }
+          WorkflowReport.print(out, results);
+        }
+      }
+      return 0;
     }
+  }
+
+  /**
+   * How often a benchmark runs on the same servers: its figures are medians over the counted runs.
+   */
+  static final class Runs {
+
+    @Option(
+        names = "--runs",
+        defaultValue = "3",
+        description =
+            "Runs on the same servers; each figure is their median, with the range (default:"
+                + " ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(
+        names = "--warmup-runs",
+        defaultValue = "1",
+        description =
+            "Runs first, not counted: the JIT compiles the measured paths (default:"
+                + " ${DEFAULT-VALUE}).")
+    int warmup;
   }
 }

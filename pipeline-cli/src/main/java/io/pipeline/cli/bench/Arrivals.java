@@ -8,17 +8,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Counts the records of a topic as they arrive, and their latency when they carry a time. */
 final class Arrivals implements AutoCloseable {
@@ -43,21 +37,7 @@ final class Arrivals implements AutoCloseable {
       Predicate<String> keys,
       Optional<Topic<String, MqttMessage>> envelopes) {
     KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            kafka.clientConfig(
-                Map.of(
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                    "read_committed",
-                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-                    10)),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
-    List<TopicPartition> partitions =
-        consumer.partitionsFor(topic).stream()
-            .map(p -> new TopicPartition(topic, p.partition()))
-            .toList();
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
+        CommittedReader.of(kafka, topic, CommittedReader.From.BEGINNING);
     thread =
         DaemonThreads.named("bench-arrivals")
             .newThread(
@@ -96,14 +76,7 @@ final class Arrivals implements AutoCloseable {
   }
 
   void awaitCount(long target, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (count.get() < target) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "only " + count.get() + " of " + target + " messages reached Kafka in " + timeout);
-      }
-      TimeUnit.MILLISECONDS.sleep(5);
-    }
+    Await.count(count::get, target, timeout, "messages reached Kafka");
   }
 
   @Override

@@ -154,8 +154,8 @@ public final class IngestBench {
           kafkaRate,
           bridgeRate,
           latencyRate,
-          percentile(latencies, 0.50),
-          percentile(latencies, 0.99),
+          Percentiles.of(latencies, 0.50),
+          Percentiles.of(latencies, 0.99),
           latencies.length == 0 ? 0 : latencies[latencies.length - 1],
           s3.sqsDrain(),
           s3.raw(),
@@ -457,12 +457,5 @@ public final class IngestBench {
 
   private static double seconds(long nanos) {
     return nanos / 1e9;
-  }
-
-  private static long percentile(long[] sorted, double p) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
   }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -62,7 +63,9 @@ public final class ExpressRunner {
   private final Clock clock;
 
   /**
-   * @param scheduler where executions run and their timers fire
+   * @param scheduler where executions run and their timers fire; one that removes cancelled tasks
+   *     ({@link java.util.concurrent.ScheduledThreadPoolExecutor#setRemoveOnCancelPolicy}) lets an
+   *     ended execution go at once
    * @param clock the time commands carry
    */
   public ExpressRunner(ScheduledExecutorService scheduler, Clock clock) {
@@ -112,6 +115,13 @@ public final class ExpressRunner {
     private final ExecutionIdentity identity;
     private final Consumer<List<HistoryEvent>> events;
     private final CompletableFuture<Result> result = new CompletableFuture<>();
+
+    /**
+     * Timers armed and not fired: cancelled when the execution ends, so that an ended execution is
+     * not kept until its five-minute timeout would have fired.
+     */
+    private final List<ScheduledFuture<?>> timers = new ArrayList<>();
+
     private Instant startDate;
     private long transitions;
 
@@ -153,6 +163,7 @@ public final class ExpressRunner {
           }
         }
         if (execution.status() != ExecutionStatus.RUNNING) {
+          cancelTimers();
           result.complete(
               new Result(
                   identity,
@@ -165,20 +176,29 @@ public final class ExpressRunner {
                   transitions));
         }
       } catch (RuntimeException e) {
+        cancelTimers();
         result.completeExceptionally(e);
       }
+    }
+
+    private void cancelTimers() {
+      timers.forEach(timer -> timer.cancel(false));
+      timers.clear();
     }
 
     private void arm(Effect.ArmTimer timer) {
       long delay = Math.max(0, Duration.between(clock.instant(), timer.dueAt()).toMillis());
       // The scheduler's clock and the wall clock drift apart by microseconds: a timer never
       // fires before its due time as the execution sees it.
-      scheduler.schedule(
-          () ->
-              handle(
-                  new Command.FireTimer(timer.timerId(), latest(clock.instant(), timer.dueAt()))),
-          delay,
-          TimeUnit.MILLISECONDS);
+      timers.removeIf(ScheduledFuture::isDone);
+      timers.add(
+          scheduler.schedule(
+              () ->
+                  handle(
+                      new Command.FireTimer(
+                          timer.timerId(), latest(clock.instant(), timer.dueAt()))),
+              delay,
+              TimeUnit.MILLISECONDS));
     }
   }
 }

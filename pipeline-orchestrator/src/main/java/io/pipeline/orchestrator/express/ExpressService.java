@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -96,7 +96,11 @@ public final class ExpressService implements AutoCloseable {
     this.meters = meters;
     this.clock = clock;
     int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-    this.scheduler = Executors.newScheduledThreadPool(threads, DaemonThreads.named("express"));
+    ScheduledThreadPoolExecutor pool =
+        new ScheduledThreadPoolExecutor(threads, DaemonThreads.named("express"));
+    // An ended execution's timers are cancelled; removed, they do not keep it for five minutes.
+    pool.setRemoveOnCancelPolicy(true);
+    this.scheduler = pool;
     this.runner = new ExpressRunner(scheduler, clock);
     this.producer =
         new KafkaProducer<>(
@@ -209,7 +213,7 @@ public final class ExpressService implements AutoCloseable {
     LogLevel level = LogLevel.valueOf(machine.getLoggingLevel());
     boolean includeData = machine.getIncludeExecutionData();
     // An execution counts as done once Kafka has its log entries: a crash before re-runs it.
-    List<CompletableFuture<Void>> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+    LogWrites logged = new LogWrites();
     return runner
         .run(
             pinned.machine(),
@@ -219,26 +223,31 @@ public final class ExpressService implements AutoCloseable {
                 events.forEach(
                     event ->
                         ExpressLog.entry(event, identity.executionArn(), level, includeData)
-                            .ifPresent(entry -> logged.add(log(identity.executionArn(), entry)))))
-        .thenCompose(
-            result ->
-                CompletableFuture.allOf(logged.toArray(CompletableFuture[]::new))
-                    .thenApply(written -> result))
+                            .ifPresent(
+                                entry ->
+                                    logProducer.send(
+                                        new ProducerRecord<>(
+                                            logs.name(), identity.executionArn(), entry),
+                                        logged.entrySent()))))
+        .thenCompose(result -> logged.allWritten().thenApply(written -> result))
         .whenComplete(
-            (result, failure) ->
-                Counter.builder("pipeline.orchestrator.express.executions")
-                    .description("Express executions ended, by status")
+            (result, failure) -> {
+              Counter.builder("pipeline.orchestrator.express.executions")
+                  .description("Express executions ended, by status")
+                  .tag("state_machine", machine.getArn())
+                  .tag(
+                      "outcome",
+                      result == null ? "error" : result.status().name().toLowerCase(Locale.ROOT))
+                  .register(meters)
+                  .increment();
+              if (result != null) {
+                Counter.builder("pipeline.orchestrator.express.transitions")
+                    .description("States Express executions entered")
                     .tag("state_machine", machine.getArn())
-                    .tag(
-                        "outcome",
-                        result == null ? "error" : result.status().name().toLowerCase(Locale.ROOT))
                     .register(meters)
-                    .increment());
-  }
-
-  private CompletableFuture<Void> log(String executionArn, String entry) {
-    return Sends.send(logProducer, new ProducerRecord<>(logs.name(), executionArn, entry))
-        .thenApply(written -> null);
+                    .increment(result.transitions());
+              }
+            });
   }
 
   private void poll(

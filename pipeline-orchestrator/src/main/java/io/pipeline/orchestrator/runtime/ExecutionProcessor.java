@@ -75,6 +75,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
   private final Duration retention;
   private final Duration timerInterval;
   private final RuntimeMetrics metrics;
+  private final LiveExecutions live = new LiveExecutions();
 
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, ExecutionRecord> executions;
@@ -106,6 +107,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     this.timers = context.getStateStore(RuntimeTopology.TIMERS_STORE);
     this.history = context.getStateStore(RuntimeTopology.HISTORY_STORE);
     this.listings = context.getStateStore(RuntimeTopology.LISTINGS_STORE);
+    live.clear();
     context.schedule(timerInterval, PunctuationType.WALL_CLOCK_TIME, this::fireDueTimers);
   }
 
@@ -330,6 +332,10 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
   }
 
   private Execution restore(ExecutionRecord record) {
+    Optional<Execution> kept = live.take(record.getExecutionArn(), record.getSnapshot());
+    if (kept.isPresent()) {
+      return kept.get();
+    }
     Definitions.Pinned pinned =
         definitions
             .revision(record.getStateMachineArn(), record.getRevisionId())
@@ -416,6 +422,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     if (status == ExecutionStatus.RUNNING) {
       record.setSnapshot(ExecutionSnapshot.write(execution).toString());
     } else {
+      live.forget(arn);
       record.setSnapshot(null);
       record.getOpenTasks().clear();
       record.setStopDate(now);
@@ -427,6 +434,9 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
       arm(arn, PURGE_TIMER, now.plus(retention), now);
     }
     executions.put(arn, record);
+    if (status == ExecutionStatus.RUNNING) {
+      live.keep(arn, record.getSnapshot(), execution);
+    }
   }
 
   private void statusChanged(ExecutionRecord record, Instant now) {
@@ -488,6 +498,11 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     }
     listings.delete(StoreKeys.listing(record.getStateMachineArn(), record.getStartDate(), arn));
     executions.delete(arn);
+  }
+
+  @Override
+  public void close() {
+    live.clear();
   }
 
   private static boolean sameJson(String a, String b) {

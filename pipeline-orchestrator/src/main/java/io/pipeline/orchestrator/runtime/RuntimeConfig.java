@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param retention how long a closed execution and its history are kept (AWS: 90 days)
  * @param timerInterval how often due timers are looked for
  * @param failoverTimeout how long an instance may be silent before its partitions move to others
+ * @param commitInterval how often the runtime commits its transaction: a command's effects
+ *     (history, task requests, verdicts) are visible this long after it was handled, at most
  * @param taskTokenKeys the task token signing keys, the first one signing
  * @param localTokenKey whether the keys are the documented local default
  */
@@ -31,6 +33,7 @@ public record RuntimeConfig(
     Duration retention,
     Duration timerInterval,
     Duration failoverTimeout,
+    Duration commitInterval,
     Map<String, byte[]> taskTokenKeys,
     boolean localTokenKey) {
 
@@ -71,6 +74,13 @@ public record RuntimeConfig(
           "15s",
           "How long an instance may be silent (crashed, cut off) before the others take over its"
               + " executions; 6s to 30m (the Kafka consumer's session timeout).");
+  public static final Setting<Duration> COMMIT_INTERVAL =
+      Setting.duration(
+          "ORCHESTRATOR_COMMIT_INTERVAL",
+          "15ms",
+          "How often the runtime commits its Kafka transaction (Kafka Streams' commit.interval.ms):"
+              + " the longest a handled command waits before its effects are visible; shorter means"
+              + " lower latency and more transactions.");
   public static final Setting<String> TASK_TOKEN_KEYS =
       Setting.string(
           "ORCHESTRATOR_TASK_TOKEN_KEYS",
@@ -88,6 +98,7 @@ public record RuntimeConfig(
           RETENTION,
           TIMER_INTERVAL,
           FAILOVER_TIMEOUT,
+          COMMIT_INTERVAL,
           TASK_TOKEN_KEYS);
 
   /** Reads and validates the runtime's settings. */
@@ -110,6 +121,7 @@ public record RuntimeConfig(
             settings.get(RETENTION),
             settings.get(TIMER_INTERVAL),
             failover,
+            settings.get(COMMIT_INTERVAL),
             parseKeys(keys),
             keys.equals(LOCAL_TOKEN_KEY));
     config.taskTokens();
@@ -135,6 +147,7 @@ public record RuntimeConfig(
         Duration.ofDays(90),
         Duration.ofMillis(200),
         Duration.ofSeconds(15),
+        Duration.ofMillis(15),
         parseKeys(LOCAL_TOKEN_KEY),
         true);
   }

@@ -63,8 +63,8 @@ public final class StandardRuntime implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StandardRuntime.class);
 
   /**
-   * How long a read waits for an execution an open transaction wrote: a little over the commit
-   * interval of exactly-once processing (100 ms).
+   * How long a read waits for an execution an open transaction wrote: well over the commit interval
+   * ({@code ORCHESTRATOR_COMMIT_INTERVAL}, 15 ms by default).
    */
   private static final Duration IN_FLIGHT_PATIENCE = Duration.ofSeconds(1);
 
@@ -133,7 +133,9 @@ public final class StandardRuntime implements AutoCloseable {
             StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
             (int) Math.max(500, config.failoverTimeout().toMillis() / 5),
             StreamsConfig.APPLICATION_SERVER_CONFIG,
-            self.host() + ":" + self.port()));
+            self.host() + ":" + self.port(),
+            StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+            config.commitInterval().toMillis()));
   }
 
   /** Starts processing. */

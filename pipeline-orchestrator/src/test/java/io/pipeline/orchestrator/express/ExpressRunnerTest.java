@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,33 @@ class ExpressRunnerTest {
     assertThat(result.transitions()).isEqualTo(1);
     assertThat(events.get(0).type()).isEqualTo("ExecutionStarted");
     assertThat(events.get(events.size() - 1).type()).isEqualTo("ExecutionSucceeded");
+  }
+
+  @Test
+  void shouldLetGoOfAnEndedExecutionWhenItsTimeoutTimerIsCancelled() throws Exception {
+    // given a scheduler that removes cancelled tasks, as the Express service's does
+    ScheduledThreadPoolExecutor removing = new ScheduledThreadPoolExecutor(1);
+    removing.setRemoveOnCancelPolicy(true);
+    ExpressRunner express = new ExpressRunner(removing, Clock.systemUTC());
+    StateMachine machine =
+        machine(
+            """
+            {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}
+            """);
+
+    try {
+      // when an execution, which arms its five-minute timeout, ends at once
+      ExpressRunner.Result result =
+          express
+              .run(machine, identity("quick"), JSON.readTree("{}"), e -> {})
+              .get(10, TimeUnit.SECONDS);
+
+      // then nothing of it waits in the scheduler
+      assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(removing.getQueue()).isEmpty();
+    } finally {
+      removing.shutdownNow();
+    }
   }
 
   @Test

@@ -233,6 +233,33 @@ class RuntimeTopologyTest {
   }
 
   @Test
+  void shouldGoOnFromTheStoredStateWhenTheStoreWasRolledBackBehindTheLiveExecution() {
+    // given an execution waiting for its task, and its stored record at that point
+    define(
+        """
+        {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "%s", "End": true}}}
+        """
+            .formatted(ACTIVITY));
+    send("r", start("r", "{}"));
+    String token = tasks.readValuesToList().get(0).getTaskToken();
+    ExecutionRecord beforeStart = executions.get(execution("r"));
+    send("r", new io.pipeline.schemas.orchestrator.TaskStarted(token, "worker-1"));
+    history.readValuesToList();
+
+    // when the store goes back to the earlier record (an aborted transaction's rollback) while the
+    // processor still has the later state in memory, and the result comes
+    executions.put(execution("r"), beforeStart);
+    CommandReply applied = send("r", new TaskSucceeded(token, "{\"ok\": true}"));
+
+    // then the store's state is what goes on: the events follow the stored ones
+    List<ExecutionHistoryEvent> events = history.readValuesToList();
+    assertThat(applied.getError()).isNull();
+    assertThat(events.get(0).getType()).isEqualTo("ActivitySucceeded");
+    assertThat(events.get(0).getId()).isEqualTo(beforeStart.getHistoryEvents() + 1);
+    assertThat(executions.get(execution("r")).getStatus()).isEqualTo("SUCCEEDED");
+  }
+
+  @Test
   void shouldTimeOutATaskAndThenTheExecutionOnTheWallClock() {
     define(
         """

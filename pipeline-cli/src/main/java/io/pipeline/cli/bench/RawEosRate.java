@@ -1,0 +1,127 @@
+package io.pipeline.cli.bench;
+
+import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.common.kafka.StreamsProperties;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * The raw rate of a stateful Kafka Streams application with {@code exactly_once_v2}, the limit the
+ * Standard runtime is bounded by: a count per key in a persistent, logged store, without the record
+ * cache, so each input record is one store update, one changelog record and one output record in a
+ * transaction. It runs with the Standard runtime's Streams settings, on as many partitions as the
+ * command topic has.
+ */
+final class RawEosRate {
+
+  private static final int KEYS = 10_000;
+
+  private RawEosRate() {}
+
+  /** A stateful count topology from {@code input} to {@code output}; every node named. */
+  static Topology topology(String input, String output) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream(input, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("records"))
+        .groupByKey(Grouped.with("by-key", Serdes.String(), Serdes.ByteArray()))
+        .count(Materialized.as("counts"))
+        .toStream()
+        .to(output, Produced.with(Serdes.String(), Serdes.Long()).withName("counted"));
+    return builder.build();
+  }
+
+  /**
+   * Produces {@code records} records as fast as the producer takes them and counts the committed
+   * outputs.
+   *
+   * @param partitions the input's partitions (the command topic's)
+   * @param settings Streams settings shared with the Standard runtime
+   * @return input records per second, from the first send to the last output committed
+   */
+  static double measure(
+      KafkaSettings kafka,
+      String run,
+      Path stateDir,
+      int partitions,
+      int records,
+      Map<String, Object> settings)
+      throws Exception {
+    String input = "bench.eos-in." + run;
+    String output = "bench.eos-out." + run;
+    createTopics(kafka, partitions, input, output);
+    Map<String, Object> specific = new HashMap<>(settings);
+    specific.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+    Properties properties =
+        StreamsProperties.exactlyOnce(
+            kafka,
+            "bench-eos-" + run,
+            Optional.of(stateDir.toString()),
+            Optional.empty(),
+            specific);
+    try (KafkaStreams streams = new KafkaStreams(topology(input, output), properties);
+        Arrivals outputs = Arrivals.counting(kafka, output, key -> true)) {
+      streams.start();
+      awaitRunning(streams);
+      byte[] value = new byte[100];
+      long start = System.nanoTime();
+      try (KafkaProducer<String, byte[]> producer =
+          new KafkaProducer<>(
+              kafka.reliableProducerConfig("bench-eos-" + run, Map.of()),
+              new StringSerializer(),
+              new ByteArraySerializer())) {
+        for (int i = 0; i < records; i++) {
+          producer.send(new ProducerRecord<>(input, "key-" + (i % KEYS), value));
+        }
+        producer.flush();
+      }
+      outputs.awaitCount(records, Duration.ofMinutes(5));
+      return records / ((System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (streams.state() != KafkaStreams.State.RUNNING) {
+      KafkaStreams.State state = streams.state();
+      if (System.nanoTime() > deadline
+          || !state.isRunningOrRebalancing() && state != KafkaStreams.State.CREATED) {
+        throw new IllegalStateException("the raw count application is " + state);
+      }
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+  }
+
+  private static void createTopics(KafkaSettings kafka, int partitions, String... names)
+      throws Exception {
+    try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
+      admin
+          .createTopics(
+              List.of(names).stream()
+                  .map(n -> new NewTopic(n, Optional.of(partitions), Optional.empty()))
+                  .toList())
+          .all()
+          .get();
+      new io.pipeline.schemas.topic.TopicAdmin(admin).awaitLeaders(List.of(names));
+    }
+  }
+}
