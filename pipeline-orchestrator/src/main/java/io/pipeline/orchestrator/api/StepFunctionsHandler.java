@@ -12,15 +12,11 @@ import io.pipeline.orchestrator.machines.InvalidDefinitionException;
 import io.pipeline.orchestrator.machines.InvalidNameException;
 import io.pipeline.orchestrator.machines.StateMachineAlreadyExistsException;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
-import io.pipeline.orchestrator.machines.StateMachineRegistry.Create;
-import io.pipeline.orchestrator.machines.StateMachineRegistry.Type;
 import io.pipeline.orchestrator.runtime.ActivityTopics;
 import io.pipeline.orchestrator.runtime.RuntimeUnavailableException;
 import io.pipeline.orchestrator.runtime.StandardRuntime;
-import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -44,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * the SDKs turn into their exception classes. Work that waits for Kafka runs on {@code executor},
  * never on Jetty's threads.
  *
- * <p>Actions so far: CreateStateMachine, DescribeStateMachine, StartExecution, StartSyncExecution,
- * StopExecution, DescribeExecution, GetExecutionHistory, ListExecutions. Request signatures (SigV4)
+ * <p>Actions so far: CreateStateMachine, DescribeStateMachine, ListStateMachines,
+ * UpdateStateMachine, DeleteStateMachine, StartExecution, StartSyncExecution, StopExecution,
+ * DescribeExecution, GetExecutionHistory, ListExecutions. Request signatures (SigV4)
  * are not checked yet.
  *
  * <p>The same port serves the other instances' internal requests ({@code POST
@@ -65,11 +62,10 @@ public final class StepFunctionsHandler extends Handler.Abstract {
   /** Internal requests are queries: small. */
   private static final int MAX_PEER_BODY = 64 * 1024;
 
-  private final StateMachineRegistry machines;
+  private final MachineActions machineActions;
   private final ExecutionActions executions;
   private final ExecutionListings listings;
   private final PeerSignatures peerSignatures;
-  private final ActivityTopics activityTopics;
   private final Executor executor;
 
   /**
@@ -89,11 +85,10 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       ActivityTopics activityTopics,
       Executor executor,
       Peers peers) {
-    this.machines = machines;
+    this.machineActions = new MachineActions(machines, activityTopics);
     this.executions = new ExecutionActions(machines, runtime, commands, express, peers);
     this.listings = new ExecutionListings(machines, runtime, peers);
     this.peerSignatures = peers.signatures();
-    this.activityTopics = activityTopics;
     this.executor = executor;
   }
 
@@ -180,8 +175,11 @@ public final class StepFunctionsHandler extends Handler.Abstract {
   private CompletableFuture<JsonNode> answer(String action, byte[] body) {
     JsonNode input = json(body);
     return switch (action) {
-      case "CreateStateMachine" -> completedFuture(createStateMachine(input));
-      case "DescribeStateMachine" -> completedFuture(describeStateMachine(input));
+      case "CreateStateMachine" -> completedFuture(machineActions.create(input));
+      case "DescribeStateMachine" -> completedFuture(machineActions.describe(input));
+      case "ListStateMachines" -> completedFuture(machineActions.list(input));
+      case "UpdateStateMachine" -> completedFuture(machineActions.update(input));
+      case "DeleteStateMachine" -> completedFuture(machineActions.delete(input));
       case "StartExecution" -> executions.start(input);
       case "StartSyncExecution" -> executions.startSync(input);
       case "StopExecution" -> executions.stop(input);
@@ -192,78 +190,6 @@ public final class StepFunctionsHandler extends Handler.Abstract {
           throw new ApiException(
               "UnknownOperationException", "The action " + action + " is not supported yet");
     };
-  }
-
-  private JsonNode createStateMachine(JsonNode input) {
-    String typeName = Fields.optional(input, "type").orElse("STANDARD").toUpperCase(Locale.ROOT);
-    Type type;
-    try {
-      type = Type.valueOf(typeName);
-    } catch (IllegalArgumentException e) {
-      throw new ApiException(
-          "ValidationException", "type '" + typeName + "' is not STANDARD or EXPRESS");
-    }
-    StateMachineRecord created =
-        machines.create(
-            new Create(
-                Fields.required(input, "name"),
-                Fields.required(input, "definition"),
-                Fields.required(input, "roleArn"),
-                type,
-                Fields.optional(input, "description"),
-                logging(input)));
-    activityTopics.ensureFor(created.getDefinition());
-    ObjectNode answer = JSON.createObjectNode();
-    answer.put("stateMachineArn", created.getArn());
-    answer.put("creationDate", Fields.epochSeconds(created.getCreatedAt()));
-    return answer;
-  }
-
-  /**
-   * The logging configuration of CreateStateMachine. Its log destinations (CloudWatch log groups)
-   * are accepted and not used: events go to the Express log topic.
-   */
-  private static StateMachineRegistry.Logging logging(JsonNode input) {
-    JsonNode logging = input.get("loggingConfiguration");
-    if (logging == null || logging.isNull()) {
-      return StateMachineRegistry.Logging.OFF;
-    }
-    if (!logging.isObject()) {
-      throw new ApiException("SerializationException", "'loggingConfiguration' must be an object");
-    }
-    String level = Fields.optional(logging, "level").orElse("OFF");
-    try {
-      return new StateMachineRegistry.Logging(
-          StateMachineRegistry.LogLevel.valueOf(level),
-          Fields.optionalBoolean(logging, "includeExecutionData").orElse(false));
-    } catch (IllegalArgumentException e) {
-      throw new ApiException(
-          "InvalidLoggingConfiguration",
-          "Invalid Logging Configuration: level '" + level + "' is not ALL, ERROR, FATAL or OFF");
-    }
-  }
-
-  private JsonNode describeStateMachine(JsonNode input) {
-    String arn = Fields.required(input, "stateMachineArn");
-    StateMachineRecord machine = Machines.existing(machines, arn);
-    ObjectNode answer = JSON.createObjectNode();
-    answer.put("stateMachineArn", machine.getArn());
-    answer.put("name", machine.getName());
-    answer.put("status", "ACTIVE");
-    answer.put("definition", machine.getDefinition());
-    answer.put("roleArn", machine.getRoleArn());
-    answer.put("type", machine.getType());
-    answer.put("creationDate", Fields.epochSeconds(machine.getCreatedAt()));
-    answer.put("revisionId", machine.getRevisionId());
-    if (machine.getDescription() != null) {
-      answer.put("description", machine.getDescription());
-    }
-    answer
-        .putObject("loggingConfiguration")
-        .put("level", machine.getLoggingLevel())
-        .put("includeExecutionData", machine.getIncludeExecutionData());
-    answer.putObject("tracingConfiguration").put("enabled", false);
-    return answer;
   }
 
   private static ApiException errorOf(String action, Throwable failure) {

@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -165,16 +166,7 @@ public final class StateMachineRegistry implements AutoCloseable {
               + request.name()
               + "' (1 to 80 letters, digits, '-' or '_')");
     }
-    ParseResult parsed = DefinitionParser.parse(request.definition());
-    if (!parsed.isValid()) {
-      throw new InvalidDefinitionException(parsed.diagnostics());
-    }
-    if (request.type() == Type.EXPRESS) {
-      List<Diagnostic> refused = ExpressRestrictions.violations(request.definition());
-      if (!refused.isEmpty()) {
-        throw new InvalidDefinitionException(refused);
-      }
-    }
+    validate(request);
     String arn = arnPrefix + request.name();
     String revisionId = revisionId(request);
     Optional<StateMachineRecord> existing = describe(arn);
@@ -204,6 +196,92 @@ public final class StateMachineRegistry implements AutoCloseable {
     return record;
   }
 
+  private static void validate(Create request) {
+    ParseResult parsed = DefinitionParser.parse(request.definition());
+    if (!parsed.isValid()) {
+      throw new InvalidDefinitionException(parsed.diagnostics());
+    }
+    if (request.type() == Type.EXPRESS) {
+      List<Diagnostic> refused = ExpressRestrictions.violations(request.definition());
+      if (!refused.isEmpty()) {
+        throw new InvalidDefinitionException(refused);
+      }
+    }
+  }
+
+  /** What UpdateStateMachine asks to change; what is empty stays as it is. */
+  public record Update(
+      Optional<String> definition, Optional<String> roleArn, Optional<Logging> logging) {
+    public Update {
+      Objects.requireNonNull(definition, "definition");
+      Objects.requireNonNull(roleArn, "roleArn");
+      Objects.requireNonNull(logging, "logging");
+    }
+  }
+
+  /**
+   * Makes a new revision of a state machine; executions started before keep running on theirs. An
+   * update that changes nothing returns the current revision.
+   *
+   * @param current the state machine's current revision
+   * @throws InvalidDefinitionException with the engine's diagnostics
+   */
+  public StateMachineRecord update(StateMachineRecord current, Update update) {
+    Create next =
+        new Create(
+            current.getName(),
+            update.definition().orElse(current.getDefinition()),
+            update.roleArn().orElse(current.getRoleArn()),
+            Type.valueOf(current.getType()),
+            Optional.ofNullable(current.getDescription()),
+            update
+                .logging()
+                .orElse(
+                    new Logging(
+                        LogLevel.valueOf(current.getLoggingLevel()),
+                        current.getIncludeExecutionData())));
+    validate(next);
+    String revisionId = revisionId(next);
+    if (revisionId.equals(current.getRevisionId())) {
+      return current;
+    }
+    StateMachineRecord record =
+        new StateMachineRecord(
+            current.getArn(),
+            next.name(),
+            next.type().name(),
+            next.definition(),
+            next.roleArn(),
+            revisionId,
+            next.description().orElse(null),
+            current.getCreatedAt(),
+            clock.instant(),
+            next.logging().level().name(),
+            next.logging().includeExecutionData());
+    awaitView(write(current.getArn(), revisionId, record));
+    return record;
+  }
+
+  /**
+   * Deletes a state machine: it is no longer described, listed or started, and its name is free.
+   * Its revisions stay, so executions that run keep running.
+   */
+  public void delete(String arn) {
+    if (describe(arn).isEmpty()) {
+      return;
+    }
+    awaitView(transaction(arn, List.of(new ProducerRecord<>(topic.name(), arn, null))));
+  }
+
+  /** The current revision of every state machine, in ARN order. */
+  public List<StateMachineRecord> list() {
+    return view.entrySet().stream()
+        .filter(entry -> entry.getKey().equals(entry.getValue().getArn()))
+        .map(Map.Entry::getValue)
+        .sorted(Comparator.comparing(StateMachineRecord::getArn))
+        .toList();
+  }
+
   /** The current revision of a state machine. */
   public Optional<StateMachineRecord> describe(String arn) {
     return Optional.ofNullable(view.get(arn));
@@ -216,12 +294,28 @@ public final class StateMachineRegistry implements AutoCloseable {
 
   private long write(String arn, String revisionId, StateMachineRecord record) {
     byte[] value = topic.valueSerde().serializer().serialize(topic.name(), record);
+    return transaction(
+        arn,
+        List.of(
+            new ProducerRecord<>(topic.name(), arn + ":" + revisionId, value),
+            new ProducerRecord<>(topic.name(), arn, value)));
+  }
+
+  /**
+   * Writes records in one transaction, one transaction at a time (the API's threads share the
+   * producer).
+   *
+   * @return the offset of the last record
+   */
+  private synchronized long transaction(String arn, List<ProducerRecord<String, byte[]>> records) {
     producer.beginTransaction();
     try {
-      producer.send(new ProducerRecord<>(topic.name(), arn + ":" + revisionId, value));
-      RecordMetadata current = producer.send(new ProducerRecord<>(topic.name(), arn, value)).get();
+      RecordMetadata last = null;
+      for (ProducerRecord<String, byte[]> record : records) {
+        last = producer.send(record).get();
+      }
       producer.commitTransaction();
-      return current.offset();
+      return last.offset();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       producer.abortTransaction();

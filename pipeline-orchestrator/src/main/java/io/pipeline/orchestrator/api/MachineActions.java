@@ -1,0 +1,204 @@
+package io.pipeline.orchestrator.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pipeline.orchestrator.machines.StateMachineRegistry;
+import io.pipeline.orchestrator.machines.StateMachineRegistry.Create;
+import io.pipeline.orchestrator.machines.StateMachineRegistry.Type;
+import io.pipeline.orchestrator.runtime.ActivityTopics;
+import io.pipeline.schemas.orchestrator.StateMachineRecord;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The state machine actions: CreateStateMachine, DescribeStateMachine, ListStateMachines,
+ * UpdateStateMachine, DeleteStateMachine.
+ */
+final class MachineActions {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final Pattern MACHINE_ARN =
+      Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:stateMachine:[^:]{1,80}");
+
+  private final StateMachineRegistry machines;
+  private final ActivityTopics activityTopics;
+
+  MachineActions(StateMachineRegistry machines, ActivityTopics activityTopics) {
+    this.machines = machines;
+    this.activityTopics = activityTopics;
+  }
+
+  JsonNode create(JsonNode input) {
+    String typeName = Fields.optional(input, "type").orElse("STANDARD").toUpperCase(Locale.ROOT);
+    Type type;
+    try {
+      type = Type.valueOf(typeName);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(
+          "ValidationException", "type '" + typeName + "' is not STANDARD or EXPRESS");
+    }
+    StateMachineRecord created =
+        machines.create(
+            new Create(
+                Fields.required(input, "name"),
+                Fields.required(input, "definition"),
+                Fields.required(input, "roleArn"),
+                type,
+                Fields.optional(input, "description"),
+                logging(input).orElse(StateMachineRegistry.Logging.OFF)));
+    activityTopics.ensureFor(created.getDefinition());
+    ObjectNode answer = JSON.createObjectNode();
+    answer.put("stateMachineArn", created.getArn());
+    answer.put("creationDate", Fields.epochSeconds(created.getCreatedAt()));
+    return answer;
+  }
+
+  /**
+   * The logging configuration of CreateStateMachine and UpdateStateMachine, if the request has one.
+   * Its log destinations (CloudWatch log groups) are accepted and not used: events go to the
+   * Express log topic.
+   */
+  private static Optional<StateMachineRegistry.Logging> logging(JsonNode input) {
+    JsonNode logging = input.get("loggingConfiguration");
+    if (logging == null || logging.isNull()) {
+      return Optional.empty();
+    }
+    if (!logging.isObject()) {
+      throw new ApiException("SerializationException", "'loggingConfiguration' must be an object");
+    }
+    String level = Fields.optional(logging, "level").orElse("OFF");
+    try {
+      return Optional.of(
+          new StateMachineRegistry.Logging(
+              StateMachineRegistry.LogLevel.valueOf(level),
+              Fields.optionalBoolean(logging, "includeExecutionData").orElse(false)));
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(
+          "InvalidLoggingConfiguration",
+          "Invalid Logging Configuration: level '" + level + "' is not ALL, ERROR, FATAL or OFF");
+    }
+  }
+
+  JsonNode describe(JsonNode input) {
+    String arn = Fields.required(input, "stateMachineArn");
+    StateMachineRecord machine = Machines.existing(machines, arn);
+    ObjectNode answer = JSON.createObjectNode();
+    answer.put("stateMachineArn", machine.getArn());
+    answer.put("name", machine.getName());
+    answer.put("status", "ACTIVE");
+    answer.put("definition", machine.getDefinition());
+    answer.put("roleArn", machine.getRoleArn());
+    answer.put("type", machine.getType());
+    answer.put("creationDate", Fields.epochSeconds(machine.getCreatedAt()));
+    answer.put("revisionId", machine.getRevisionId());
+    if (!machine.getUpdatedAt().equals(machine.getCreatedAt())) {
+      answer.put("updateDate", Fields.epochSeconds(machine.getUpdatedAt()));
+    }
+    if (machine.getDescription() != null) {
+      answer.put("description", machine.getDescription());
+    }
+    answer
+        .putObject("loggingConfiguration")
+        .put("level", machine.getLoggingLevel())
+        .put("includeExecutionData", machine.getIncludeExecutionData());
+    answer.putObject("tracingConfiguration").put("enabled", false);
+    return answer;
+  }
+
+  /** ListStateMachines: in ARN order, paged; the token is the last ARN listed. */
+  JsonNode list(JsonNode input) {
+    int max = ExecutionActions.pageSize(input);
+    Optional<String> after = Fields.optional(input, "nextToken").map(MachineActions::readToken);
+    List<StateMachineRecord> rest =
+        machines.list().stream()
+            .filter(machine -> after.isEmpty() || machine.getArn().compareTo(after.get()) > 0)
+            .toList();
+    ObjectNode answer = JSON.createObjectNode();
+    ArrayNode listed = answer.putArray("stateMachines");
+    List<StateMachineRecord> page = rest.subList(0, Math.min(max, rest.size()));
+    for (StateMachineRecord machine : page) {
+      listed
+          .addObject()
+          .put("stateMachineArn", machine.getArn())
+          .put("name", machine.getName())
+          .put("type", machine.getType())
+          .put("creationDate", Fields.epochSeconds(machine.getCreatedAt()));
+    }
+    if (rest.size() > max) {
+      answer.put("nextToken", writeToken(page.get(page.size() - 1).getArn()));
+    }
+    return answer;
+  }
+
+  /**
+   * UpdateStateMachine: a new revision from the definition, role or logging given; executions that
+   * run keep theirs.
+   */
+  JsonNode update(JsonNode input) {
+    String arn = machineArn(input);
+    if (Fields.optionalBoolean(input, "publish").orElse(false)) {
+      throw new ApiException(
+          "ValidationException", "Publishing a version of a state machine is not supported yet");
+    }
+    Optional<String> definition = Fields.optional(input, "definition");
+    Optional<String> role = Fields.optional(input, "roleArn");
+    Optional<StateMachineRegistry.Logging> logging = logging(input);
+    if (definition.isEmpty()
+        && role.isEmpty()
+        && logging.isEmpty()
+        && !input.hasNonNull("tracingConfiguration")) {
+      throw new ApiException(
+          "MissingRequiredParameter",
+          "Missing Required Parameter: give at least one of definition, roleArn,"
+              + " loggingConfiguration or tracingConfiguration");
+    }
+    StateMachineRecord current = Machines.existing(machines, arn);
+    StateMachineRecord updated =
+        machines.update(current, new StateMachineRegistry.Update(definition, role, logging));
+    activityTopics.ensureFor(updated.getDefinition());
+    ObjectNode answer = JSON.createObjectNode();
+    answer.put("updateDate", Fields.epochSeconds(updated.getUpdatedAt()));
+    answer.put("revisionId", updated.getRevisionId());
+    return answer;
+  }
+
+  /** DeleteStateMachine: the machine goes, executions that run finish on their revision. */
+  JsonNode delete(JsonNode input) {
+    machines.delete(machineArn(input));
+    return JSON.createObjectNode();
+  }
+
+  private static String machineArn(JsonNode input) {
+    String arn = Fields.required(input, "stateMachineArn");
+    if (!MACHINE_ARN.matcher(arn).matches()) {
+      throw new ApiException(
+          "InvalidArn", "Invalid Arn: '" + arn + "' is not the ARN of a state machine");
+    }
+    return arn;
+  }
+
+  private static String writeToken(String lastArn) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(("m1\n" + lastArn).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String readToken(String token) {
+    try {
+      String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+      if (text.startsWith("m1\n")) {
+        return text.substring(3);
+      }
+    } catch (IllegalArgumentException e) {
+      // answered below
+    }
+    throw new ApiException("InvalidToken", "Invalid Token: '" + token + "' is not a nextToken");
+  }
+}
