@@ -52,6 +52,7 @@ final class ExecutionActions {
 
   static final String DESCRIBE = "DescribeExecution";
   static final String HISTORY = "GetExecutionHistory";
+  static final String MACHINE_FOR = "DescribeStateMachineForExecution";
   private static final int DEFAULT_PAGE = 100;
   private static final int MAX_PAGE = 1000;
 
@@ -206,6 +207,31 @@ final class ExecutionActions {
     return onOwner(DESCRIBE, arn, request, partition -> describe(arn, partition));
   }
 
+  /** DescribeStateMachineForExecution: the revision the execution runs (or ran) on. */
+  CompletableFuture<JsonNode> machineFor(JsonNode request) {
+    String arn = executionArn(request);
+    return onOwner(MACHINE_FOR, arn, request, partition -> machineFor(arn, partition));
+  }
+
+  private JsonNode machineFor(String arn, int partition) {
+    ExecutionRecord execution = find(arn, partition);
+    StateMachineRecord revision =
+        machines
+            .revision(execution.getStateMachineArn(), execution.getRevisionId())
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        "StateMachineDoesNotExist",
+                        "State Machine Does Not Exist: the revision "
+                            + execution.getRevisionId()
+                            + " of '"
+                            + execution.getStateMachineArn()
+                            + "' is gone"));
+    ObjectNode answer = MachineActions.revision(revision);
+    answer.put("updateDate", epochSeconds(revision.getUpdatedAt()));
+    return answer;
+  }
+
   CompletableFuture<JsonNode> history(JsonNode request) {
     String arn = executionArn(request);
     return onOwner(HISTORY, arn, request, partition -> history(arn, partition, request));
@@ -233,6 +259,7 @@ final class ExecutionActions {
     return switch (action) {
       case DESCRIBE -> describe(executionArn(request), partition);
       case HISTORY -> history(executionArn(request), partition, request);
+      case MACHINE_FOR -> machineFor(executionArn(request), partition);
       default ->
           throw new ApiException(
               "UnknownOperationException", "The internal action " + action + " does not exist");

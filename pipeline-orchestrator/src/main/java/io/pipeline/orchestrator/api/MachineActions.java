@@ -89,21 +89,30 @@ final class MachineActions {
   JsonNode describe(JsonNode input) {
     String arn = Fields.required(input, "stateMachineArn");
     StateMachineRecord machine = Machines.existing(machines, arn);
-    ObjectNode answer = JSON.createObjectNode();
-    answer.put("stateMachineArn", machine.getArn());
-    answer.put("name", machine.getName());
+    ObjectNode answer = revision(machine);
     answer.put("status", "ACTIVE");
-    answer.put("definition", machine.getDefinition());
-    answer.put("roleArn", machine.getRoleArn());
     answer.put("type", machine.getType());
     answer.put("creationDate", Fields.epochSeconds(machine.getCreatedAt()));
-    answer.put("revisionId", machine.getRevisionId());
     if (!machine.getUpdatedAt().equals(machine.getCreatedAt())) {
       answer.put("updateDate", Fields.epochSeconds(machine.getUpdatedAt()));
     }
     if (machine.getDescription() != null) {
       answer.put("description", machine.getDescription());
     }
+    return answer;
+  }
+
+  /**
+   * What DescribeStateMachine and DescribeStateMachineForExecution both tell of a revision: its
+   * ARN, name, definition, role, revision id, logging and tracing.
+   */
+  static ObjectNode revision(StateMachineRecord machine) {
+    ObjectNode answer = JSON.createObjectNode();
+    answer.put("stateMachineArn", machine.getArn());
+    answer.put("name", machine.getName());
+    answer.put("definition", machine.getDefinition());
+    answer.put("roleArn", machine.getRoleArn());
+    answer.put("revisionId", machine.getRevisionId());
     answer
         .putObject("loggingConfiguration")
         .put("level", machine.getLoggingLevel())

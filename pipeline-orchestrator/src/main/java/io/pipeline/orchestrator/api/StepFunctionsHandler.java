@@ -41,9 +41,9 @@ import org.slf4j.LoggerFactory;
  * never on Jetty's threads.
  *
  * <p>Actions so far: CreateStateMachine, DescribeStateMachine, ListStateMachines,
- * UpdateStateMachine, DeleteStateMachine, StartExecution, StartSyncExecution, StopExecution,
- * DescribeExecution, GetExecutionHistory, ListExecutions. Request signatures (SigV4)
- * are not checked yet.
+ * UpdateStateMachine, DeleteStateMachine, DescribeStateMachineForExecution, StartExecution,
+ * StartSyncExecution, StopExecution, DescribeExecution, GetExecutionHistory, ListExecutions.
+ * Request signatures (SigV4) are not checked yet.
  *
  * <p>The same port serves the other instances' internal requests ({@code POST
  * /internal/v1/<Action>}, signed with the shared peer key, see {@link Peers}): reads of the
@@ -185,6 +185,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       case "StopExecution" -> executions.stop(input);
       case ExecutionActions.DESCRIBE -> executions.describe(input);
       case ExecutionActions.HISTORY -> executions.history(input);
+      case ExecutionActions.MACHINE_FOR -> executions.machineFor(input);
       case ExecutionListings.LIST -> listings.list(input);
       default ->
           throw new ApiException(

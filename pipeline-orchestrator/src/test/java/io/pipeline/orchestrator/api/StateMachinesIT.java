@@ -85,6 +85,16 @@ class StateMachinesIT {
     assertThat(after.creationDate()).isEqualTo(before.creationDate());
     assertThat(orchestrator.awaitClosed(running).output()).isEqualTo("\"before\"");
     assertThat(orchestrator.awaitClosed(next).output()).isEqualTo("\"after\"");
+    assertThat(sfn.describeStateMachineForExecution(b -> b.executionArn(running)))
+        .satisfies(
+            revision -> {
+              assertThat(revision.definition()).contains("before");
+              assertThat(revision.revisionId()).isEqualTo(before.revisionId());
+              assertThat(revision.stateMachineArn()).isEqualTo(machine);
+              assertThat(revision.updateDate()).isNotNull();
+            });
+    assertThat(sfn.describeStateMachineForExecution(b -> b.executionArn(next)).revisionId())
+        .isEqualTo(updated.revisionId());
   }
 
   @Test
