@@ -133,7 +133,8 @@ public final class OrchestratorService implements AutoCloseable {
                   express,
                   new ActivityTopics(kafka, settings, topics),
                   api,
-                  peers)));
+                  peers,
+                  runtimeConfig.taskTokens())));
       server.start();
       service.parts.track(server::stop);
       String host = "0.0.0.0".equals(config.host()) ? "localhost" : config.host();

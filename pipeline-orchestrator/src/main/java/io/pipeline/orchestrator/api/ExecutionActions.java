@@ -354,7 +354,7 @@ final class ExecutionActions {
     return arn;
   }
 
-  private static String limited(JsonNode request, String field, int max) {
+  static String limited(JsonNode request, String field, int max) {
     String value = optional(request, field).orElse(null);
     if (value != null && value.length() > max) {
       throw new ApiException(

@@ -15,6 +15,7 @@ import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.orchestrator.runtime.ActivityTopics;
 import io.pipeline.orchestrator.runtime.RuntimeUnavailableException;
 import io.pipeline.orchestrator.runtime.StandardRuntime;
+import io.pipeline.orchestrator.task.TaskTokens;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Optional;
@@ -42,8 +43,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Actions so far: CreateStateMachine, DescribeStateMachine, ListStateMachines,
  * UpdateStateMachine, DeleteStateMachine, DescribeStateMachineForExecution, StartExecution,
- * StartSyncExecution, StopExecution, DescribeExecution, GetExecutionHistory, ListExecutions.
- * Request signatures (SigV4) are not checked yet.
+ * StartSyncExecution, StopExecution, DescribeExecution, GetExecutionHistory, ListExecutions,
+ * SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat. Request signatures (SigV4) are not checked
+ * yet.
  *
  * <p>The same port serves the other instances' internal requests ({@code POST
  * /internal/v1/<Action>}, signed with the shared peer key, see {@link Peers}): reads of the
@@ -65,6 +67,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
   private final MachineActions machineActions;
   private final ExecutionActions executions;
   private final ExecutionListings listings;
+  private final TaskActions tasks;
   private final PeerSignatures peerSignatures;
   private final Executor executor;
 
@@ -76,6 +79,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
    * @param activityTopics creates the task topics of a new state machine's activities
    * @param executor where actions that wait for Kafka run
    * @param peers asks other instances for what their partitions hold
+   * @param tokens checks the task tokens of task callbacks
    */
   public StepFunctionsHandler(
       StateMachineRegistry machines,
@@ -84,10 +88,12 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       ExpressService express,
       ActivityTopics activityTopics,
       Executor executor,
-      Peers peers) {
+      Peers peers,
+      TaskTokens tokens) {
     this.machineActions = new MachineActions(machines, activityTopics);
     this.executions = new ExecutionActions(machines, runtime, commands, express, peers);
     this.listings = new ExecutionListings(machines, runtime, peers);
+    this.tasks = new TaskActions(tokens, commands);
     this.peerSignatures = peers.signatures();
     this.executor = executor;
   }
@@ -187,6 +193,9 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       case ExecutionActions.HISTORY -> executions.history(input);
       case ExecutionActions.MACHINE_FOR -> executions.machineFor(input);
       case ExecutionListings.LIST -> listings.list(input);
+      case "SendTaskSuccess" -> tasks.success(input);
+      case "SendTaskFailure" -> tasks.failure(input);
+      case "SendTaskHeartbeat" -> tasks.heartbeat(input);
       default ->
           throw new ApiException(
               "UnknownOperationException", "The action " + action + " is not supported yet");
