@@ -6,6 +6,7 @@ import io.pipeline.client.CommandGateway;
 import io.pipeline.client.Verdict;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.common.kafka.OffsetTracker;
 import io.pipeline.common.lifecycle.DaemonThreads;
 import io.pipeline.schemas.orchestrator.TaskFailed;
 import io.pipeline.schemas.orchestrator.TaskHeartbeat;
@@ -19,13 +20,13 @@ import io.pipeline.schemas.topic.Topic;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,9 +88,13 @@ public final class ActivityWorker implements AutoCloseable {
   private volatile boolean closed;
 
   /** Work in flight: the batch being handled, and where its partitions resume. */
-  private final Map<TopicPartition, OffsetAndMetadata> pendingOffsets = new HashMap<>();
+  /** Offsets of tasks taken and not yet finished: only the poller's thread touches it. */
+  private final OffsetTracker offsets = new OffsetTracker();
 
-  private List<CompletableFuture<Void>> inFlight = List.of();
+  /** Tasks whose results Kafka has, for the poller to mark finished. */
+  private final Queue<ConsumerRecord<String, byte[]>> finished = new ConcurrentLinkedQueue<>();
+
+  private final int maxInFlight;
 
   /** Builds a worker. */
   public static final class Builder {
@@ -183,11 +188,13 @@ public final class ActivityWorker implements AutoCloseable {
     this.pool =
         Executors.newFixedThreadPool(
             builder.concurrency, DaemonThreads.named("worker-" + activity));
+    // As many waiting as running, so a freed thread finds its next task at once.
+    this.maxInFlight = builder.concurrency * 2;
     this.consumer =
         new KafkaConsumer<>(
             builder.kafka.groupConsumerConfig(
                 builder.groupId,
-                Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, builder.concurrency * 4)),
+                Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, builder.concurrency)),
             new StringDeserializer(),
             new ByteArrayDeserializer());
     this.poller = DaemonThreads.named("worker-poll-" + activity).newThread(this::poll);
@@ -199,6 +206,11 @@ public final class ActivityWorker implements AutoCloseable {
     return new WorkerStats(received.get(), succeeded.get(), failed.get(), refused.get());
   }
 
+  /**
+   * The poller: takes tasks while fewer than twice the concurrency are in flight, marks finished
+   * the ones whose results Kafka has, and commits each partition up to its oldest unfinished task
+   * ({@link OffsetTracker}), so a slow task holds back a commit, never the work on other tasks.
+   */
   private void poll() {
     try {
       consumer.subscribe(
@@ -206,59 +218,124 @@ public final class ActivityWorker implements AutoCloseable {
           new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-              finishBatch(); // results of a batch are sent before its partitions move
+              // Their unfinished tasks run again on the partitions' next owner.
+              markFinished();
+              commit(true);
+              offsets.forget(partitions);
             }
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
+
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> partitions) {
+              offsets.forget(partitions);
+            }
           });
       while (!closed) {
-        if (!inFlight.isEmpty() && inFlight.stream().allMatch(CompletableFuture::isDone)) {
-          finishBatch();
+        if (markFinished()) {
+          commit(false);
         }
-        if (inFlight.isEmpty() && !consumer.paused().isEmpty()) {
+        if (offsets.inFlight() >= maxInFlight) {
+          consumer.pause(consumer.assignment());
+        } else if (!consumer.paused().isEmpty()) {
           consumer.resume(consumer.paused());
         }
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
-        if (!records.isEmpty()) {
-          startBatch(records);
-          // Stay in the group while the batch runs, without taking more.
-          consumer.pause(consumer.assignment());
-        }
+        records.forEach(this::take);
       }
     } catch (WakeupException e) {
       // closing
     } catch (RuntimeException e) {
       log.error("The worker of activity {} stopped", activity, e);
     } finally {
-      finishBatch();
+      drain();
       consumer.close();
     }
   }
 
-  private void startBatch(ConsumerRecords<String, byte[]> records) {
-    // Partitions assigned while a batch runs are not paused yet: their records join the batch.
-    List<CompletableFuture<Void>> batch = new ArrayList<>(inFlight);
-    for (ConsumerRecord<String, byte[]> record : records) {
-      received.incrementAndGet();
-      pendingOffsets.put(
-          new TopicPartition(record.topic(), record.partition()),
-          new OffsetAndMetadata(record.offset() + 1));
-      TaskRequest request;
-      try {
-        request = topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
-      } catch (RuntimeException e) {
-        log.error(
-            "Skipped a record at {}-{}@{} that is not a task request: {}",
-            record.topic(),
-            record.partition(),
-            record.offset(),
-            e.getMessage());
-        continue;
-      }
-      batch.add(CompletableFuture.supplyAsync(() -> work(request), pool).thenCompose(w -> w));
+  private void take(ConsumerRecord<String, byte[]> record) {
+    received.incrementAndGet();
+    offsets.taken(new TopicPartition(record.topic(), record.partition()), record.offset());
+    TaskRequest request;
+    try {
+      request = topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
+    } catch (RuntimeException e) {
+      log.error(
+          "Skipped a record at {}-{}@{} that is not a task request: {}",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          e.getMessage());
+      finished.add(record);
+      return;
     }
-    inFlight = batch;
+    CompletableFuture.supplyAsync(() -> work(request), pool)
+        .thenCompose(written -> written)
+        .whenComplete(
+            (written, failure) -> {
+              if (failure == null) {
+                finished.add(record);
+              } else {
+                // Not finished: its offset holds, and the task comes again after a restart or a
+                // rebalance, to this worker or another.
+                log.warn(
+                    "The result of task {} was not written: {}",
+                    shortToken(request.getTaskToken()),
+                    failure.toString());
+              }
+            });
+  }
+
+  /** Marks finished the tasks whose results Kafka has; says whether there were any. */
+  private boolean markFinished() {
+    boolean any = false;
+    ConsumerRecord<String, byte[]> done;
+    while ((done = finished.poll()) != null) {
+      offsets.finished(new TopicPartition(done.topic(), done.partition()), done.offset());
+      any = true;
+    }
+    return any;
+  }
+
+  private void commit(boolean sync) {
+    Map<TopicPartition, OffsetAndMetadata> committable = offsets.committable();
+    if (committable.isEmpty()) {
+      return;
+    }
+    if (sync) {
+      consumer.commitSync(committable);
+    } else {
+      consumer.commitAsync(
+          committable,
+          (committed, failure) -> {
+            if (failure != null) {
+              log.debug("A commit of activity {} failed: {}", activity, failure.toString());
+            }
+          });
+    }
+  }
+
+  /** On close: waits a while for the tasks in flight, then commits what finished. */
+  private void drain() {
+    long deadline = System.nanoTime() + WRITE_TIMEOUT.toNanos();
+    while (true) {
+      markFinished();
+      if (offsets.inFlight() == 0 || System.nanoTime() > deadline) {
+        break;
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    try {
+      commit(true);
+    } catch (RuntimeException e) {
+      log.warn("The last commit of activity {} failed: {}", activity, e.toString());
+    }
   }
 
   /** Runs the handler, sends the result; completes once Kafka has the result. */
@@ -292,26 +369,6 @@ public final class ActivityWorker implements AutoCloseable {
               }
             });
     return sent.written();
-  }
-
-  /** Waits for the batch's results to be in Kafka, then commits its offsets. */
-  private void finishBatch() {
-    if (inFlight.isEmpty()) {
-      return;
-    }
-    try {
-      CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
-          .get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      consumer.commitSync(pendingOffsets);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // Not committed: the tasks come again, to this worker or another.
-      log.warn("Results of {} tasks were not all written: {}", inFlight.size(), e.toString());
-    } finally {
-      pendingOffsets.clear();
-      inFlight = List.of();
-    }
   }
 
   @Override

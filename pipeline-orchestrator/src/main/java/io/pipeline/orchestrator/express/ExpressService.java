@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.pipeline.asl.interpreter.ExecutionIdentity;
 import io.pipeline.common.kafka.ConsumerLoop;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.common.kafka.OffsetTracker;
 import io.pipeline.common.kafka.Sends;
 import io.pipeline.common.lifecycle.DaemonThreads;
 import io.pipeline.orchestrator.machines.StateMachineRegistry.LogLevel;

@@ -18,10 +18,12 @@ import io.pipeline.schemas.serde.SchemaCatalog;
 import io.pipeline.schemas.topic.PipelineTopics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
@@ -238,6 +240,49 @@ class ActivityWorkerIT {
       assertThat(timedOut.error()).isEqualTo("States.HeartbeatTimeout");
       await().untilAsserted(() -> assertThat(refused).containsExactly("TaskTimedOut"));
       assertThat(worker.stats().refused()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void shouldWorkOtherTasksWhileOneIsSlow() throws Exception {
+    String activity = LocalStack.uniqueName("slow");
+    String arn =
+        orchestrator.createMachine(
+            "slow",
+            """
+            {"StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": "%s",
+              "End": true}}}
+            """
+                .formatted(activityArn(activity)));
+    CountDownLatch slow = new CountDownLatch(1);
+    try (ActivityWorker worker =
+        ActivityWorker.builder(kafka, activity)
+            .concurrency(2)
+            .start(
+                task -> {
+                  if (task.input().get("slow").asBoolean()) {
+                    slow.await();
+                  }
+                  return task.input();
+                })) {
+      String blocked =
+          sfn.startExecution(b -> b.stateMachineArn(arn).input("{\"slow\": true}")).executionArn();
+      await().atMost(Duration.ofSeconds(30)).until(() -> worker.stats().received() == 1);
+      List<String> quick = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        quick.add(
+            sfn.startExecution(b -> b.stateMachineArn(arn).input("{\"slow\": false}"))
+                .executionArn());
+      }
+
+      for (String execution : quick) {
+        assertThat(orchestrator.awaitClosed(execution).status())
+            .isEqualTo(ExecutionStatus.SUCCEEDED);
+      }
+      assertThat(sfn.describeExecution(b -> b.executionArn(blocked)).status())
+          .isEqualTo(ExecutionStatus.RUNNING);
+      slow.countDown();
+      assertThat(orchestrator.awaitClosed(blocked).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     }
   }
 }

@@ -1,4 +1,4 @@
-package io.pipeline.orchestrator.express;
+package io.pipeline.common.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

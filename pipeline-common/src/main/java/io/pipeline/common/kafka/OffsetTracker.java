@@ -1,4 +1,4 @@
-package io.pipeline.orchestrator.express;
+package io.pipeline.common.kafka;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,7 +14,7 @@ import org.apache.kafka.common.TopicPartition;
  * record holds back the commit of its partition, never the work on the others. Not thread-safe: the
  * consumer's thread owns it.
  */
-final class OffsetTracker {
+public final class OffsetTracker {
 
   /** One partition: offsets taken and not finished, and the next offset after those seen. */
   private static final class Partition {
@@ -26,7 +26,7 @@ final class OffsetTracker {
   private int inFlight;
 
   /** A record was taken for work. */
-  void taken(TopicPartition partition, long offset) {
+  public void taken(TopicPartition partition, long offset) {
     Partition p = partitions.computeIfAbsent(partition, k -> new Partition());
     p.unfinished.add(offset);
     p.next = Math.max(p.next, offset + 1);
@@ -34,7 +34,7 @@ final class OffsetTracker {
   }
 
   /** A record's work ended; ignored for a partition no longer tracked (it moved away). */
-  void finished(TopicPartition partition, long offset) {
+  public void finished(TopicPartition partition, long offset) {
     Partition p = partitions.get(partition);
     if (p != null && p.unfinished.remove(offset)) {
       inFlight--;
@@ -42,12 +42,12 @@ final class OffsetTracker {
   }
 
   /** How many records are being worked. */
-  int inFlight() {
+  public int inFlight() {
     return inFlight;
   }
 
   /** Per partition, the offset to commit: the lowest unfinished, or the next after all seen. */
-  Map<TopicPartition, OffsetAndMetadata> committable() {
+  public Map<TopicPartition, OffsetAndMetadata> committable() {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     partitions.forEach(
         (tp, p) -> {
@@ -60,7 +60,7 @@ final class OffsetTracker {
   }
 
   /** Stops tracking partitions that moved to another consumer. */
-  void forget(Collection<TopicPartition> moved) {
+  public void forget(Collection<TopicPartition> moved) {
     for (TopicPartition tp : moved) {
       Partition p = partitions.remove(tp);
       if (p != null) {
