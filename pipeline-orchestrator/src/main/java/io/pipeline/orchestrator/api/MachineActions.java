@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pipeline.asl.parse.Diagnostic;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.orchestrator.machines.StateMachineRegistry.Create;
 import io.pipeline.orchestrator.machines.StateMachineRegistry.Type;
@@ -18,11 +19,14 @@ import java.util.regex.Pattern;
 
 /**
  * The state machine actions: CreateStateMachine, DescribeStateMachine, ListStateMachines,
- * UpdateStateMachine, DeleteStateMachine.
+ * UpdateStateMachine, DeleteStateMachine, ValidateStateMachineDefinition.
  */
 final class MachineActions {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** ValidateStateMachineDefinition gives at most this many diagnostics. */
+  private static final int MAX_DIAGNOSTICS = 100;
 
   private static final Pattern MACHINE_ARN =
       Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:stateMachine:[^:]{1,80}");
@@ -36,14 +40,7 @@ final class MachineActions {
   }
 
   JsonNode create(JsonNode input) {
-    String typeName = Fields.optional(input, "type").orElse("STANDARD").toUpperCase(Locale.ROOT);
-    Type type;
-    try {
-      type = Type.valueOf(typeName);
-    } catch (IllegalArgumentException e) {
-      throw new ApiException(
-          "ValidationException", "type '" + typeName + "' is not STANDARD or EXPRESS");
-    }
+    Type type = type(input);
     StateMachineRecord created =
         machines.create(
             new Create(
@@ -119,6 +116,64 @@ final class MachineActions {
         .put("includeExecutionData", machine.getIncludeExecutionData());
     answer.putObject("tracingConfiguration").put("enabled", false);
     return answer;
+  }
+
+  /**
+   * ValidateStateMachineDefinition: the engine's findings on a definition, errors only or (with
+   * {@code severity} WARNING) warnings too, each with a JSON Pointer to where it is.
+   */
+  JsonNode validate(JsonNode input) {
+    String definition = Fields.required(input, "definition");
+    Type type = type(input);
+    String severity = Fields.optional(input, "severity").orElse("ERROR");
+    if (!severity.equals("ERROR") && !severity.equals("WARNING")) {
+      throw new ApiException(
+          "ValidationException",
+          "1 validation error detected: Value '"
+              + severity
+              + "' at 'severity' failed to satisfy constraint: Member must satisfy enum value set:"
+              + " [ERROR, WARNING]");
+    }
+    int max = Fields.optionalInt(input, "maxResults").orElse(0);
+    if (max < 0 || max > MAX_DIAGNOSTICS) {
+      throw new ApiException(
+          "ValidationException",
+          "1 validation error detected: Value '"
+              + max
+              + "' at 'maxResults' failed to satisfy constraint: Member must have value between 0"
+              + " and "
+              + MAX_DIAGNOSTICS);
+    }
+    int limit = max == 0 ? MAX_DIAGNOSTICS : max;
+    List<Diagnostic> found =
+        StateMachineRegistry.diagnostics(definition, type).stream()
+            .filter(d -> severity.equals("WARNING") || d.severity() == Diagnostic.Severity.ERROR)
+            .toList();
+    ObjectNode answer = JSON.createObjectNode();
+    answer.put(
+        "result",
+        found.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR) ? "FAIL" : "OK");
+    ArrayNode diagnostics = answer.putArray("diagnostics");
+    for (Diagnostic d : found.subList(0, Math.min(limit, found.size()))) {
+      diagnostics
+          .addObject()
+          .put("severity", d.severity().name())
+          .put("code", d.code())
+          .put("message", d.message())
+          .put("location", d.location().isEmpty() ? "/" : d.location());
+    }
+    answer.put("truncated", found.size() > limit);
+    return answer;
+  }
+
+  private static Type type(JsonNode input) {
+    String typeName = Fields.optional(input, "type").orElse("STANDARD").toUpperCase(Locale.ROOT);
+    try {
+      return Type.valueOf(typeName);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(
+          "ValidationException", "type '" + typeName + "' is not STANDARD or EXPRESS");
+    }
   }
 
   /** ListStateMachines: in ARN order, paged; the token is the last ARN listed. */

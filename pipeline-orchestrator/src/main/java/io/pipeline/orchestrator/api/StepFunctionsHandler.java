@@ -42,10 +42,10 @@ import org.slf4j.LoggerFactory;
  * never on Jetty's threads.
  *
  * <p>Actions so far: CreateStateMachine, DescribeStateMachine, ListStateMachines,
- * UpdateStateMachine, DeleteStateMachine, DescribeStateMachineForExecution, StartExecution,
- * StartSyncExecution, StopExecution, DescribeExecution, GetExecutionHistory, ListExecutions,
- * SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat. Request signatures (SigV4) are not checked
- * yet.
+ * UpdateStateMachine, DeleteStateMachine, ValidateStateMachineDefinition,
+ * DescribeStateMachineForExecution, StartExecution, StartSyncExecution, StopExecution,
+ * DescribeExecution, GetExecutionHistory, ListExecutions, SendTaskSuccess, SendTaskFailure,
+ * SendTaskHeartbeat. Request signatures (SigV4) are not checked yet.
  *
  * <p>The same port serves the other instances' internal requests ({@code POST
  * /internal/v1/<Action>}, signed with the shared peer key, see {@link Peers}): reads of the
@@ -186,6 +186,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       case "ListStateMachines" -> completedFuture(machineActions.list(input));
       case "UpdateStateMachine" -> completedFuture(machineActions.update(input));
       case "DeleteStateMachine" -> completedFuture(machineActions.delete(input));
+      case "ValidateStateMachineDefinition" -> completedFuture(machineActions.validate(input));
       case "StartExecution" -> executions.start(input);
       case "StartSyncExecution" -> executions.startSync(input);
       case "StopExecution" -> executions.stop(input);

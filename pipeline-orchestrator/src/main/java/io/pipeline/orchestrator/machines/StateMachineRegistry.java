@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -197,16 +198,28 @@ public final class StateMachineRegistry implements AutoCloseable {
   }
 
   private static void validate(Create request) {
-    ParseResult parsed = DefinitionParser.parse(request.definition());
-    if (!parsed.isValid()) {
-      throw new InvalidDefinitionException(parsed.diagnostics());
+    List<Diagnostic> errors =
+        diagnostics(request.definition(), request.type()).stream()
+            .filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+            .toList();
+    if (!errors.isEmpty()) {
+      throw new InvalidDefinitionException(errors);
     }
-    if (request.type() == Type.EXPRESS) {
-      List<Diagnostic> refused = ExpressRestrictions.violations(request.definition());
-      if (!refused.isEmpty()) {
-        throw new InvalidDefinitionException(refused);
-      }
+  }
+
+  /**
+   * What is wrong with a definition for a state machine of this type, errors and warnings, each
+   * with where it points: the engine's checks, then (for a valid Express definition) the Task
+   * resources Express refuses.
+   */
+  public static List<Diagnostic> diagnostics(String definition, Type type) {
+    ParseResult parsed = DefinitionParser.parse(definition);
+    if (!parsed.isValid() || type != Type.EXPRESS) {
+      return parsed.diagnostics();
     }
+    List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
+    all.addAll(ExpressRestrictions.violations(definition));
+    return all;
   }
 
   /** What UpdateStateMachine asks to change; what is empty stays as it is. */

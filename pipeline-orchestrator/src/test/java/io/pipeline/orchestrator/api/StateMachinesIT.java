@@ -19,7 +19,11 @@ import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 import software.amazon.awssdk.services.sfn.model.MissingRequiredParameterException;
 import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
+import software.amazon.awssdk.services.sfn.model.StateMachineType;
 import software.amazon.awssdk.services.sfn.model.UpdateStateMachineResponse;
+import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionResponse;
+import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionResultCode;
+import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionSeverity;
 
 /** ListStateMachines, UpdateStateMachine and DeleteStateMachine through the AWS SDK. */
 @ExtendWith(OrchestratorExtension.class)
@@ -139,5 +143,57 @@ class StateMachinesIT {
                     b -> b.name(name).definition(SAYS.formatted("new")).roleArn(ROLE))
                 .stateMachineArn())
         .isEqualTo(machine);
+  }
+
+  @Test
+  void shouldValidateDefinitionsSayingWhatIsWrongAndWhere() {
+    String literal =
+        """
+        {"StartAt": "T", "States": {"T": {"Type": "Pass", "Parameters": {"id": "$.order"},
+          "End": true}}}
+        """;
+    String activity =
+        """
+        {"StartAt": "T", "States": {"T": {"Type": "Task", "End": true,
+          "Resource": "arn:aws:states:us-east-1:000000000000:activity:review"}}}
+        """;
+    String broken = "{\"StartAt\": \"Nowhere\", \"States\": {\"A\": {\"Type\": \"Pass\"}}}";
+
+    ValidateStateMachineDefinitionResponse ok =
+        sfn.validateStateMachineDefinition(b -> b.definition(literal));
+    ValidateStateMachineDefinitionResponse warned =
+        sfn.validateStateMachineDefinition(
+            b -> b.definition(literal).severity(ValidateStateMachineDefinitionSeverity.WARNING));
+    ValidateStateMachineDefinitionResponse failed =
+        sfn.validateStateMachineDefinition(b -> b.definition(broken));
+    ValidateStateMachineDefinitionResponse truncated =
+        sfn.validateStateMachineDefinition(b -> b.definition(broken).maxResults(1));
+    ValidateStateMachineDefinitionResponse express =
+        sfn.validateStateMachineDefinition(
+            b -> b.definition(activity).type(StateMachineType.EXPRESS));
+
+    assertThat(ok.result()).isEqualTo(ValidateStateMachineDefinitionResultCode.OK);
+    assertThat(ok.diagnostics()).isEmpty();
+    assertThat(warned.result()).isEqualTo(ValidateStateMachineDefinitionResultCode.OK);
+    assertThat(warned.diagnostics())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.severity()).isEqualTo(ValidateStateMachineDefinitionSeverity.WARNING);
+              assertThat(d.location()).isEqualTo("/States/T/Parameters/id");
+            });
+    assertThat(failed.result()).isEqualTo(ValidateStateMachineDefinitionResultCode.FAIL);
+    assertThat(failed.diagnostics())
+        .hasSizeGreaterThan(1)
+        .allSatisfy(
+            d -> assertThat(d.severity()).isEqualTo(ValidateStateMachineDefinitionSeverity.ERROR))
+        .anySatisfy(d -> assertThat(d.location()).isEqualTo("/StartAt"));
+    assertThat(failed.truncated()).isFalse();
+    assertThat(truncated.diagnostics()).hasSize(1);
+    assertThat(truncated.truncated()).isTrue();
+    assertThat(express.result()).isEqualTo(ValidateStateMachineDefinitionResultCode.FAIL);
+    assertThat(express.diagnostics())
+        .singleElement()
+        .satisfies(d -> assertThat(d.location()).isEqualTo("/States/T/Resource"));
   }
 }
