@@ -16,6 +16,7 @@ import io.pipeline.orchestrator.runtime.ActivityTopics;
 import io.pipeline.orchestrator.runtime.RuntimeUnavailableException;
 import io.pipeline.orchestrator.runtime.StandardRuntime;
 import io.pipeline.orchestrator.task.TaskTokens;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Optional;
@@ -60,6 +61,9 @@ public final class StepFunctionsHandler extends Handler.Abstract {
 
   /** A definition may be 1 MiB; the rest of a request is small. */
   private static final int MAX_BODY = DefinitionParser.MAX_DEFINITION_BYTES + 64 * 1024;
+
+  /** A larger body is not read to its end before it is refused: the connection is closed. */
+  private static final int DISCARD_LIMIT = 16 * 1024 * 1024;
 
   /** Internal requests are queries: small. */
   private static final int MAX_PEER_BODY = 64 * 1024;
@@ -111,7 +115,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
           action,
           response,
           callback,
-          Content.Source.asByteArrayAsync(request, MAX_PEER_BODY)
+          body(request, MAX_PEER_BODY)
               .thenApplyAsync(body -> answerPeer(action, request, body), executor));
       return true;
     }
@@ -129,9 +133,72 @@ public final class StepFunctionsHandler extends Handler.Abstract {
         action,
         response,
         callback,
-        Content.Source.asByteArrayAsync(request, MAX_BODY)
-            .thenComposeAsync(body -> answer(action, body), executor));
+        body(request, MAX_BODY).thenComposeAsync(body -> answer(action, body), executor));
     return true;
+  }
+
+  /**
+   * A request's body, refused with a {@code ValidationException} naming the limit when it is
+   * larger. The rest of a larger body is still read, and dropped, up to {@link #DISCARD_LIMIT}, so
+   * the client, still sending, gets the answer instead of a broken connection.
+   */
+  private static CompletableFuture<byte[]> body(Request request, int max) {
+    if (request.getLength() > DISCARD_LIMIT) {
+      return CompletableFuture.failedFuture(tooLarge(request.getLength(), max));
+    }
+    CompletableFuture<byte[]> result = new CompletableFuture<>();
+    new Runnable() {
+      private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+      private long total;
+
+      @Override
+      public void run() {
+        while (true) {
+          Content.Chunk chunk = request.read();
+          if (chunk == null) {
+            request.demand(this);
+            return;
+          }
+          if (Content.Chunk.isFailure(chunk)) {
+            result.completeExceptionally(chunk.getFailure());
+            return;
+          }
+          ByteBuffer bytes = chunk.getByteBuffer();
+          int size = bytes.remaining();
+          total += size;
+          if (total <= max) {
+            byte[] copy = new byte[size];
+            bytes.get(copy);
+            kept.write(copy, 0, size);
+          }
+          boolean last = chunk.isLast();
+          chunk.release();
+          if (total > DISCARD_LIMIT) {
+            result.completeExceptionally(tooLarge(total, max));
+            return;
+          }
+          if (last) {
+            if (total > max) {
+              result.completeExceptionally(tooLarge(total, max));
+            } else {
+              result.complete(kept.toByteArray());
+            }
+            return;
+          }
+        }
+      }
+    }.run();
+    return result;
+  }
+
+  private static ApiException tooLarge(long length, int max) {
+    return new ApiException(
+        "ValidationException",
+        "The request body"
+            + (length < 0 ? "" : " of " + length + " bytes")
+            + " is larger than the "
+            + max
+            + " bytes a request may have");
   }
 
   private static void respond(

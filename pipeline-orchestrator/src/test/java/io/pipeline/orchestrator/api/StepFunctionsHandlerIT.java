@@ -153,6 +153,32 @@ class StepFunctionsHandlerIT {
   }
 
   @Test
+  void shouldRefuseARequestLargerThanTheLimitSayingSo() throws Exception {
+    String definition = "{\"Comment\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+
+    HttpResponse<String> refused =
+        HTTP.send(
+            HttpRequest.newBuilder(orchestrator.apiUri())
+                .header("X-Amz-Target", "AWSStepFunctions.CreateStateMachine")
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        JSON.createObjectNode()
+                            .put("name", "large")
+                            .put("roleArn", ROLE)
+                            .put("definition", definition)
+                            .toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(refused.body()).get("__type").asText())
+        .isEqualTo("ValidationException");
+    assertThat(JSON.readTree(refused.body()).get("message").asText())
+        .contains("larger than the 1114112 bytes");
+  }
+
+  @Test
   void shouldAnswerOnlySignedInternalRequests() throws Exception {
     String missing = "arn:aws:states:us-east-1:000000000000:execution:nothing:here";
     ObjectNode request = JSON.createObjectNode().put("executionArn", missing);
