@@ -32,9 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.common.utils.Bytes;
@@ -42,7 +40,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * requests, history, verdicts and its own follow-up commands; Kafka Streams commits all of it in
  * one transaction ({@code exactly_once_v2}), so each state transition happens once.
  *
- * <p>Timers wait in a store ordered by due time; a wall-clock punctuator turns due ones into {@link
- * TimerFired} commands. A timer due at once (the engine's "continue after the budget") goes
+ * <p>Timers wait in a store ordered by due time ({@link ExecutionTimers}); a wall-clock punctuator
+ * turns due ones into commands. A timer due at once (the engine's "continue after the budget") goes
  * straight to the command topic, so no command does unbounded work.
  */
 final class ExecutionProcessor implements Processor<String, byte[], String, Object> {
@@ -64,9 +61,6 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
 
   /** The timer that deletes a closed execution and its history once retention has passed. */
   static final String PURGE_TIMER = "$purge";
-
-  /** At most this many timers fire per punctuation; the rest at the next. */
-  private static final int TIMERS_PER_PUNCTUATION = 1_000;
 
   private final RuntimeTopology.Names names;
   private final Definitions definitions;
@@ -79,7 +73,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
 
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, ExecutionRecord> executions;
-  private KeyValueStore<Bytes, byte[]> timers;
+  private ExecutionTimers timers;
   private KeyValueStore<Bytes, ExecutionHistoryEvent> history;
   private KeyValueStore<Bytes, byte[]> listings;
 
@@ -104,11 +98,12 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.executions = context.getStateStore(RuntimeTopology.EXECUTIONS_STORE);
-    this.timers = context.getStateStore(RuntimeTopology.TIMERS_STORE);
+    this.timers =
+        new ExecutionTimers(context, context.getStateStore(RuntimeTopology.TIMERS_STORE), metrics);
     this.history = context.getStateStore(RuntimeTopology.HISTORY_STORE);
     this.listings = context.getStateStore(RuntimeTopology.LISTINGS_STORE);
     live.clear();
-    context.schedule(timerInterval, PunctuationType.WALL_CLOCK_TIME, this::fireDueTimers);
+    context.schedule(timerInterval, PunctuationType.WALL_CLOCK_TIME, timers::fireDue);
   }
 
   @Override
@@ -383,7 +378,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
       metrics.transitions(record.getStateMachineArn(), step.events());
       for (Effect effect : step.effects()) {
         if (effect instanceof Effect.ArmTimer timer) {
-          arm(arn, timer.timerId(), timer.dueAt(), now);
+          timers.arm(arn, timer.timerId(), timer.dueAt(), now);
         } else if (effect instanceof Effect.ScheduleTask task) {
           Optional<String> activity = ActivityArn.name(task.resource());
           if (activity.isPresent()) {
@@ -431,7 +426,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
       record.setCause(execution.cause().orElse(null));
       metrics.closed(record.getStateMachineArn(), status);
       statusChanged(record, now);
-      arm(arn, PURGE_TIMER, now.plus(retention), now);
+      timers.arm(arn, PURGE_TIMER, now.plus(retention), now);
     }
     executions.put(arn, record);
     if (status == ExecutionStatus.RUNNING) {
@@ -455,37 +450,6 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     context.forward(
         new Record<>(record.getExecutionArn(), event, now.toEpochMilli()),
         RuntimeTopology.STATUS_SINK);
-  }
-
-  private void arm(String arn, String timerId, Instant dueAt, Instant now) {
-    if (!dueAt.isAfter(now)) {
-      sendTimer(arn, timerId, now);
-    } else {
-      timers.put(StoreKeys.timer(dueAt, arn, timerId), new byte[0]);
-    }
-  }
-
-  private void sendTimer(String arn, String timerId, Instant now) {
-    ExecutionCommand fired = new ExecutionCommand(arn, null, now, new TimerFired(timerId));
-    context.forward(new Record<>(arn, fired, now.toEpochMilli()), RuntimeTopology.COMMANDS_SINK);
-  }
-
-  private void fireDueTimers(long wallClockMillis) {
-    Instant now = Instant.ofEpochMilli(wallClockMillis);
-    // Collect first, then delete: a store's iterator must not see its own deletions.
-    List<Bytes> due = new ArrayList<>();
-    try (KeyValueIterator<Bytes, byte[]> timersDue =
-        timers.range(StoreKeys.firstTimer(), StoreKeys.timersDueAfter(now))) {
-      while (timersDue.hasNext() && due.size() < TIMERS_PER_PUNCTUATION) {
-        due.add(timersDue.next().key);
-      }
-    }
-    for (Bytes key : due) {
-      StoreKeys.Timer timer = StoreKeys.timerOf(key);
-      timers.delete(key);
-      sendTimer(timer.executionArn(), timer.timerId(), now);
-      metrics.timerFired(Duration.between(timer.dueAt(), now));
-    }
   }
 
   /** Deletes a closed execution and its history: its name is free again. */
