@@ -22,7 +22,6 @@ import io.pipeline.schemas.orchestrator.StopExecution;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -322,18 +321,9 @@ final class ExecutionActions {
     return answer;
   }
 
+  /** The page size of the listing actions: 100 by default, at most 1,000. */
   static int pageSize(JsonNode request) {
-    int max = Fields.optionalInt(request, "maxResults").orElse(0);
-    if (max < 0 || max > MAX_PAGE) {
-      throw new ApiException(
-          "ValidationException",
-          "1 validation error detected: Value '"
-              + max
-              + "' at 'maxResults' failed to satisfy constraint: Member must have value between 0"
-              + " and "
-              + MAX_PAGE);
-    }
-    return max == 0 ? DEFAULT_PAGE : max;
+    return Fields.pageSize(request, DEFAULT_PAGE, MAX_PAGE);
   }
 
   private ExecutionRecord find(String arn, int partition) {
@@ -374,24 +364,20 @@ final class ExecutionActions {
     return verdict;
   }
 
-  /** Page tokens say where the next page starts and in which order; they are not secrets. */
+  /** History page tokens say where the next page starts and in which order. */
   private static String writeToken(long lastEventId, boolean reverse) {
-    String text = (reverse ? "r:" : "f:") + lastEventId;
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    return PageTokens.write(reverse ? "history-reverse" : "history", Long.toString(lastEventId));
   }
 
   private static long readToken(String token, boolean reverse) {
+    String id =
+        PageTokens.read(
+                token, reverse ? "history-reverse" : "history", 1, "a page in the other order")
+            .get(0);
     try {
-      String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-      if (!text.startsWith(reverse ? "r:" : "f:")) {
-        throw new ApiException(
-            "InvalidToken", "Invalid Token: the nextToken is of a page in the other order");
-      }
-      return Long.parseLong(text.substring(2));
-    } catch (IllegalArgumentException e) {
-      throw new ApiException("InvalidToken", "Invalid Token: '" + token + "' is not a nextToken");
+      return Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw PageTokens.invalid(token);
     }
   }
 }

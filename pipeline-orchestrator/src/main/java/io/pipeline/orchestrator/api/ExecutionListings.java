@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +40,8 @@ final class ExecutionListings {
   static final String LIST_PARTITIONS = "ListExecutionsOfPartitions";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final String TOKEN_KIND = "executions";
 
   private static final List<String> STATUSES =
       List.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE");
@@ -182,38 +183,24 @@ final class ExecutionListings {
    * secrets.
    */
   private static String writeToken(long startMillis, String executionArn, Optional<String> status) {
-    String text = "l1\n" + status.orElse("") + "\n" + startMillis + "\n" + executionArn;
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    return PageTokens.write(
+        TOKEN_KIND, status.orElse(""), Long.toString(startMillis), executionArn);
   }
 
   private static ListingPosition readToken(
       String token, String machineArn, Optional<String> status) {
-    String[] parts;
-    try {
-      parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n");
-    } catch (IllegalArgumentException e) {
-      throw invalidToken(token);
-    }
-    if (parts.length != 4 || !parts[0].equals("l1")) {
-      throw invalidToken(token);
-    }
+    List<String> parts = PageTokens.read(token, TOKEN_KIND, 3, "another action's listing");
     String executionPrefix = machineArn.replaceFirst(":stateMachine:", ":execution:") + ":";
-    if (!parts[1].equals(status.orElse("")) || !parts[3].startsWith(executionPrefix)) {
+    if (!parts.get(0).equals(status.orElse("")) || !parts.get(2).startsWith(executionPrefix)) {
       throw new ApiException(
           "InvalidToken",
           "Invalid Token: the nextToken is of a listing with another state machine or status"
               + " filter");
     }
     try {
-      return new ListingPosition(Instant.ofEpochMilli(Long.parseLong(parts[2])), parts[3]);
+      return new ListingPosition(Instant.ofEpochMilli(Long.parseLong(parts.get(1))), parts.get(2));
     } catch (NumberFormatException e) {
-      throw invalidToken(token);
+      throw PageTokens.invalid(token);
     }
-  }
-
-  private static ApiException invalidToken(String token) {
-    return new ApiException("InvalidToken", "Invalid Token: '" + token + "' is not a nextToken");
   }
 }

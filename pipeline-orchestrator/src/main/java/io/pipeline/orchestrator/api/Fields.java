@@ -53,6 +53,24 @@ final class Fields {
     return Optional.of(value.asInt());
   }
 
+  /**
+   * A page size: {@code maxResults} if given (0 is "the default"), checked against {@code max} as
+   * Step Functions checks it.
+   */
+  static int pageSize(JsonNode input, int defaultSize, int max) {
+    int size = optionalInt(input, "maxResults").orElse(0);
+    if (size < 0 || size > max) {
+      throw new ApiException(
+          "ValidationException",
+          "1 validation error detected: Value '"
+              + size
+              + "' at 'maxResults' failed to satisfy constraint: Member must have value between 0"
+              + " and "
+              + max);
+    }
+    return size == 0 ? defaultSize : size;
+  }
+
   /** Step Functions sends timestamps as epoch seconds with a fraction. */
   static double epochSeconds(Instant time) {
     return time.toEpochMilli() / 1000.0;

@@ -10,8 +10,6 @@ import io.pipeline.orchestrator.machines.StateMachineRegistry.Create;
 import io.pipeline.orchestrator.machines.StateMachineRegistry.Type;
 import io.pipeline.orchestrator.runtime.ActivityTopics;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -134,17 +132,7 @@ final class MachineActions {
               + "' at 'severity' failed to satisfy constraint: Member must satisfy enum value set:"
               + " [ERROR, WARNING]");
     }
-    int max = Fields.optionalInt(input, "maxResults").orElse(0);
-    if (max < 0 || max > MAX_DIAGNOSTICS) {
-      throw new ApiException(
-          "ValidationException",
-          "1 validation error detected: Value '"
-              + max
-              + "' at 'maxResults' failed to satisfy constraint: Member must have value between 0"
-              + " and "
-              + MAX_DIAGNOSTICS);
-    }
-    int limit = max == 0 ? MAX_DIAGNOSTICS : max;
+    int limit = Fields.pageSize(input, MAX_DIAGNOSTICS, MAX_DIAGNOSTICS);
     List<Diagnostic> found =
         StateMachineRegistry.diagnostics(definition, type).stream()
             .filter(d -> severity.equals("WARNING") || d.severity() == Diagnostic.Severity.ERROR)
@@ -249,20 +237,10 @@ final class MachineActions {
   }
 
   private static String writeToken(String lastArn) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(("m1\n" + lastArn).getBytes(StandardCharsets.UTF_8));
+    return PageTokens.write("state-machines", lastArn);
   }
 
   private static String readToken(String token) {
-    try {
-      String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-      if (text.startsWith("m1\n")) {
-        return text.substring(3);
-      }
-    } catch (IllegalArgumentException e) {
-      // answered below
-    }
-    throw new ApiException("InvalidToken", "Invalid Token: '" + token + "' is not a nextToken");
+    return PageTokens.read(token, "state-machines", 1, "another action's listing").get(0);
   }
 }
