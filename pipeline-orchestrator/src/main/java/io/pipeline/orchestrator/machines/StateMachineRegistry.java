@@ -3,16 +3,13 @@ package io.pipeline.orchestrator.machines;
 import io.pipeline.asl.parse.DefinitionParser;
 import io.pipeline.asl.parse.Diagnostic;
 import io.pipeline.asl.parse.ParseResult;
-import io.pipeline.common.kafka.ConsumerLoop;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import io.pipeline.schemas.topic.PipelineTopics;
-import io.pipeline.schemas.topic.Topic;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,43 +18,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The state machines every instance sees: a view of the compacted topic {@value
- * PipelineTopics#STATE_MACHINES}, read with {@code read_committed} from its beginning, and the
- * writes that go to it. A machine's current revision is keyed by its ARN and each revision by
- * {@code ARN:revisionId}, written in one transaction, so an execution pinned to a revision always
- * finds it. A create returns once this instance's view holds it: a StartExecution right after sees
- * the machine.
+ * The state machines every instance sees: a {@link CompactedCatalog} of the topic {@value
+ * PipelineTopics#STATE_MACHINES}. A machine's current revision is keyed by its ARN and each
+ * revision by {@code ARN:revisionId}, written in one transaction, so an execution pinned to a
+ * revision always finds it.
  *
  * <p>Two instances creating the same name at the same moment can both succeed (the last write
  * wins); routing creates through one partition's owner closes that gap with the Standard runtime.
  */
 public final class StateMachineRegistry implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(StateMachineRegistry.class);
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
-  private static final Duration READ_YOUR_WRITE = Duration.ofSeconds(30);
 
   /** Step Functions' two kinds of state machine. */
   public enum Type {
@@ -106,14 +80,9 @@ public final class StateMachineRegistry implements AutoCloseable {
     }
   }
 
-  private final Topic<String, StateMachineRecord> topic;
   private final String arnPrefix;
   private final Clock clock;
-  private final KafkaProducer<String, byte[]> producer;
-  private final Map<String, StateMachineRecord> view = new ConcurrentHashMap<>();
-  private final ConsumerLoop<String, byte[]> reader;
-  private final Object progress = new Object();
-  private long nextOffset;
+  private final CompactedCatalog<StateMachineRecord> catalog;
 
   /**
    * @param kafka how to reach Kafka
@@ -123,33 +92,9 @@ public final class StateMachineRegistry implements AutoCloseable {
    */
   public StateMachineRegistry(
       KafkaSettings kafka, PipelineTopics topics, String region, String account, Clock clock) {
-    this.topic = topics.stateMachines();
     this.arnPrefix = "arn:aws:states:" + region + ":" + account + ":stateMachine:";
     this.clock = clock;
-    this.producer =
-        new KafkaProducer<>(
-            kafka.reliableProducerConfig(
-                "state-machine-registry",
-                Map.of(
-                    ProducerConfig.TRANSACTIONAL_ID_CONFIG,
-                    "pipeline.state-machines." + UUID.randomUUID())),
-            new StringSerializer(),
-            new ByteArraySerializer());
-    producer.initTransactions();
-    KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            kafka.clientConfig(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
-    TopicPartition partition = new TopicPartition(topic.name(), 0);
-    consumer.assign(List.of(partition));
-    consumer.seekToBeginning(List.of(partition));
-    this.reader =
-        ConsumerLoop.start(
-            "state-machine-registry",
-            consumer,
-            Duration.ofMillis(200),
-            records -> read(records, consumer.position(partition)));
+    this.catalog = new CompactedCatalog<>(kafka, topics.stateMachines(), "state-machine-registry");
   }
 
   /**
@@ -192,8 +137,7 @@ public final class StateMachineRegistry implements AutoCloseable {
             now,
             request.logging().level().name(),
             request.logging().includeExecutionData());
-    long offset = write(arn, revisionId, record);
-    awaitView(offset);
+    write(arn, revisionId, record);
     return record;
   }
 
@@ -271,7 +215,7 @@ public final class StateMachineRegistry implements AutoCloseable {
             clock.instant(),
             next.logging().level().name(),
             next.logging().includeExecutionData());
-    awaitView(write(current.getArn(), revisionId, record));
+    write(current.getArn(), revisionId, record);
     return record;
   }
 
@@ -283,12 +227,12 @@ public final class StateMachineRegistry implements AutoCloseable {
     if (describe(arn).isEmpty()) {
       return;
     }
-    awaitView(transaction(arn, List.of(new ProducerRecord<>(topic.name(), arn, null))));
+    catalog.write(List.of(CompactedCatalog.Change.remove(arn)));
   }
 
   /** The current revision of every state machine, in ARN order. */
   public List<StateMachineRecord> list() {
-    return view.entrySet().stream()
+    return catalog.all().entrySet().stream()
         .filter(entry -> entry.getKey().equals(entry.getValue().getArn()))
         .map(Map.Entry::getValue)
         .sorted(Comparator.comparing(StateMachineRecord::getArn))
@@ -297,86 +241,19 @@ public final class StateMachineRegistry implements AutoCloseable {
 
   /** The current revision of a state machine. */
   public Optional<StateMachineRecord> describe(String arn) {
-    return Optional.ofNullable(view.get(arn));
+    return catalog.get(arn);
   }
 
   /** One revision of a state machine, current or not. */
   public Optional<StateMachineRecord> revision(String arn, String revisionId) {
-    return Optional.ofNullable(view.get(arn + ":" + revisionId));
+    return catalog.get(arn + ":" + revisionId);
   }
 
-  private long write(String arn, String revisionId, StateMachineRecord record) {
-    byte[] value = topic.valueSerde().serializer().serialize(topic.name(), record);
-    return transaction(
-        arn,
+  private void write(String arn, String revisionId, StateMachineRecord record) {
+    catalog.write(
         List.of(
-            new ProducerRecord<>(topic.name(), arn + ":" + revisionId, value),
-            new ProducerRecord<>(topic.name(), arn, value)));
-  }
-
-  /**
-   * Writes records in one transaction, one transaction at a time (the API's threads share the
-   * producer).
-   *
-   * @return the offset of the last record
-   */
-  private synchronized long transaction(String arn, List<ProducerRecord<String, byte[]>> records) {
-    producer.beginTransaction();
-    try {
-      RecordMetadata last = null;
-      for (ProducerRecord<String, byte[]> record : records) {
-        last = producer.send(record).get();
-      }
-      producer.commitTransaction();
-      return last.offset();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      producer.abortTransaction();
-      throw new IllegalStateException("interrupted while writing state machine " + arn, e);
-    } catch (ExecutionException | RuntimeException e) {
-      producer.abortTransaction();
-      throw new IllegalStateException("Kafka did not take state machine " + arn, e);
-    }
-  }
-
-  /** Waits until the view has read past this offset (read your writes). */
-  private void awaitView(long offset) {
-    long deadline = System.nanoTime() + READ_YOUR_WRITE.toNanos();
-    synchronized (progress) {
-      while (nextOffset <= offset) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0 || reader.isClosed()) {
-          throw new IllegalStateException(
-              new TimeoutException(
-                  "the state machine view did not reach offset "
-                      + offset
-                      + " in "
-                      + READ_YOUR_WRITE));
-        }
-        try {
-          progress.wait(Math.max(1, left / 1_000_000));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted", e);
-        }
-      }
-    }
-  }
-
-  private void read(ConsumerRecords<String, byte[]> records, long position) {
-    for (ConsumerRecord<String, byte[]> record : records) {
-      if (record.value() == null) {
-        view.remove(record.key());
-      } else {
-        view.put(
-            record.key(),
-            topic.valueSerde().deserializer().deserialize(topic.name(), record.value()));
-      }
-    }
-    synchronized (progress) {
-      nextOffset = position;
-      progress.notifyAll();
-    }
+            new CompactedCatalog.Change<>(arn + ":" + revisionId, record),
+            new CompactedCatalog.Change<>(arn, record)));
   }
 
   private static String revisionId(Create request) {
@@ -401,7 +278,6 @@ public final class StateMachineRegistry implements AutoCloseable {
 
   @Override
   public void close() {
-    reader.close();
-    producer.close(Duration.ofSeconds(5));
+    catalog.close();
   }
 }
