@@ -243,6 +243,7 @@ final class ChildRuns {
     children.started.stream().filter(c -> !c.done).forEach(this::cancel);
     execution.timers.values().removeIf(f -> f.cancelled);
     frame.children = null;
+    frame.spent = children;
     frame.waiting = Frame.Waiting.NOTHING;
   }
 
@@ -256,6 +257,37 @@ final class ChildRuns {
     if (frame.children != null) {
       frame.children.closed = true;
       frame.children.started.stream().filter(c -> !c.done).forEach(this::cancel);
+    }
+  }
+
+  /**
+   * Runs a frame again from the state where it stopped without success. A Parallel or Map state
+   * whose branches or iterations ran keeps those that succeeded and redrives the others, each from
+   * where it stopped; iterations that never started start as they would have.
+   */
+  void redrive(Frame frame) {
+    Children kept = frame.children != null ? frame.children : frame.spent;
+    State state = execution.stateOf(frame);
+    boolean branching = state instanceof ParallelState || state instanceof MapState;
+    if (kept == null || !branching || !frame.entered) {
+      frame.reopen(true);
+      runner.later(() -> runner.step(frame));
+      return;
+    }
+    frame.reopen(false);
+    kept.reopen();
+    frame.children = kept;
+    frame.waiting = Frame.Waiting.CHILDREN;
+    for (Frame child : kept.started) {
+      if (!child.done || child.failed) {
+        redrive(child);
+      }
+    }
+    if (kept.map) {
+      startMore(frame, machines(state));
+    }
+    if (kept.allDone()) {
+      runner.later(() -> finishChildren(frame));
     }
   }
 

@@ -51,6 +51,16 @@ final class Children {
   }
 
   /** Whether every child has finished and been accounted for. */
+  /**
+   * Opens closed children again for a redrive: those that succeeded count as done, the others are
+   * run again.
+   */
+  void reopen() {
+    closed = false;
+    failures = 0;
+    completed = (int) started.stream().filter(c -> c.done && !c.failed).count();
+  }
+
   boolean allDone() {
     return completed == itemInputs.size();
   }

@@ -92,4 +92,14 @@ public sealed interface Command {
       Objects.requireNonNull(cause, "cause");
     }
   }
+
+  /**
+   * Redrives a failed, aborted or timed-out execution, as AWS's RedriveExecution does: it runs
+   * again from the states that did not succeed, with the input they had; what succeeded is kept and
+   * not run again. Inside a Parallel or Map state only the branches and iterations that did not
+   * succeed run again, each from where it stopped.
+   *
+   * @param time when it was redriven
+   */
+  record RedriveExecution(Instant time) implements Command {}
 }

@@ -54,6 +54,9 @@ public final class Execution {
   int taskSequence;
   String executionTimeoutTimer;
 
+  /** How many times it was redriven. */
+  int redriveCount;
+
   /** Frames that go on at the next command, after this one ran its budget of states. */
   final java.util.List<Frame> deferred = new ArrayList<>();
 
@@ -112,6 +115,8 @@ public final class Execution {
       new StateRunner(this).heartbeat(task(heartbeat.token()));
     } else if (command instanceof Command.StopExecution stop) {
       stop(stop);
+    } else if (command instanceof Command.RedriveExecution) {
+      redrive();
     }
     dropWorkAfterClose();
     return new Step(events, effects);
@@ -191,6 +196,56 @@ public final class Execution {
     error = stop.error().orElse(null);
     cause = stop.cause().orElse(null);
     close(ExecutionStatus.ABORTED, "ExecutionAborted", failureDetails(error, cause));
+  }
+
+  private void redrive() {
+    Optional<String> refused = notRedrivable();
+    if (refused.isPresent()) {
+      throw new IllegalStateException(refused.get());
+    }
+    status = ExecutionStatus.RUNNING;
+    redriveCount++;
+    output = null;
+    error = null;
+    cause = null;
+    ObjectNode details = NODES.objectNode();
+    details.put("redriveCount", redriveCount);
+    emit("ExecutionRedriven", details);
+    machine
+        .timeoutSeconds()
+        .ifPresent(seconds -> executionTimeoutTimer = armTimer(root, now.plusSeconds(seconds)));
+    new StateRunner(this).redrive(root);
+  }
+
+  /**
+   * Why this execution cannot be redriven, in AWS's words, or empty when it can: see {@link
+   * #notRedrivable(ExecutionStatus, long)}.
+   */
+  public Optional<String> notRedrivable() {
+    return notRedrivable(status, root == null ? MAX_HISTORY_EVENTS : lastEventId);
+  }
+
+  /**
+   * Why an execution cannot be redriven, in AWS's words, or empty when it can: it must have failed,
+   * been aborted or timed out, and have room in its history for more than its redrive event. The
+   * runtime adds the limits that depend on dates (14 days after it closed, a year after it
+   * started).
+   *
+   * @param historyEvents how many events its history holds
+   */
+  public static Optional<String> notRedrivable(ExecutionStatus status, long historyEvents) {
+    return switch (status) {
+      case FAILED, ABORTED, TIMED_OUT ->
+          historyEvents + 2 >= MAX_HISTORY_EVENTS
+              ? Optional.of("Execution history event limit exceeded")
+              : Optional.empty();
+      default -> Optional.of("Execution is " + status + " and cannot be redriven");
+    };
+  }
+
+  /** How many times it was redriven. */
+  public int redriveCount() {
+    return redriveCount;
   }
 
   private void timeOut() {
@@ -327,7 +382,7 @@ public final class Execution {
     execution.put("Name", identity.executionName());
     execution.put("RoleArn", identity.roleArn());
     if (!identity.synchronous()) {
-      execution.put("RedriveCount", 0);
+      execution.put("RedriveCount", redriveCount);
     }
     ObjectNode stateMachine = context.putObject("StateMachine");
     stateMachine.put("Id", identity.stateMachineArn());

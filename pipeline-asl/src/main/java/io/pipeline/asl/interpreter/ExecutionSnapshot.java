@@ -52,6 +52,7 @@ public final class ExecutionSnapshot {
     json.put("lastEventId", execution.lastEventId);
     json.put("timerSequence", execution.timerSequence);
     json.put("taskSequence", execution.taskSequence);
+    json.put("redriveCount", execution.redriveCount);
     json.put("executionTimeoutTimer", execution.executionTimeoutTimer);
     json.put("continueTimer", execution.continueTimer);
     putNode(json, "output", execution.output);
@@ -98,6 +99,7 @@ public final class ExecutionSnapshot {
     execution.lastEventId = json.path("lastEventId").asLong();
     execution.timerSequence = json.path("timerSequence").asInt();
     execution.taskSequence = json.path("taskSequence").asInt();
+    execution.redriveCount = json.path("redriveCount").asInt();
     execution.executionTimeoutTimer = text(json, "executionTimeoutTimer");
     execution.continueTimer = text(json, "continueTimer");
     execution.output = node(json, "output");
@@ -150,30 +152,37 @@ public final class ExecutionSnapshot {
     json.put("error", frame.error);
     json.put("cause", frame.cause);
     if (frame.children != null) {
-      Children children = frame.children;
-      ObjectNode c = json.putObject("children");
-      c.put("map", children.map);
-      c.put("distributed", children.distributed);
-      putNode(c, "stateInput", children.stateInput);
-      ArrayNode items = c.putArray("itemInputs");
-      children.itemInputs.forEach(items::add);
-      c.put("maxConcurrency", children.maxConcurrency);
-      c.put("toleratedCount", children.toleratedCount);
-      c.put("toleratedPercentage", children.toleratedPercentage);
-      c.put("toleranceSet", children.toleranceSet);
-      ArrayNode results = c.putArray("results");
-      for (JsonNode result : children.results) {
-        results.add(result == null ? NODES.nullNode() : NODES.objectNode().set("v", result));
-      }
-      c.put("failures", children.failures);
-      c.put("completed", children.completed);
-      c.put("closed", children.closed);
-      ArrayNode started = c.putArray("started");
-      for (Frame child : children.started) {
-        started.add(frame(child, path + "/" + child.index, paths));
-      }
+      json.set("children", children(frame.children, path, paths));
+    }
+    if (frame.spent != null) {
+      json.set("spent", children(frame.spent, path + "/spent", paths));
     }
     return json;
+  }
+
+  private static ObjectNode children(Children children, String path, Map<Frame, String> paths) {
+    ObjectNode c = NODES.objectNode();
+    c.put("map", children.map);
+    c.put("distributed", children.distributed);
+    putNode(c, "stateInput", children.stateInput);
+    ArrayNode items = c.putArray("itemInputs");
+    children.itemInputs.forEach(items::add);
+    c.put("maxConcurrency", children.maxConcurrency);
+    c.put("toleratedCount", children.toleratedCount);
+    c.put("toleratedPercentage", children.toleratedPercentage);
+    c.put("toleranceSet", children.toleranceSet);
+    ArrayNode results = c.putArray("results");
+    for (JsonNode result : children.results) {
+      results.add(result == null ? NODES.nullNode() : NODES.objectNode().set("v", result));
+    }
+    c.put("failures", children.failures);
+    c.put("completed", children.completed);
+    c.put("closed", children.closed);
+    ArrayNode started = c.putArray("started");
+    for (Frame child : children.started) {
+      started.add(frame(child, path + "/" + child.index, paths));
+    }
+    return c;
   }
 
   private static Frame frame(
@@ -218,40 +227,47 @@ public final class ExecutionSnapshot {
     frame.output = node(json, "output");
     frame.error = text(json, "error");
     frame.cause = text(json, "cause");
-    JsonNode c = json.path("children");
-    if (c.isObject()) {
-      List<JsonNode> items = new ArrayList<>();
-      c.path("itemInputs").forEach(items::add);
-      Children children =
-          new Children(
-              c.path("map").asBoolean(),
-              c.path("distributed").asBoolean(),
-              node(c, "stateInput"),
-              items,
-              c.path("maxConcurrency").asInt(),
-              c.path("toleratedCount").asLong(),
-              c.path("toleratedPercentage").asDouble(),
-              c.path("toleranceSet").asBoolean());
-      for (int i = 0; i < children.results.length; i++) {
-        JsonNode result = c.path("results").get(i);
-        children.results[i] = result == null || result.isNull() ? null : result.get("v");
-      }
-      children.failures = c.path("failures").asInt();
-      children.completed = c.path("completed").asInt();
-      children.closed = c.path("closed").asBoolean();
-      State state = machine.state(frame.state);
-      for (JsonNode child : c.path("started")) {
-        int index = child.path("index").asInt();
-        StateMachine childMachine =
-            state instanceof ParallelState parallel
-                ? parallel.branches().get(index)
-                : ((MapState) state).processor();
-        children.started.add(
-            frame(child, childMachine, Optional.of(frame), path + "/" + index, byPath));
-      }
-      frame.children = children;
+    if (json.path("children").isObject()) {
+      frame.children = children(json.get("children"), machine, frame, path, byPath);
+    }
+    if (json.path("spent").isObject()) {
+      frame.spent = children(json.get("spent"), machine, frame, path + "/spent", byPath);
     }
     return frame;
+  }
+
+  private static Children children(
+      JsonNode c, StateMachine machine, Frame frame, String path, Map<String, Frame> byPath) {
+    List<JsonNode> items = new ArrayList<>();
+    c.path("itemInputs").forEach(items::add);
+    Children children =
+        new Children(
+            c.path("map").asBoolean(),
+            c.path("distributed").asBoolean(),
+            node(c, "stateInput"),
+            items,
+            c.path("maxConcurrency").asInt(),
+            c.path("toleratedCount").asLong(),
+            c.path("toleratedPercentage").asDouble(),
+            c.path("toleranceSet").asBoolean());
+    for (int i = 0; i < children.results.length; i++) {
+      JsonNode result = c.path("results").get(i);
+      children.results[i] = result == null || result.isNull() ? null : result.get("v");
+    }
+    children.failures = c.path("failures").asInt();
+    children.completed = c.path("completed").asInt();
+    children.closed = c.path("closed").asBoolean();
+    State state = machine.state(frame.state);
+    for (JsonNode child : c.path("started")) {
+      int index = child.path("index").asInt();
+      StateMachine childMachine =
+          state instanceof ParallelState parallel
+              ? parallel.branches().get(index)
+              : ((MapState) state).processor();
+      children.started.add(
+          frame(child, childMachine, Optional.of(frame), path + "/" + index, byPath));
+    }
+    return children;
   }
 
   /**

@@ -63,6 +63,13 @@ final class Frame {
   long heartbeatSeconds;
   Children children;
 
+  /**
+   * The branches or iterations of this frame's Parallel or Map state once they closed, kept while
+   * the frame stays in that state (it failed there): a redrive runs only those that did not
+   * succeed.
+   */
+  Children spent;
+
   boolean done;
   boolean failed;
   final boolean silent;
@@ -128,5 +135,39 @@ final class Frame {
     contextObject = null;
     waiting = Waiting.NOTHING;
     children = null;
+    spent = null;
+  }
+
+  /**
+   * Opens a frame that ended unsuccessfully, or was cut short, at its state again, for a redrive:
+   * what it waited for, its result and its retries are forgotten.
+   *
+   * @param reenter whether the state is entered anew (its input processed again); false when its
+   *     branches or iterations go on instead
+   */
+  void reopen(boolean reenter) {
+    done = false;
+    failed = false;
+    error = null;
+    cause = null;
+    output = null;
+    reported = false;
+    cancelled = false;
+    waiting = Waiting.NOTHING;
+    pendingOutput = null;
+    taskToken = null;
+    taskPhase = TaskPhase.NONE;
+    readingItems = false;
+    writingResults = false;
+    taskTimeoutTimer = null;
+    heartbeatTimer = null;
+    startMoreTimer = null;
+    retries.clear();
+    children = null;
+    spent = null;
+    if (reenter) {
+      entered = false;
+      contextObject = null;
+    }
   }
 }

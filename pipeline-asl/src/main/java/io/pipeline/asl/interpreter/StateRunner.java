@@ -95,6 +95,12 @@ final class StateRunner {
     childRuns.startChildren(frame, children, machines);
   }
 
+  /** Redrives a frame that stopped without success: see {@link ChildRuns#redrive(Frame)}. */
+  void redrive(Frame frame) {
+    childRuns.redrive(frame);
+    runAll();
+  }
+
   void drive(Frame frame) {
     work.add(() -> step(frame));
     runAll();

@@ -13,9 +13,11 @@ import io.pipeline.client.CommandGateway;
 import io.pipeline.client.Verdict;
 import io.pipeline.orchestrator.express.ExpressService;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
+import io.pipeline.orchestrator.runtime.Redrives;
 import io.pipeline.orchestrator.runtime.StandardRuntime;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
 import io.pipeline.schemas.orchestrator.ExecutionRecord;
+import io.pipeline.schemas.orchestrator.RedriveExecution;
 import io.pipeline.schemas.orchestrator.StartExecution;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import io.pipeline.schemas.orchestrator.StopExecution;
@@ -23,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
@@ -201,6 +204,24 @@ final class ExecutionActions {
             });
   }
 
+  /**
+   * RedriveExecution: the runtime runs a failed, aborted or timed-out Standard execution again from
+   * the states that did not succeed, or refuses with {@code ExecutionNotRedrivable} and AWS's
+   * reason.
+   */
+  CompletableFuture<JsonNode> redrive(JsonNode request) {
+    String arn = executionArn(request);
+    String clientToken = limited(request, "clientToken", 64);
+    return commands
+        .send(arn, new RedriveExecution(clientToken))
+        .thenApply(
+            verdict -> {
+              ObjectNode answer = JSON.createObjectNode();
+              answer.put("redriveDate", epochSeconds(applied(verdict).startDate()));
+              return answer;
+            });
+  }
+
   CompletableFuture<JsonNode> describe(JsonNode request) {
     String arn = executionArn(request);
     return onOwner(DESCRIBE, arn, request, partition -> describe(arn, partition));
@@ -291,13 +312,13 @@ final class ExecutionActions {
     if (execution.getTraceHeader() != null) {
       answer.put("traceHeader", execution.getTraceHeader());
     }
-    answer.put("redriveCount", 0);
-    answer.put("redriveStatus", "NOT_REDRIVABLE");
-    answer.put(
-        "redriveStatusReason",
-        "RUNNING".equals(execution.getStatus())
-            ? "Execution is RUNNING and cannot be redriven"
-            : "Redrive is not supported yet");
+    answer.put("redriveCount", execution.getRedriveCount());
+    if (execution.getRedriveDate() != null) {
+      answer.put("redriveDate", epochSeconds(execution.getRedriveDate()));
+    }
+    Optional<String> notRedrivable = Redrives.notRedrivable(execution, Instant.now());
+    answer.put("redriveStatus", notRedrivable.isEmpty() ? "REDRIVABLE" : "NOT_REDRIVABLE");
+    notRedrivable.ifPresent(reason -> answer.put("redriveStatusReason", reason));
     return answer;
   }
 

@@ -257,6 +257,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       case "StartExecution" -> executions.start(input);
       case "StartSyncExecution" -> executions.startSync(input);
       case "StopExecution" -> executions.stop(input);
+      case "RedriveExecution" -> executions.redrive(input);
       case ExecutionActions.DESCRIBE -> executions.describe(input);
       case ExecutionActions.HISTORY -> executions.history(input);
       case ExecutionActions.MACHINE_FOR -> executions.machineFor(input);

@@ -19,13 +19,10 @@ import io.pipeline.schemas.orchestrator.CommandReply;
 import io.pipeline.schemas.orchestrator.ExecutionCommand;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
 import io.pipeline.schemas.orchestrator.ExecutionRecord;
+import io.pipeline.schemas.orchestrator.RedriveExecution;
 import io.pipeline.schemas.orchestrator.StartExecution;
 import io.pipeline.schemas.orchestrator.StopExecution;
-import io.pipeline.schemas.orchestrator.TaskFailed;
-import io.pipeline.schemas.orchestrator.TaskHeartbeat;
 import io.pipeline.schemas.orchestrator.TaskRequest;
-import io.pipeline.schemas.orchestrator.TaskStarted;
-import io.pipeline.schemas.orchestrator.TaskSucceeded;
 import io.pipeline.schemas.orchestrator.TimerFired;
 import io.pipeline.schemas.serde.AvroSerde;
 import java.nio.charset.StandardCharsets;
@@ -157,7 +154,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
       return Verdict.applied(null);
     }
     if (record == null) {
-      return body instanceof StopExecution
+      return body instanceof StopExecution || body instanceof RedriveExecution
           ? Verdict.rejected("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'")
           : Verdict.rejected(
               "TaskDoesNotExist", "The execution " + arn + " of this task does not exist");
@@ -172,6 +169,9 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
               Optional.ofNullable(stop.getError()), Optional.ofNullable(stop.getCause()), now);
       run(record, engineStop, now);
       return Verdict.applied(now);
+    }
+    if (body instanceof RedriveExecution redrive) {
+      return redrive(record, redrive, now);
     }
     return taskResult(arn, record, body, now);
   }
@@ -238,15 +238,36 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     return Verdict.applied(now);
   }
 
+  /**
+   * Runs a failed, aborted or timed-out execution again from the states that did not succeed. The
+   * redrive's client token makes it idempotent: the same token again answers the same redrive.
+   */
+  private Verdict redrive(ExecutionRecord record, RedriveExecution redrive, Instant now) {
+    if (redrive.getClientToken() != null
+        && redrive.getClientToken().equals(record.getRedriveClientToken())) {
+      return Verdict.applied(record.getRedriveDate());
+    }
+    Optional<String> refused = Redrives.notRedrivable(record, now);
+    if (refused.isPresent()) {
+      return Verdict.rejected("ExecutionNotRedrivable", refused.get());
+    }
+    Execution execution = restore(record);
+    record.setRedriveCount(record.getRedriveCount() + 1);
+    record.setRedriveDate(now);
+    record.setRedriveClientToken(redrive.getClientToken());
+    record.setStopDate(null);
+    record.setOutput(null);
+    record.setError(null);
+    record.setCause(null);
+    record.setStatus(ExecutionStatus.RUNNING.name());
+    metrics.started(record.getStateMachineArn());
+    statusChanged(record, now);
+    apply(record, execution, execution.handle(new Command.RedriveExecution(now)), now);
+    return Verdict.applied(now);
+  }
+
   private Verdict taskResult(String arn, ExecutionRecord record, Object body, Instant now) {
-    String signed =
-        body instanceof TaskSucceeded s
-            ? s.getTaskToken()
-            : body instanceof TaskFailed f
-                ? f.getTaskToken()
-                : body instanceof TaskStarted started
-                    ? started.getTaskToken()
-                    : ((TaskHeartbeat) body).getTaskToken();
+    String signed = TaskCallbacks.signedToken(body);
     String token;
     try {
       token = tokens.verify(signed);
@@ -263,27 +284,11 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
           "Task Timed Out: the execution closed (" + record.getStatus() + ") before this result");
     }
     Command engineCommand;
-    if (body instanceof TaskSucceeded succeeded) {
-      JsonNode output;
-      try {
-        output = JSON.readTree(succeeded.getOutput());
-      } catch (JsonProcessingException e) {
-        return Verdict.rejected(
-            "InvalidOutput", "The task output is not JSON: " + e.getOriginalMessage());
-      }
-      engineCommand = new Command.CompleteTask(token, output, now);
-    } else if (body instanceof TaskFailed failed) {
-      engineCommand =
-          new Command.FailTask(
-              token,
-              Optional.ofNullable(failed.getError()).orElse(""),
-              Optional.ofNullable(failed.getCause()).orElse(""),
-              now);
-    } else if (body instanceof TaskStarted started) {
-      engineCommand =
-          new Command.StartTask(token, Optional.ofNullable(started.getWorkerName()), now);
-    } else {
-      engineCommand = new Command.HeartbeatTask(token, now);
+    try {
+      engineCommand = TaskCallbacks.command(body, token, now);
+    } catch (JsonProcessingException e) {
+      return Verdict.rejected(
+          "InvalidOutput", "The task output is not JSON: " + e.getOriginalMessage());
     }
     Execution execution = restore(record);
     Step step;
@@ -312,7 +317,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
       return;
     }
     if (PURGE_TIMER.equals(timerId)) {
-      purge(arn, record);
+      purge(arn, record, now);
       return;
     }
     if (!ExecutionStatus.RUNNING.name().equals(record.getStatus())) {
@@ -414,11 +419,11 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     ExecutionStatus status = execution.status();
     record.setStatus(status.name());
     record.setHistoryEvents(record.getHistoryEvents() + events);
-    if (status == ExecutionStatus.RUNNING) {
-      record.setSnapshot(ExecutionSnapshot.write(execution).toString());
-    } else {
+    // A closed execution that did not succeed keeps its state too: a redrive goes on from it.
+    record.setSnapshot(
+        status == ExecutionStatus.SUCCEEDED ? null : ExecutionSnapshot.write(execution).toString());
+    if (status != ExecutionStatus.RUNNING) {
       live.forget(arn);
-      record.setSnapshot(null);
       record.getOpenTasks().clear();
       record.setStopDate(now);
       record.setOutput(execution.output().map(JsonNode::toString).orElse(null));
@@ -452,9 +457,13 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
         RuntimeTopology.STATUS_SINK);
   }
 
-  /** Deletes a closed execution and its history: its name is free again. */
-  private void purge(String arn, ExecutionRecord record) {
-    if (ExecutionStatus.RUNNING.name().equals(record.getStatus())) {
+  /**
+   * Deletes a closed execution and its history: its name is free again. A purge timer armed before
+   * a redrive finds the execution running, or closed again later, and leaves it.
+   */
+  private void purge(String arn, ExecutionRecord record, Instant now) {
+    if (ExecutionStatus.RUNNING.name().equals(record.getStatus())
+        || record.getStopDate().plus(retention).isAfter(now)) {
       return;
     }
     for (long id = 1; id <= record.getHistoryEvents(); id++) {

@@ -9,6 +9,7 @@ import io.pipeline.schemas.orchestrator.ExecutionCommand;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
 import io.pipeline.schemas.orchestrator.ExecutionRecord;
 import io.pipeline.schemas.orchestrator.ExpressStart;
+import io.pipeline.schemas.orchestrator.RedriveExecution;
 import io.pipeline.schemas.orchestrator.StartExecution;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import io.pipeline.schemas.orchestrator.StopExecution;
@@ -51,6 +52,7 @@ final class TrustedClasses {
           TaskHeartbeat.class,
           TaskStarted.class,
           TimerFired.class,
+          RedriveExecution.class,
           CommandReply.class,
           ExecutionHistoryEvent.class,
           ExecutionRecord.class,
