@@ -4,13 +4,16 @@ import io.pipeline.schemas.dlq.DeadLetter;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.mqtt.MqttUserProperty;
+import io.pipeline.schemas.orchestrator.AliasRoute;
 import io.pipeline.schemas.orchestrator.CommandReply;
 import io.pipeline.schemas.orchestrator.ExecutionCommand;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
 import io.pipeline.schemas.orchestrator.ExecutionRecord;
 import io.pipeline.schemas.orchestrator.ExpressStart;
 import io.pipeline.schemas.orchestrator.StartExecution;
+import io.pipeline.schemas.orchestrator.StateMachineAlias;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
+import io.pipeline.schemas.orchestrator.StateMachineVersion;
 import io.pipeline.schemas.orchestrator.StopExecution;
 import io.pipeline.schemas.orchestrator.TaskFailed;
 import io.pipeline.schemas.orchestrator.TaskHeartbeat;
@@ -18,6 +21,8 @@ import io.pipeline.schemas.orchestrator.TaskRequest;
 import io.pipeline.schemas.orchestrator.TaskStarted;
 import io.pipeline.schemas.orchestrator.TaskSucceeded;
 import io.pipeline.schemas.orchestrator.TimerFired;
+import io.pipeline.schemas.orchestrator.VersionCatalogEntry;
+import io.pipeline.schemas.orchestrator.VersionCounter;
 import io.pipeline.schemas.s3.S3EventSource;
 import io.pipeline.schemas.s3.S3ListingEntry;
 import io.pipeline.schemas.s3.S3Notification;
@@ -55,7 +60,12 @@ final class TrustedClasses {
           ExecutionHistoryEvent.class,
           ExecutionRecord.class,
           TaskRequest.class,
-          ExpressStart.class);
+          ExpressStart.class,
+          VersionCatalogEntry.class,
+          StateMachineVersion.class,
+          StateMachineAlias.class,
+          AliasRoute.class,
+          VersionCounter.class);
 
   private static boolean registered;
 
