@@ -195,7 +195,7 @@ public final class WorkflowBench implements AutoCloseable {
         String name = "e-" + i;
         String arn = machine.executionArn(name);
         StartExecution body =
-            new StartExecution(machine.arn(), machine.revisionId(), name, input, null);
+            new StartExecution(machine.arn(), machine.revisionId(), name, input, null, null, null);
         commands.send(
             new ProducerRecord<>(
                 topics.executionCommands().name(),
@@ -274,7 +274,14 @@ public final class WorkflowBench implements AutoCloseable {
               topics.expressStarts().name(),
               arn,
               new ExpressStart(
-                  arn, machine.arn(), machine.revisionId(), name, input, Instant.now())));
+                  arn,
+                  machine.arn(),
+                  machine.revisionId(),
+                  name,
+                  input,
+                  Instant.now(),
+                  null,
+                  null)));
     }
     expressStarts.flush();
   }

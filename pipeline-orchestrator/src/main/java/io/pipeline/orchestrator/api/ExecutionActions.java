@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipeline.client.CommandGateway;
 import io.pipeline.client.Verdict;
 import io.pipeline.orchestrator.express.ExpressService;
+import io.pipeline.orchestrator.machines.ExecutionTarget;
+import io.pipeline.orchestrator.machines.StateMachineArn;
+import io.pipeline.orchestrator.machines.StateMachineArn.Kind;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.orchestrator.runtime.Redrives;
 import io.pipeline.orchestrator.runtime.StandardRuntime;
@@ -28,6 +31,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
@@ -77,11 +81,15 @@ final class ExecutionActions {
     this.peers = peers;
   }
 
+  /**
+   * StartExecution of a state machine (its current revision), a version, or an alias (one of its
+   * versions, drawn by weight for each execution).
+   */
   CompletableFuture<JsonNode> start(JsonNode request) {
     StartRequest start = startRequest(request);
     if ("EXPRESS".equals(start.machine().getType())) {
       return express
-          .startAsync(start.machine(), start.name(), start.input())
+          .startAsync(start.target(), start.name(), start.input())
           .thenApply(
               started -> {
                 ObjectNode answer = JSON.createObjectNode();
@@ -98,7 +106,9 @@ final class ExecutionActions {
             start.machine().getRevisionId(),
             start.name(),
             start.input(),
-            optional(request, "traceHeader").orElse(null));
+            optional(request, "traceHeader").orElse(null),
+            start.target().versionArn().orElse(null),
+            start.target().aliasArn().orElse(null));
     return commands
         .send(executionArn, command)
         .thenApply(
@@ -125,7 +135,7 @@ final class ExecutionActions {
               + start.machine().getType());
     }
     return express
-        .startSync(start.machine(), start.name(), start.input())
+        .startSync(start.target(), start.name(), start.input())
         .thenApply(
             result -> {
               ObjectNode answer = JSON.createObjectNode();
@@ -157,11 +167,23 @@ final class ExecutionActions {
   }
 
   /** What StartExecution and StartSyncExecution ask for, checked. */
-  private record StartRequest(StateMachineRecord machine, String name, String input) {}
+  private record StartRequest(ExecutionTarget target, String name, String input) {
+    /** The revision it runs. */
+    StateMachineRecord machine() {
+      return target.revision();
+    }
+  }
 
   private StartRequest startRequest(JsonNode request) {
-    String machineArn = required(request, "stateMachineArn");
-    StateMachineRecord machine = Machines.existing(machines, machineArn);
+    StateMachineArn arn =
+        Qualifiers.arn(request, "stateMachineArn", Kind.MACHINE, Kind.VERSION, Kind.ALIAS);
+    ExecutionTarget target =
+        machines
+            .target(arn, ThreadLocalRandom.current().nextInt(100))
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        "StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'"));
     String name = optional(request, "name").orElseGet(() -> UUID.randomUUID().toString());
     if (!NAME.matcher(name).matches()) {
       throw new ApiException(
@@ -186,7 +208,7 @@ final class ExecutionActions {
           "InvalidExecutionInput",
           "Invalid State Machine Execution Input: " + e.getOriginalMessage());
     }
-    return new StartRequest(machine, name, input);
+    return new StartRequest(target, name, input);
   }
 
   CompletableFuture<JsonNode> stop(JsonNode request) {
@@ -294,6 +316,7 @@ final class ExecutionActions {
     answer.put("name", execution.getName());
     answer.put("status", execution.getStatus());
     answer.put("startDate", epochSeconds(execution.getStartDate()));
+    qualifiers(answer, execution);
     if (execution.getStopDate() != null) {
       answer.put("stopDate", epochSeconds(execution.getStopDate()));
     }
@@ -320,6 +343,16 @@ final class ExecutionActions {
     answer.put("redriveStatus", notRedrivable.isEmpty() ? "REDRIVABLE" : "NOT_REDRIVABLE");
     notRedrivable.ifPresent(reason -> answer.put("redriveStatusReason", reason));
     return answer;
+  }
+
+  /** The version and alias an execution was started with, as DescribeExecution and lists say. */
+  static void qualifiers(ObjectNode answer, ExecutionRecord execution) {
+    if (execution.getStateMachineVersionArn() != null) {
+      answer.put("stateMachineVersionArn", execution.getStateMachineVersionArn());
+    }
+    if (execution.getStateMachineAliasArn() != null) {
+      answer.put("stateMachineAliasArn", execution.getStateMachineAliasArn());
+    }
   }
 
   private JsonNode history(String arn, int partition, JsonNode request) {

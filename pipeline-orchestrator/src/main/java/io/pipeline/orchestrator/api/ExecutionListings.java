@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pipeline.orchestrator.machines.StateMachineArn;
+import io.pipeline.orchestrator.machines.StateMachineArn.Kind;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.orchestrator.runtime.StandardRuntime;
 import io.pipeline.orchestrator.runtime.StandardRuntime.ListingPosition;
@@ -30,7 +32,8 @@ import org.apache.kafka.streams.state.HostInfo;
  * ordered by state machine, newest first; each instance lists the partitions it serves (this one
  * directly, the others through their internal endpoints, named partition by partition so that a
  * partition that moved meanwhile fails instead of going missing), and the pages merge here in the
- * same order. The page token is the last execution listed.
+ * same order. The page token is the last execution listed. An execution started with a version or
+ * an alias is listed under them too, so a version or alias ARN lists the executions it started.
  */
 final class ExecutionListings {
 
@@ -72,8 +75,14 @@ final class ExecutionListings {
       throw new ApiException(
           "ValidationException", "Listing the executions of a Map run is not supported yet");
     }
-    String machineArn = Fields.required(request, "stateMachineArn");
-    StateMachineRecord machine = Machines.existing(machines, machineArn);
+    StateMachineArn listed =
+        Qualifiers.arn(request, "stateMachineArn", Kind.MACHINE, Kind.VERSION, Kind.ALIAS);
+    String machineArn = listed.arn();
+    StateMachineRecord machine = Machines.existing(machines, listed.machine());
+    if (listed.kind() != Kind.MACHINE && !machines.exists(machineArn)) {
+      throw new ApiException(
+          "ResourceNotFound", "Resource not found: '" + machineArn + "' does not exist");
+    }
     if ("EXPRESS".equals(machine.getType())) {
       throw new ApiException(
           "StateMachineTypeNotSupported",
@@ -172,6 +181,7 @@ final class ExecutionListings {
       if (execution.getStopDate() != null) {
         item.put("stopDate", epochSeconds(execution.getStopDate()));
       }
+      ExecutionActions.qualifiers(item, execution);
       item.put(START_MILLIS, execution.getStartDate().toEpochMilli());
     }
     answer.put("more", listing.more());
@@ -190,7 +200,12 @@ final class ExecutionListings {
   private static ListingPosition readToken(
       String token, String machineArn, Optional<String> status) {
     List<String> parts = PageTokens.read(token, TOKEN_KIND, 3, "another action's listing");
-    String executionPrefix = machineArn.replaceFirst(":stateMachine:", ":execution:") + ":";
+    String executionPrefix =
+        StateMachineArn.parse(machineArn)
+                .orElseThrow()
+                .machine()
+                .replaceFirst(":stateMachine:", ":execution:")
+            + ":";
     if (!parts.get(0).equals(status.orElse("")) || !parts.get(2).startsWith(executionPrefix)) {
       throw new ApiException(
           "InvalidToken",

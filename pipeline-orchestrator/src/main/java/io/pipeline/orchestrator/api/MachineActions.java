@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipeline.asl.parse.Diagnostic;
+import io.pipeline.orchestrator.machines.StateMachineArn;
+import io.pipeline.orchestrator.machines.StateMachineArn.Kind;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.orchestrator.machines.StateMachineRegistry.Create;
 import io.pipeline.orchestrator.machines.StateMachineRegistry.Type;
@@ -13,11 +15,11 @@ import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The state machine actions: CreateStateMachine, DescribeStateMachine, ListStateMachines,
- * UpdateStateMachine, DeleteStateMachine, ValidateStateMachineDefinition.
+ * UpdateStateMachine, DeleteStateMachine, ValidateStateMachineDefinition. Their versions are {@link
+ * VersionActions}'.
  */
 final class MachineActions {
 
@@ -26,19 +28,21 @@ final class MachineActions {
   /** ValidateStateMachineDefinition gives at most this many diagnostics. */
   private static final int MAX_DIAGNOSTICS = 100;
 
-  private static final Pattern MACHINE_ARN =
-      Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:stateMachine:[^:]{1,80}");
-
   private final StateMachineRegistry machines;
   private final ActivityTopics activityTopics;
+  private final VersionActions versions;
 
-  MachineActions(StateMachineRegistry machines, ActivityTopics activityTopics) {
+  MachineActions(
+      StateMachineRegistry machines, ActivityTopics activityTopics, VersionActions versions) {
     this.machines = machines;
     this.activityTopics = activityTopics;
+    this.versions = versions;
   }
 
+  /** CreateStateMachine, and with {@code publish: true} its first version. */
   JsonNode create(JsonNode input) {
     Type type = type(input);
+    boolean publish = VersionActions.publishing(input);
     StateMachineRecord created =
         machines.create(
             new Create(
@@ -52,6 +56,9 @@ final class MachineActions {
     ObjectNode answer = JSON.createObjectNode();
     answer.put("stateMachineArn", created.getArn());
     answer.put("creationDate", Fields.epochSeconds(created.getCreatedAt()));
+    if (publish) {
+      versions.publishInto(answer, created, input);
+    }
     return answer;
   }
 
@@ -81,9 +88,13 @@ final class MachineActions {
     }
   }
 
+  /** DescribeStateMachine: of a state machine, or of one of its versions. */
   JsonNode describe(JsonNode input) {
-    String arn = Fields.required(input, "stateMachineArn");
-    StateMachineRecord machine = Machines.existing(machines, arn);
+    StateMachineArn arn = Qualifiers.arn(input, "stateMachineArn", Kind.MACHINE, Kind.VERSION);
+    if (arn.kind() == Kind.VERSION) {
+      return versions.describe(arn);
+    }
+    StateMachineRecord machine = Machines.existing(machines, arn.machine());
     ObjectNode answer = revision(machine);
     answer.put("status", "ACTIVE");
     answer.put("type", machine.getType());
@@ -191,14 +202,11 @@ final class MachineActions {
 
   /**
    * UpdateStateMachine: a new revision from the definition, role or logging given; executions that
-   * run keep theirs.
+   * run keep theirs. With {@code publish: true} the revision is published as a version too.
    */
   JsonNode update(JsonNode input) {
     String arn = machineArn(input);
-    if (Fields.optionalBoolean(input, "publish").orElse(false)) {
-      throw new ApiException(
-          "ValidationException", "Publishing a version of a state machine is not supported yet");
-    }
+    boolean publish = VersionActions.publishing(input);
     Optional<String> definition = Fields.optional(input, "definition");
     Optional<String> role = Fields.optional(input, "roleArn");
     Optional<StateMachineRegistry.Logging> logging = logging(input);
@@ -218,22 +226,23 @@ final class MachineActions {
     ObjectNode answer = JSON.createObjectNode();
     answer.put("updateDate", Fields.epochSeconds(updated.getUpdatedAt()));
     answer.put("revisionId", updated.getRevisionId());
+    if (publish) {
+      versions.publishInto(answer, updated, input);
+    }
     return answer;
   }
 
-  /** DeleteStateMachine: the machine goes, executions that run finish on their revision. */
+  /**
+   * DeleteStateMachine: the machine goes with its versions and aliases; executions that run finish
+   * on their revision.
+   */
   JsonNode delete(JsonNode input) {
     machines.delete(machineArn(input));
     return JSON.createObjectNode();
   }
 
   private static String machineArn(JsonNode input) {
-    String arn = Fields.required(input, "stateMachineArn");
-    if (!MACHINE_ARN.matcher(arn).matches()) {
-      throw new ApiException(
-          "InvalidArn", "Invalid Arn: '" + arn + "' is not the ARN of a state machine");
-    }
-    return arn;
+    return Qualifiers.arn(input, "stateMachineArn", Kind.MACHINE).machine();
   }
 
   private static String writeToken(String lastArn) {

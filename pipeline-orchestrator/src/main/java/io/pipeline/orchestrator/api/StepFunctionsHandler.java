@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * UpdateStateMachine, DeleteStateMachine, ValidateStateMachineDefinition,
  * DescribeStateMachineForExecution, StartExecution, StartSyncExecution, StopExecution,
  * DescribeExecution, GetExecutionHistory, ListExecutions, SendTaskSuccess, SendTaskFailure,
- * SendTaskHeartbeat. Request signatures (SigV4) are not checked yet.
+ * SendTaskHeartbeat; versions ({@link VersionActions}) and aliases ({@link AliasActions}). Request
+ * signatures (SigV4) are not checked yet.
  *
  * <p>The same port serves the other instances' internal requests ({@code POST
  * /internal/v1/<Action>}, signed with the shared peer key, see {@link Peers}): reads of the
@@ -69,6 +70,8 @@ public final class StepFunctionsHandler extends Handler.Abstract {
   private static final int MAX_PEER_BODY = 64 * 1024;
 
   private final MachineActions machineActions;
+  private final VersionActions versions;
+  private final AliasActions aliases;
   private final ExecutionActions executions;
   private final ExecutionListings listings;
   private final TaskActions tasks;
@@ -94,7 +97,9 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       Executor executor,
       Peers peers,
       TaskTokens tokens) {
-    this.machineActions = new MachineActions(machines, activityTopics);
+    this.versions = new VersionActions(machines);
+    this.aliases = new AliasActions(machines);
+    this.machineActions = new MachineActions(machines, activityTopics, versions);
     this.executions = new ExecutionActions(machines, runtime, commands, express, peers);
     this.listings = new ExecutionListings(machines, runtime, peers);
     this.tasks = new TaskActions(tokens, commands);
@@ -254,6 +259,14 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       case "UpdateStateMachine" -> completedFuture(machineActions.update(input));
       case "DeleteStateMachine" -> completedFuture(machineActions.delete(input));
       case "ValidateStateMachineDefinition" -> completedFuture(machineActions.validate(input));
+      case "PublishStateMachineVersion" -> completedFuture(versions.publish(input));
+      case "ListStateMachineVersions" -> completedFuture(versions.list(input));
+      case "DeleteStateMachineVersion" -> completedFuture(versions.delete(input));
+      case "CreateStateMachineAlias" -> completedFuture(aliases.create(input));
+      case "DescribeStateMachineAlias" -> completedFuture(aliases.describe(input));
+      case "ListStateMachineAliases" -> completedFuture(aliases.list(input));
+      case "UpdateStateMachineAlias" -> completedFuture(aliases.update(input));
+      case "DeleteStateMachineAlias" -> completedFuture(aliases.delete(input));
       case "StartExecution" -> executions.start(input);
       case "StartSyncExecution" -> executions.startSync(input);
       case "StopExecution" -> executions.stop(input);

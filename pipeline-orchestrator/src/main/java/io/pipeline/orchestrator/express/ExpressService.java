@@ -11,6 +11,7 @@ import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.common.kafka.OffsetTracker;
 import io.pipeline.common.kafka.Sends;
 import io.pipeline.common.lifecycle.DaemonThreads;
+import io.pipeline.orchestrator.machines.ExecutionTarget;
 import io.pipeline.orchestrator.machines.StateMachineRegistry.LogLevel;
 import io.pipeline.orchestrator.runtime.Definitions;
 import io.pipeline.schemas.orchestrator.ExpressStart;
@@ -152,37 +153,40 @@ public final class ExpressService implements AutoCloseable {
   /**
    * Runs an execution here and answers with its result (StartSyncExecution).
    *
-   * @param machine the state machine's current revision
+   * @param target the revision it runs (the state machine's current one, or a version's)
    * @param name the execution's name
    * @param input its input, JSON text
    */
   public CompletableFuture<ExpressRunner.Result> startSync(
-      StateMachineRecord machine, String name, String input) {
-    String arn = expressArn(machine, name);
-    return run(
-        new ExpressStart(
-            arn, machine.getArn(), machine.getRevisionId(), name, input, clock.instant()),
-        true);
+      ExecutionTarget target, String name, String input) {
+    return run(start(target, name, input), true);
   }
 
   /**
    * Starts an execution on whichever instance takes its record (StartExecution of an Express
    * machine; not idempotent, as in Step Functions: each start is a new execution).
    *
+   * @param target the revision it runs (the state machine's current one, or a version's)
    * @return the start record, once Kafka has it
    */
   public CompletableFuture<ExpressStart> startAsync(
-      StateMachineRecord machine, String name, String input) {
-    ExpressStart start =
-        new ExpressStart(
-            expressArn(machine, name),
-            machine.getArn(),
-            machine.getRevisionId(),
-            name,
-            input,
-            clock.instant());
+      ExecutionTarget target, String name, String input) {
+    ExpressStart start = start(target, name, input);
     return Sends.send(producer, new ProducerRecord<>(starts.name(), start.getExecutionArn(), start))
         .thenApply(written -> start);
+  }
+
+  private ExpressStart start(ExecutionTarget target, String name, String input) {
+    StateMachineRecord machine = target.revision();
+    return new ExpressStart(
+        expressArn(machine, name),
+        machine.getArn(),
+        machine.getRevisionId(),
+        name,
+        input,
+        clock.instant(),
+        target.versionArn().orElse(null),
+        target.aliasArn().orElse(null));
   }
 
   private CompletableFuture<ExpressRunner.Result> run(ExpressStart start, boolean synchronous) {

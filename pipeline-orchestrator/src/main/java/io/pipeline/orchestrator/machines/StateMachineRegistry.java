@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * The state machines every instance sees: a {@link CompactedCatalog} of the topic {@value
  * PipelineTopics#STATE_MACHINES}. A machine's current revision is keyed by its ARN and each
  * revision by {@code ARN:revisionId}, written in one transaction, so an execution pinned to a
- * revision always finds it.
+ * revision always finds it. Its {@link #versions()} and {@link #aliases()} live in a catalog of
+ * their own ({@link VersionCatalog}) and go with the state machine when it is deleted.
  *
  * <p>Two instances creating the same name at the same moment can both succeed (the last write
  * wins); routing creates through one partition's owner closes that gap with the Standard runtime.
@@ -83,6 +84,9 @@ public final class StateMachineRegistry implements AutoCloseable {
   private final String arnPrefix;
   private final Clock clock;
   private final CompactedCatalog<StateMachineRecord> catalog;
+  private final VersionCatalog qualifiers;
+  private final StateMachineVersions versions;
+  private final StateMachineAliases aliases;
 
   /**
    * @param kafka how to reach Kafka
@@ -95,6 +99,19 @@ public final class StateMachineRegistry implements AutoCloseable {
     this.arnPrefix = "arn:aws:states:" + region + ":" + account + ":stateMachine:";
     this.clock = clock;
     this.catalog = new CompactedCatalog<>(kafka, topics.stateMachines(), "state-machine-registry");
+    this.qualifiers = new VersionCatalog(kafka, topics);
+    this.versions = new StateMachineVersions(qualifiers, clock);
+    this.aliases = new StateMachineAliases(qualifiers, clock);
+  }
+
+  /** The state machines' published versions. */
+  public StateMachineVersions versions() {
+    return versions;
+  }
+
+  /** The state machines' aliases. */
+  public StateMachineAliases aliases() {
+    return aliases;
   }
 
   /**
@@ -220,14 +237,56 @@ public final class StateMachineRegistry implements AutoCloseable {
   }
 
   /**
-   * Deletes a state machine: it is no longer described, listed or started, and its name is free.
-   * Its revisions stay, so executions that run keep running.
+   * Deletes a state machine, its versions and its aliases: it is no longer described, listed or
+   * started, and its name is free. Its revisions stay, so executions that run keep running. The
+   * versions and aliases go first: a crash in between leaves a state machine without them, never
+   * versions of a state machine that is gone.
    */
   public void delete(String arn) {
+    qualifiers.removeAllOf(arn);
     if (describe(arn).isEmpty()) {
       return;
     }
     catalog.write(List.of(CompactedCatalog.Change.remove(arn)));
+  }
+
+  /** Whether a state machine, a version or an alias of this ARN exists (e.g. to tag it). */
+  public boolean exists(String arn) {
+    return describe(arn).isPresent() || qualifiers.exists(arn);
+  }
+
+  /**
+   * What a start of this ARN runs: the state machine's current revision, a version's revision, or
+   * the revision of the version an alias picks by weight.
+   *
+   * @param percentile a uniform random draw from 0 to 99, for an alias that routes to two versions
+   * @return empty when no such state machine, version or alias exists
+   */
+  public Optional<ExecutionTarget> target(StateMachineArn arn, int percentile) {
+    return switch (arn.kind()) {
+      case MACHINE -> describe(arn.machine()).map(ExecutionTarget::current);
+      case VERSION -> versionTarget(arn.arn(), Optional.empty());
+      case ALIAS ->
+          aliases
+              .alias(arn.arn())
+              .flatMap(
+                  alias ->
+                      versionTarget(
+                          AliasRouting.pick(alias.getRoutes(), percentile)
+                              .getStateMachineVersionArn(),
+                          Optional.of(alias.getArn())));
+    };
+  }
+
+  private Optional<ExecutionTarget> versionTarget(String versionArn, Optional<String> aliasArn) {
+    return versions
+        .version(versionArn)
+        .flatMap(
+            version ->
+                revision(version.getStateMachineArn(), version.getRevisionId())
+                    .map(
+                        revision ->
+                            new ExecutionTarget(revision, Optional.of(versionArn), aliasArn)));
   }
 
   /** The current revision of every state machine, in ARN order. */
@@ -278,6 +337,10 @@ public final class StateMachineRegistry implements AutoCloseable {
 
   @Override
   public void close() {
-    catalog.close();
+    try {
+      qualifiers.close();
+    } finally {
+      catalog.close();
+    }
   }
 }

@@ -227,10 +227,12 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
             .setInput(start.getInput())
             .setTraceHeader(start.getTraceHeader())
             .setStartDate(now)
+            .setStateMachineVersionArn(start.getStateMachineVersionArn())
+            .setStateMachineAliasArn(start.getStateMachineAliasArn())
             .setHistoryEvents(0)
             .setOpenTasks(new java.util.HashMap<>())
             .build();
-    listings.put(StoreKeys.listing(machine.getArn(), now, arn), new byte[0]);
+    StoreKeys.listings(record).forEach(key -> listings.put(key, new byte[0]));
     metrics.started(machine.getArn());
     statusChanged(record, now);
     apply(
@@ -469,7 +471,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     for (long id = 1; id <= record.getHistoryEvents(); id++) {
       history.delete(StoreKeys.historyEvent(arn, id));
     }
-    listings.delete(StoreKeys.listing(record.getStateMachineArn(), record.getStartDate(), arn));
+    StoreKeys.listings(record).forEach(listings::delete);
     executions.delete(arn);
   }
 

@@ -1,8 +1,11 @@
 package io.pipeline.orchestrator.runtime;
 
+import io.pipeline.schemas.orchestrator.ExecutionRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
@@ -80,6 +83,25 @@ final class StoreKeys {
             .putLong(Long.MAX_VALUE - Math.max(0, startDate.toEpochMilli()))
             .put(arn)
             .array());
+  }
+
+  /**
+   * An execution's keys in the listings: of its state machine, and of the version and the alias it
+   * was started with, if any.
+   */
+  static List<Bytes> listings(ExecutionRecord execution) {
+    List<Bytes> keys = new ArrayList<>(3);
+    for (String listed :
+        new String[] {
+          execution.getStateMachineArn(),
+          execution.getStateMachineVersionArn(),
+          execution.getStateMachineAliasArn()
+        }) {
+      if (listed != null) {
+        keys.add(listing(listed, execution.getStartDate(), execution.getExecutionArn()));
+      }
+    }
+    return keys;
   }
 
   /**

@@ -3,6 +3,7 @@ package io.pipeline.orchestrator.triggers;
 import io.pipeline.client.CommandGateway;
 import io.pipeline.client.Verdict;
 import io.pipeline.orchestrator.express.ExpressService;
+import io.pipeline.orchestrator.machines.ExecutionTarget;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.schemas.orchestrator.StartExecution;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
@@ -43,14 +44,17 @@ public final class ExecutionStarter implements Starter {
       return CompletableFuture.completedFuture(false);
     }
     if ("EXPRESS".equals(machine.get().getType())) {
-      return express.startAsync(machine.get(), name, input).thenApply(started -> true);
+      return express
+          .startAsync(ExecutionTarget.current(machine.get()), name, input)
+          .thenApply(started -> true);
     }
     String executionArn =
         stateMachineArn.replaceFirst(":stateMachine:", ":execution:") + ":" + name;
     return commands
         .send(
             executionArn,
-            new StartExecution(stateMachineArn, machine.get().getRevisionId(), name, input, null))
+            new StartExecution(
+                stateMachineArn, machine.get().getRevisionId(), name, input, null, null, null))
         .thenApply(verdict -> started(source, executionArn, verdict));
   }
 

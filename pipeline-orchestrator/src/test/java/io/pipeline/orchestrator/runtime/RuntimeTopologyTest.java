@@ -134,7 +134,7 @@ class RuntimeTopologyTest {
   }
 
   private static StartExecution start(String name, String input) {
-    return new StartExecution(MACHINE, "r1", name, input, null);
+    return new StartExecution(MACHINE, "r1", name, input, null, null, null);
   }
 
   @Test
@@ -198,7 +198,8 @@ class RuntimeTopologyTest {
     CommandReply first = send("b", start("b", "{\"x\": 1}"));
     CommandReply same = send("b", start("b", "{ \"x\" : 1 }"));
     CommandReply other = send("b", start("b", "{\"x\": 2}"));
-    CommandReply unknown = send("c", new StartExecution(MACHINE, "r9", "c", "{}", null));
+    CommandReply unknown =
+        send("c", new StartExecution(MACHINE, "r9", "c", "{}", null, null, null));
 
     assertThat(same.getError()).isNull();
     assertThat(same.getStartDate()).isEqualTo(first.getStartDate());

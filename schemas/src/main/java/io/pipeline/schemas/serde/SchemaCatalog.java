@@ -10,6 +10,7 @@ import io.pipeline.schemas.orchestrator.ExecutionRecord;
 import io.pipeline.schemas.orchestrator.ExpressStart;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import io.pipeline.schemas.orchestrator.TaskRequest;
+import io.pipeline.schemas.orchestrator.VersionCatalogEntry;
 import io.pipeline.schemas.s3.S3ListingEntry;
 import io.pipeline.schemas.s3.S3Notification;
 import io.pipeline.schemas.s3.S3ObjectEvent;
@@ -50,7 +51,8 @@ public final class SchemaCatalog implements SchemaStore {
           ExecutionHistoryEvent.getClassSchema(),
           ExecutionRecord.getClassSchema(),
           TaskRequest.getClassSchema(),
-          ExpressStart.getClassSchema());
+          ExpressStart.getClassSchema(),
+          VersionCatalogEntry.getClassSchema());
 
   static final String RELEASED_ROOT = "/io/pipeline/schemas/released/";
 

@@ -4,6 +4,7 @@ import io.pipeline.schemas.dlq.DeadLetter;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.mqtt.MqttUserProperty;
+import io.pipeline.schemas.orchestrator.AliasRoute;
 import io.pipeline.schemas.orchestrator.CommandReply;
 import io.pipeline.schemas.orchestrator.ExecutionCommand;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
@@ -11,7 +12,9 @@ import io.pipeline.schemas.orchestrator.ExecutionRecord;
 import io.pipeline.schemas.orchestrator.ExpressStart;
 import io.pipeline.schemas.orchestrator.RedriveExecution;
 import io.pipeline.schemas.orchestrator.StartExecution;
+import io.pipeline.schemas.orchestrator.StateMachineAlias;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
+import io.pipeline.schemas.orchestrator.StateMachineVersion;
 import io.pipeline.schemas.orchestrator.StopExecution;
 import io.pipeline.schemas.orchestrator.TaskFailed;
 import io.pipeline.schemas.orchestrator.TaskHeartbeat;
@@ -19,6 +22,8 @@ import io.pipeline.schemas.orchestrator.TaskRequest;
 import io.pipeline.schemas.orchestrator.TaskStarted;
 import io.pipeline.schemas.orchestrator.TaskSucceeded;
 import io.pipeline.schemas.orchestrator.TimerFired;
+import io.pipeline.schemas.orchestrator.VersionCatalogEntry;
+import io.pipeline.schemas.orchestrator.VersionCounter;
 import io.pipeline.schemas.s3.S3EventSource;
 import io.pipeline.schemas.s3.S3ListingEntry;
 import io.pipeline.schemas.s3.S3Notification;
@@ -57,7 +62,12 @@ final class TrustedClasses {
           ExecutionHistoryEvent.class,
           ExecutionRecord.class,
           TaskRequest.class,
-          ExpressStart.class);
+          ExpressStart.class,
+          VersionCatalogEntry.class,
+          StateMachineVersion.class,
+          StateMachineAlias.class,
+          AliasRoute.class,
+          VersionCounter.class);
 
   private static boolean registered;
 

@@ -9,6 +9,7 @@ import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
 import io.pipeline.schemas.orchestrator.ExpressStart;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import io.pipeline.schemas.orchestrator.TaskRequest;
+import io.pipeline.schemas.orchestrator.VersionCatalogEntry;
 import io.pipeline.schemas.s3.S3ListingEntry;
 import io.pipeline.schemas.s3.S3Notification;
 import io.pipeline.schemas.s3.S3ObjectEvent;
@@ -60,6 +61,13 @@ public final class PipelineTopics {
   public static final String STATE_MACHINES = "pipeline.orchestrator.state-machines";
 
   /**
+   * State machine versions and aliases, compacted: each keyed by its ARN, and each state machine's
+   * version counter by the state machine's ARN. One partition, read whole by every instance.
+   */
+  public static final String STATE_MACHINE_VERSIONS =
+      "pipeline.orchestrator.state-machine-versions";
+
+  /**
    * Commands to Standard executions (start, stop, task results, timers), keyed by execution ARN:
    * the runtime's input, each handled in one transaction.
    */
@@ -101,6 +109,7 @@ public final class PipelineTopics {
   private final Topic<String, S3Notification> s3Notifications;
   private final Topic<String, DeadLetter> ingestDeadLetters;
   private final Topic<String, StateMachineRecord> stateMachines;
+  private final Topic<String, VersionCatalogEntry> stateMachineVersions;
   private final Topic<String, ExecutionCommand> executionCommands;
   private final Topic<String, CommandReply> commandReplies;
   private final Topic<String, ExecutionHistoryEvent> executionHistory;
@@ -129,6 +138,12 @@ public final class PipelineTopics {
         avro(INGEST_DEAD_LETTERS, DeadLetter.class, writerSchemas, TopicSpec.retained(3));
     stateMachines =
         avro(STATE_MACHINES, StateMachineRecord.class, writerSchemas, TopicSpec.compacted(1));
+    stateMachineVersions =
+        avro(
+            STATE_MACHINE_VERSIONS,
+            VersionCatalogEntry.class,
+            writerSchemas,
+            TopicSpec.compacted(1));
     executionCommands =
         avro(EXECUTION_COMMANDS, ExecutionCommand.class, writerSchemas, TopicSpec.retained(6));
     commandReplies =
@@ -202,6 +217,10 @@ public final class PipelineTopics {
     return stateMachines;
   }
 
+  public Topic<String, VersionCatalogEntry> stateMachineVersions() {
+    return stateMachineVersions;
+  }
+
   public Topic<String, ExecutionCommand> executionCommands() {
     return executionCommands;
   }
@@ -237,6 +256,7 @@ public final class PipelineTopics {
         iotTelemetry,
         ingestDeadLetters,
         stateMachines,
+        stateMachineVersions,
         executionCommands,
         commandReplies,
         executionHistory,
