@@ -182,6 +182,10 @@ final class ExecutionListings {
         item.put("stopDate", epochSeconds(execution.getStopDate()));
       }
       ExecutionActions.qualifiers(item, execution);
+      if (execution.getRedriveCount() > 0) {
+        item.put("redriveCount", execution.getRedriveCount());
+        item.put("redriveDate", epochSeconds(execution.getRedriveDate()));
+      }
       item.put(START_MILLIS, execution.getStartDate().toEpochMilli());
     }
     answer.put("more", listing.more());

@@ -101,6 +101,12 @@ class RedriveIT {
       assertThat(succeeded.redriveStatus()).isEqualTo(ExecutionRedriveStatus.NOT_REDRIVABLE);
       assertThat(succeeded.redriveStatusReason())
           .isEqualTo("Execution is SUCCEEDED and cannot be redriven");
+      assertThat(
+              sfn.listExecutions(b -> b.stateMachineArn(machine))
+                  .executions()
+                  .get(0)
+                  .redriveCount())
+          .isEqualTo(1);
       assertThat(runs.get("extract")).hasValue(1);
       assertThat(runs.get("transform")).hasValue(1);
       assertThat(runs.get("load")).hasValue(2);
