@@ -10,14 +10,16 @@ final class Fields {
   private Fields() {}
 
   static String required(JsonNode input, String field) {
-    return optional(input, field)
-        .orElseThrow(
-            () ->
-                new ApiException(
-                    "ValidationException",
-                    "1 validation error detected: Value null at '"
-                        + field
-                        + "' failed to satisfy constraint: Member must not be null"));
+    return optional(input, field).orElseThrow(() -> missing(field));
+  }
+
+  /** Step Functions' error for a required field the request lacks. */
+  static ApiException missing(String field) {
+    return new ApiException(
+        "ValidationException",
+        "1 validation error detected: Value null at '"
+            + field
+            + "' failed to satisfy constraint: Member must not be null");
   }
 
   static Optional<String> optional(JsonNode input, String field) {

@@ -3,10 +3,12 @@ package io.pipeline.schemas.topic;
 import io.pipeline.schemas.dlq.DeadLetter;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
+import io.pipeline.schemas.orchestrator.ActivityRecord;
 import io.pipeline.schemas.orchestrator.CommandReply;
 import io.pipeline.schemas.orchestrator.ExecutionCommand;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
 import io.pipeline.schemas.orchestrator.ExpressStart;
+import io.pipeline.schemas.orchestrator.ResourceTags;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import io.pipeline.schemas.orchestrator.TaskRequest;
 import io.pipeline.schemas.s3.S3ListingEntry;
@@ -59,6 +61,15 @@ public final class PipelineTopics {
    */
   public static final String STATE_MACHINES = "pipeline.orchestrator.state-machines";
 
+  /** Activities, compacted, keyed by ARN. One partition, read whole by every instance. */
+  public static final String ACTIVITIES = "pipeline.orchestrator.activities";
+
+  /**
+   * The tags of state machines and activities, compacted, keyed by the resource's ARN. One
+   * partition, read whole by every instance.
+   */
+  public static final String TAGS = "pipeline.orchestrator.tags";
+
   /**
    * Commands to Standard executions (start, stop, task results, timers), keyed by execution ARN:
    * the runtime's input, each handled in one transaction.
@@ -101,6 +112,8 @@ public final class PipelineTopics {
   private final Topic<String, S3Notification> s3Notifications;
   private final Topic<String, DeadLetter> ingestDeadLetters;
   private final Topic<String, StateMachineRecord> stateMachines;
+  private final Topic<String, ActivityRecord> activities;
+  private final Topic<String, ResourceTags> tags;
   private final Topic<String, ExecutionCommand> executionCommands;
   private final Topic<String, CommandReply> commandReplies;
   private final Topic<String, ExecutionHistoryEvent> executionHistory;
@@ -129,6 +142,8 @@ public final class PipelineTopics {
         avro(INGEST_DEAD_LETTERS, DeadLetter.class, writerSchemas, TopicSpec.retained(3));
     stateMachines =
         avro(STATE_MACHINES, StateMachineRecord.class, writerSchemas, TopicSpec.compacted(1));
+    activities = avro(ACTIVITIES, ActivityRecord.class, writerSchemas, TopicSpec.compacted(1));
+    tags = avro(TAGS, ResourceTags.class, writerSchemas, TopicSpec.compacted(1));
     executionCommands =
         avro(EXECUTION_COMMANDS, ExecutionCommand.class, writerSchemas, TopicSpec.retained(6));
     commandReplies =
@@ -202,6 +217,14 @@ public final class PipelineTopics {
     return stateMachines;
   }
 
+  public Topic<String, ActivityRecord> activities() {
+    return activities;
+  }
+
+  public Topic<String, ResourceTags> tags() {
+    return tags;
+  }
+
   public Topic<String, ExecutionCommand> executionCommands() {
     return executionCommands;
   }
@@ -237,6 +260,8 @@ public final class PipelineTopics {
         iotTelemetry,
         ingestDeadLetters,
         stateMachines,
+        activities,
+        tags,
         executionCommands,
         commandReplies,
         executionHistory,
