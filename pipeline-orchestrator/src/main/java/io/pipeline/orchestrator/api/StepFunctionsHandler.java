@@ -63,7 +63,6 @@ public final class StepFunctionsHandler extends Handler.Abstract {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TARGET_PREFIX = "AWSStepFunctions.";
   private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
-  private static final String GET_ACTIVITY_TASK = "GetActivityTask";
 
   /** A definition may be 1 MiB; the rest of a request is small. */
   private static final int MAX_BODY = DefinitionParser.MAX_DEFINITION_BYTES + 64 * 1024;
@@ -146,10 +145,6 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       return true;
     }
     String action = target.substring(TARGET_PREFIX.length());
-    if (action.equals(GET_ACTIVITY_TASK)) {
-      // A long poll writes nothing for up to a minute: not an idle connection to close.
-      request.addIdleTimeoutListener(timeout -> false);
-    }
     respond(
         action,
         response,
@@ -291,7 +286,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       case "DescribeActivity" -> completedFuture(activityActions.describe(input));
       case "ListActivities" -> completedFuture(activityActions.list(input));
       case "DeleteActivity" -> completedFuture(activityActions.delete(input));
-      case GET_ACTIVITY_TASK -> activityActions.getTask(input);
+      case "GetActivityTask" -> activityActions.getTask(input);
       case "TagResource" -> completedFuture(tagActions.tag(input));
       case "UntagResource" -> completedFuture(tagActions.untag(input));
       case "ListTagsForResource" -> completedFuture(tagActions.list(input));
