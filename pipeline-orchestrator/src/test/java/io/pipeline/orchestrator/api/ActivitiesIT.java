@@ -39,10 +39,13 @@ import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
  */
 class ActivitiesIT {
 
-  /** Long enough that no poll of these tests times out while it is looked at. */
+  /**
+   * Long enough that no poll of these tests times out while it is looked at, shorter than the SDK
+   * client's 30 s socket timeout.
+   */
   @RegisterExtension
   static final OrchestratorExtension ORCHESTRATOR =
-      OrchestratorExtension.withSettings(Map.of("ORCHESTRATOR_ACTIVITY_POLL_TIMEOUT", "30s"));
+      OrchestratorExtension.withSettings(Map.of("ORCHESTRATOR_ACTIVITY_POLL_TIMEOUT", "20s"));
 
   private static final String ACTIVITY_TASK =
       """

@@ -88,7 +88,9 @@ class ActivityPollTimeoutIT {
               execution ->
                   assertThat(orchestrator.awaitClosed(execution).status())
                       .isEqualTo(ExecutionStatus.SUCCEEDED));
-      assertThat(worker.stats().succeeded()).isEqualTo(executions.size() - 1);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> worker.stats().succeeded() == executions.size() - 1);
     }
   }
 }
