@@ -8,10 +8,14 @@ import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.common.lifecycle.DaemonThreads;
 import io.pipeline.common.lifecycle.Parts;
 import io.pipeline.common.metrics.ServiceMetrics;
+import io.pipeline.orchestrator.activities.ActivityPollConfig;
+import io.pipeline.orchestrator.activities.ActivityPolls;
 import io.pipeline.orchestrator.api.Peers;
 import io.pipeline.orchestrator.api.StepFunctionsHandler;
 import io.pipeline.orchestrator.express.ExpressService;
+import io.pipeline.orchestrator.machines.ActivityRegistry;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
+import io.pipeline.orchestrator.machines.TagCatalog;
 import io.pipeline.orchestrator.runtime.ActivityTopics;
 import io.pipeline.orchestrator.runtime.Definitions;
 import io.pipeline.orchestrator.runtime.RuntimeConfig;
@@ -63,6 +67,7 @@ public final class OrchestratorService implements AutoCloseable {
     KafkaSettings kafka = KafkaSettings.from(settings);
     OrchestratorConfig config = OrchestratorConfig.from(settings);
     RuntimeConfig runtimeConfig = RuntimeConfig.from(settings);
+    ActivityPollConfig activityPolls = ActivityPollConfig.from(settings);
     TriggerRules triggers = TriggerRules.from(settings);
     List<ScheduleRule> schedules = ScheduleRule.from(settings);
     OrchestratorService service = new OrchestratorService();
@@ -74,6 +79,11 @@ public final class OrchestratorService implements AutoCloseable {
           service.parts.track(
               new StateMachineRegistry(
                   kafka, topics, config.region(), config.account(), Clock.systemUTC()));
+      ActivityRegistry activities =
+          service.parts.track(
+              new ActivityRegistry(
+                  kafka, topics, config.region(), config.account(), Clock.systemUTC()));
+      TagCatalog tags = service.parts.track(new TagCatalog(kafka, topics));
       // The API's port is bound first: the runtime tells the other instances where it answers.
       Server server = new Server();
       ServerConnector connector = new ServerConnector(server);
@@ -122,6 +132,8 @@ public final class OrchestratorService implements AutoCloseable {
       }
       ExecutorService api = Executors.newFixedThreadPool(4, DaemonThreads.named("sfn-api"));
       service.parts.track(api::shutdownNow);
+      ActivityPolls polls =
+          service.parts.track(new ActivityPolls(kafka, topics, activityPolls, metrics.registry()));
       server.setHandler(
           new Handler.Sequence(
               new ServiceEndpoints(
@@ -134,7 +146,10 @@ public final class OrchestratorService implements AutoCloseable {
                   new ActivityTopics(kafka, settings, topics),
                   api,
                   peers,
-                  runtimeConfig.taskTokens())));
+                  runtimeConfig.taskTokens(),
+                  activities,
+                  polls,
+                  tags)));
       server.start();
       service.parts.track(server::stop);
       String host = "0.0.0.0".equals(config.host()) ? "localhost" : config.host();

@@ -8,6 +8,7 @@ import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.localstack.docker.ComposeFile;
 import io.pipeline.localstack.docker.ComposeService;
 import io.pipeline.localstack.docker.ImageBuild;
+import io.pipeline.orchestrator.activities.ActivityPollConfig;
 import io.pipeline.orchestrator.runtime.RuntimeConfig;
 import io.pipeline.schemas.topic.PipelineKafka;
 import java.lang.reflect.Method;
@@ -39,7 +40,8 @@ class DockerComposeConsistencyTest {
                 KafkaSettings.SETTINGS,
                 PipelineKafka.SETTINGS,
                 OrchestratorConfig.SETTINGS,
-                RuntimeConfig.SETTINGS)
+                RuntimeConfig.SETTINGS,
+                ActivityPollConfig.SETTINGS)
             .flatMap(List::stream)
             .map(Setting::name)
             .collect(Collectors.toSet());

@@ -14,6 +14,7 @@ import io.pipeline.orchestrator.runtime.ActivityTopics;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,28 +32,38 @@ final class MachineActions {
   private final StateMachineRegistry machines;
   private final ActivityTopics activityTopics;
   private final VersionActions versions;
+  private final TagActions tags;
+  private final ArnPages<StateMachineRecord> pages =
+      new ArnPages<>("state-machines", StateMachineRecord::getArn);
 
   MachineActions(
-      StateMachineRegistry machines, ActivityTopics activityTopics, VersionActions versions) {
+      StateMachineRegistry machines,
+      ActivityTopics activityTopics,
+      VersionActions versions,
+      TagActions tags) {
     this.machines = machines;
     this.activityTopics = activityTopics;
     this.versions = versions;
+    this.tags = tags;
   }
 
   /** CreateStateMachine, and with {@code publish: true} its first version. */
   JsonNode create(JsonNode input) {
     Type type = type(input);
     boolean publish = VersionActions.publishing(input);
+    String name = Fields.required(input, "name");
+    Map<String, String> requestedTags = TagActions.requested(input, name);
     StateMachineRecord created =
         machines.create(
             new Create(
-                Fields.required(input, "name"),
+                name,
                 Fields.required(input, "definition"),
                 Fields.required(input, "roleArn"),
                 type,
                 Fields.optional(input, "description"),
                 logging(input).orElse(StateMachineRegistry.Logging.OFF)));
     activityTopics.ensureFor(created.getDefinition());
+    tags.created(created.getArn(), created.getCreatedAt(), requestedTags);
     ObjectNode answer = JSON.createObjectNode();
     answer.put("stateMachineArn", created.getArn());
     answer.put("creationDate", Fields.epochSeconds(created.getCreatedAt()));
@@ -177,16 +188,10 @@ final class MachineActions {
 
   /** ListStateMachines: in ARN order, paged; the token is the last ARN listed. */
   JsonNode list(JsonNode input) {
-    int max = ExecutionActions.pageSize(input);
-    Optional<String> after = Fields.optional(input, "nextToken").map(MachineActions::readToken);
-    List<StateMachineRecord> rest =
-        machines.list().stream()
-            .filter(machine -> after.isEmpty() || machine.getArn().compareTo(after.get()) > 0)
-            .toList();
+    ArnPages.Page<StateMachineRecord> page = pages.page(machines.list(), input);
     ObjectNode answer = JSON.createObjectNode();
     ArrayNode listed = answer.putArray("stateMachines");
-    List<StateMachineRecord> page = rest.subList(0, Math.min(max, rest.size()));
-    for (StateMachineRecord machine : page) {
+    for (StateMachineRecord machine : page.items()) {
       listed
           .addObject()
           .put("stateMachineArn", machine.getArn())
@@ -194,9 +199,7 @@ final class MachineActions {
           .put("type", machine.getType())
           .put("creationDate", Fields.epochSeconds(machine.getCreatedAt()));
     }
-    if (rest.size() > max) {
-      answer.put("nextToken", writeToken(page.get(page.size() - 1).getArn()));
-    }
+    page.nextToken().ifPresent(token -> answer.put("nextToken", token));
     return answer;
   }
 
@@ -237,19 +240,13 @@ final class MachineActions {
    * on their revision.
    */
   JsonNode delete(JsonNode input) {
-    machines.delete(machineArn(input));
+    String arn = machineArn(input);
+    machines.delete(arn);
+    tags.deleted(arn);
     return JSON.createObjectNode();
   }
 
   private static String machineArn(JsonNode input) {
     return Qualifiers.arn(input, "stateMachineArn", Kind.MACHINE).machine();
-  }
-
-  private static String writeToken(String lastArn) {
-    return PageTokens.write("state-machines", lastArn);
-  }
-
-  private static String readToken(String token) {
-    return PageTokens.read(token, "state-machines", 1, "another action's listing").get(0);
   }
 }

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipeline.asl.parse.DefinitionParser;
 import io.pipeline.client.CommandGateway;
+import io.pipeline.orchestrator.activities.ActivityPolls;
 import io.pipeline.orchestrator.express.ExpressService;
+import io.pipeline.orchestrator.machines.ActivityRegistry;
 import io.pipeline.orchestrator.machines.InvalidDefinitionException;
 import io.pipeline.orchestrator.machines.InvalidNameException;
 import io.pipeline.orchestrator.machines.StateMachineAlreadyExistsException;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
+import io.pipeline.orchestrator.machines.TagCatalog;
 import io.pipeline.orchestrator.runtime.ActivityTopics;
 import io.pipeline.orchestrator.runtime.RuntimeUnavailableException;
 import io.pipeline.orchestrator.runtime.StandardRuntime;
@@ -46,8 +49,10 @@ import org.slf4j.LoggerFactory;
  * UpdateStateMachine, DeleteStateMachine, ValidateStateMachineDefinition,
  * DescribeStateMachineForExecution, StartExecution, StartSyncExecution, StopExecution,
  * DescribeExecution, GetExecutionHistory, ListExecutions, SendTaskSuccess, SendTaskFailure,
- * SendTaskHeartbeat; versions ({@link VersionActions}) and aliases ({@link AliasActions}). Request
- * signatures (SigV4) are not checked yet.
+ * SendTaskHeartbeat, CreateActivity, DescribeActivity, ListActivities, DeleteActivity,
+ * GetActivityTask, TagResource, UntagResource, ListTagsForResource; versions ({@link
+ * VersionActions}) and aliases ({@link AliasActions}). Request signatures (SigV4) are not checked
+ * yet.
  *
  * <p>The same port serves the other instances' internal requests ({@code POST
  * /internal/v1/<Action>}, signed with the shared peer key, see {@link Peers}): reads of the
@@ -75,6 +80,8 @@ public final class StepFunctionsHandler extends Handler.Abstract {
   private final ExecutionActions executions;
   private final ExecutionListings listings;
   private final TaskActions tasks;
+  private final ActivityActions activityActions;
+  private final TagActions tagActions;
   private final PeerSignatures peerSignatures;
   private final Executor executor;
 
@@ -87,6 +94,9 @@ public final class StepFunctionsHandler extends Handler.Abstract {
    * @param executor where actions that wait for Kafka run
    * @param peers asks other instances for what their partitions hold
    * @param tokens checks the task tokens of task callbacks
+   * @param activities the activities
+   * @param polls GetActivityTask's long polls
+   * @param tags the tags of state machines and activities
    */
   public StepFunctionsHandler(
       StateMachineRegistry machines,
@@ -96,10 +106,16 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       ActivityTopics activityTopics,
       Executor executor,
       Peers peers,
-      TaskTokens tokens) {
+      TaskTokens tokens,
+      ActivityRegistry activities,
+      ActivityPolls polls,
+      TagCatalog tags) {
     this.versions = new VersionActions(machines);
     this.aliases = new AliasActions(machines);
-    this.machineActions = new MachineActions(machines, activityTopics, versions);
+    this.tagActions = new TagActions(tags, new TaggableResources(machines, activities));
+    this.activityActions =
+        new ActivityActions(activities, activityTopics, polls, commands, tagActions);
+    this.machineActions = new MachineActions(machines, activityTopics, versions, tagActions);
     this.executions = new ExecutionActions(machines, runtime, commands, express, peers);
     this.listings = new ExecutionListings(machines, runtime, peers);
     this.tasks = new TaskActions(tokens, commands);
@@ -218,7 +234,9 @@ public final class StepFunctionsHandler extends Handler.Abstract {
                     ? failure.getCause()
                     : failure;
             ApiException error = errorOf(action, cause);
-            send(response, callback, error.status(), error(error.type(), error.getMessage()));
+            ObjectNode errorBody = error(error.type(), error.getMessage());
+            error.details().forEach(errorBody::put);
+            send(response, callback, error.status(), errorBody);
           }
         });
   }
@@ -278,6 +296,14 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       case "SendTaskSuccess" -> tasks.success(input);
       case "SendTaskFailure" -> tasks.failure(input);
       case "SendTaskHeartbeat" -> tasks.heartbeat(input);
+      case "CreateActivity" -> completedFuture(activityActions.create(input));
+      case "DescribeActivity" -> completedFuture(activityActions.describe(input));
+      case "ListActivities" -> completedFuture(activityActions.list(input));
+      case "DeleteActivity" -> completedFuture(activityActions.delete(input));
+      case "GetActivityTask" -> activityActions.getTask(input);
+      case "TagResource" -> completedFuture(tagActions.tag(input));
+      case "UntagResource" -> completedFuture(tagActions.untag(input));
+      case "ListTagsForResource" -> completedFuture(tagActions.list(input));
       default ->
           throw new ApiException(
               "UnknownOperationException", "The action " + action + " is not supported yet");

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The state machines every instance sees: a {@link CompactedCatalog} of the topic {@value
@@ -31,8 +30,6 @@ import java.util.regex.Pattern;
  * wins); routing creates through one partition's owner closes that gap with the Standard runtime.
  */
 public final class StateMachineRegistry implements AutoCloseable {
-
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
 
   /** Step Functions' two kinds of state machine. */
   public enum Type {
@@ -123,12 +120,7 @@ public final class StateMachineRegistry implements AutoCloseable {
    * @throws InvalidNameException when the name is not 1 to 80 letters, digits, '-' or '_'
    */
   public StateMachineRecord create(Create request) {
-    if (!NAME.matcher(request.name()).matches()) {
-      throw new InvalidNameException(
-          "Invalid State Machine Name: '"
-              + request.name()
-              + "' (1 to 80 letters, digits, '-' or '_')");
-    }
+    ResourceNames.check("State Machine", request.name());
     validate(request);
     String arn = arnPrefix + request.name();
     String revisionId = revisionId(request);

@@ -35,6 +35,11 @@ public final class ActivityTopics {
     PipelineKafka.ensure(kafka, settings, needed);
   }
 
+  /** Ensures the topic of one activity. */
+  public void ensure(String activityName) {
+    PipelineKafka.ensure(kafka, settings, List.of(topics.activity(activityName)));
+  }
+
   /** The names of the activities a definition's Task states use, at any depth. */
   static Set<String> activities(String definition) {
     Set<String> names = new TreeSet<>();

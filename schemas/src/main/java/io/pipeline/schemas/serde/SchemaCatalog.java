@@ -3,11 +3,13 @@ package io.pipeline.schemas.serde;
 import io.pipeline.schemas.dlq.DeadLetter;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
+import io.pipeline.schemas.orchestrator.ActivityRecord;
 import io.pipeline.schemas.orchestrator.CommandReply;
 import io.pipeline.schemas.orchestrator.ExecutionCommand;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
 import io.pipeline.schemas.orchestrator.ExecutionRecord;
 import io.pipeline.schemas.orchestrator.ExpressStart;
+import io.pipeline.schemas.orchestrator.ResourceTags;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import io.pipeline.schemas.orchestrator.TaskRequest;
 import io.pipeline.schemas.orchestrator.VersionCatalogEntry;
@@ -52,7 +54,9 @@ public final class SchemaCatalog implements SchemaStore {
           ExecutionRecord.getClassSchema(),
           TaskRequest.getClassSchema(),
           ExpressStart.getClassSchema(),
-          VersionCatalogEntry.getClassSchema());
+          VersionCatalogEntry.getClassSchema(),
+          ActivityRecord.getClassSchema(),
+          ResourceTags.getClassSchema());
 
   static final String RELEASED_ROOT = "/io/pipeline/schemas/released/";
 

@@ -4,6 +4,7 @@ import io.pipeline.schemas.dlq.DeadLetter;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.mqtt.MqttUserProperty;
+import io.pipeline.schemas.orchestrator.ActivityRecord;
 import io.pipeline.schemas.orchestrator.AliasRoute;
 import io.pipeline.schemas.orchestrator.CommandReply;
 import io.pipeline.schemas.orchestrator.ExecutionCommand;
@@ -11,6 +12,7 @@ import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
 import io.pipeline.schemas.orchestrator.ExecutionRecord;
 import io.pipeline.schemas.orchestrator.ExpressStart;
 import io.pipeline.schemas.orchestrator.RedriveExecution;
+import io.pipeline.schemas.orchestrator.ResourceTags;
 import io.pipeline.schemas.orchestrator.StartExecution;
 import io.pipeline.schemas.orchestrator.StateMachineAlias;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
@@ -67,7 +69,9 @@ final class TrustedClasses {
           StateMachineVersion.class,
           StateMachineAlias.class,
           AliasRoute.class,
-          VersionCounter.class);
+          VersionCounter.class,
+          ActivityRecord.class,
+          ResourceTags.class);
 
   private static boolean registered;
 

@@ -3,10 +3,12 @@ package io.pipeline.schemas.topic;
 import io.pipeline.schemas.dlq.DeadLetter;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
+import io.pipeline.schemas.orchestrator.ActivityRecord;
 import io.pipeline.schemas.orchestrator.CommandReply;
 import io.pipeline.schemas.orchestrator.ExecutionCommand;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
 import io.pipeline.schemas.orchestrator.ExpressStart;
+import io.pipeline.schemas.orchestrator.ResourceTags;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import io.pipeline.schemas.orchestrator.TaskRequest;
 import io.pipeline.schemas.orchestrator.VersionCatalogEntry;
@@ -60,6 +62,15 @@ public final class PipelineTopics {
    */
   public static final String STATE_MACHINES = "pipeline.orchestrator.state-machines";
 
+  /** Activities, compacted, keyed by ARN. One partition, read whole by every instance. */
+  public static final String ACTIVITIES = "pipeline.orchestrator.activities";
+
+  /**
+   * The tags of state machines and activities, compacted, keyed by the resource's ARN. One
+   * partition, read whole by every instance.
+   */
+  public static final String TAGS = "pipeline.orchestrator.tags";
+
   /**
    * State machine versions and aliases, compacted: each keyed by its ARN, and each state machine's
    * version counter by the state machine's ARN. One partition, read whole by every instance.
@@ -110,6 +121,8 @@ public final class PipelineTopics {
   private final Topic<String, DeadLetter> ingestDeadLetters;
   private final Topic<String, StateMachineRecord> stateMachines;
   private final Topic<String, VersionCatalogEntry> stateMachineVersions;
+  private final Topic<String, ActivityRecord> activities;
+  private final Topic<String, ResourceTags> tags;
   private final Topic<String, ExecutionCommand> executionCommands;
   private final Topic<String, CommandReply> commandReplies;
   private final Topic<String, ExecutionHistoryEvent> executionHistory;
@@ -144,6 +157,8 @@ public final class PipelineTopics {
             VersionCatalogEntry.class,
             writerSchemas,
             TopicSpec.compacted(1));
+    activities = avro(ACTIVITIES, ActivityRecord.class, writerSchemas, TopicSpec.compacted(1));
+    tags = avro(TAGS, ResourceTags.class, writerSchemas, TopicSpec.compacted(1));
     executionCommands =
         avro(EXECUTION_COMMANDS, ExecutionCommand.class, writerSchemas, TopicSpec.retained(6));
     commandReplies =
@@ -221,6 +236,14 @@ public final class PipelineTopics {
     return stateMachineVersions;
   }
 
+  public Topic<String, ActivityRecord> activities() {
+    return activities;
+  }
+
+  public Topic<String, ResourceTags> tags() {
+    return tags;
+  }
+
   public Topic<String, ExecutionCommand> executionCommands() {
     return executionCommands;
   }
@@ -257,6 +280,8 @@ public final class PipelineTopics {
         ingestDeadLetters,
         stateMachines,
         stateMachineVersions,
+        activities,
+        tags,
         executionCommands,
         commandReplies,
         executionHistory,
