@@ -79,6 +79,30 @@ class TagsIT {
   }
 
   @Test
+  void shouldTagAVersionAndAnAliasOfAStateMachine() {
+    String machine =
+        sfn.createStateMachine(
+                b -> b.name(LocalStack.uniqueName("versioned")).definition(PASS).roleArn(ROLE))
+            .stateMachineArn();
+    String version =
+        sfn.publishStateMachineVersion(b -> b.stateMachineArn(machine)).stateMachineVersionArn();
+    String alias =
+        sfn.createStateMachineAlias(
+                b ->
+                    b.name("live")
+                        .routingConfiguration(r -> r.stateMachineVersionArn(version).weight(100)))
+            .stateMachineAliasArn();
+
+    sfn.tagResource(b -> b.resourceArn(version).tags(tag("release", "1")));
+    sfn.tagResource(b -> b.resourceArn(alias).tags(tag("traffic", "all")));
+
+    assertThat(tagsOf(version)).containsExactly(tag("release", "1"));
+    assertThat(tagsOf(alias)).containsExactly(tag("traffic", "all"));
+    assertThat(tagsOf(machine)).isEmpty();
+    assertThatThrownBy(() -> tagsOf(machine + ":99")).isInstanceOf(ResourceNotFoundException.class);
+  }
+
+  @Test
   void shouldKeepTheFirstTagsWhenACreateIsRepeated() {
     String name = LocalStack.uniqueName("repeated");
 
