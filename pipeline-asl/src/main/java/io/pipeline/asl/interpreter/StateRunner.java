@@ -221,8 +221,11 @@ final class StateRunner {
         && !frame.done
         && !frame.cancelled
         && frame.waiting == Frame.Waiting.NOTHING) {
-      if (execution.firstStateOnly && !frame.entered && frame.steps > 0) {
-        // A state test stops where the next state would begin: the frame shows where it goes.
+      if (execution.firstStateOnly
+          && !frame.entered
+          && frame.steps > 0
+          && frame == execution.root) {
+        // A state test stops where its next state would begin: the frame shows where it goes.
         return;
       }
       if (++statesRun > STATES_PER_COMMAND) {

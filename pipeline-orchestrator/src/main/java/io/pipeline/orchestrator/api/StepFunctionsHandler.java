@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * UpdateStateMachine, DeleteStateMachine, ValidateStateMachineDefinition,
  * DescribeStateMachineForExecution, StartExecution, StartSyncExecution, StopExecution,
  * DescribeExecution, GetExecutionHistory, ListExecutions, SendTaskSuccess, SendTaskFailure,
- * SendTaskHeartbeat. Request signatures (SigV4) are not checked yet.
+ * SendTaskHeartbeat, TestState. Request signatures (SigV4) are not checked yet.
  *
  * <p>The same port serves the other instances' internal requests ({@code POST
  * /internal/v1/<Action>}, signed with the shared peer key, see {@link Peers}): reads of the
@@ -72,6 +72,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
   private final ExecutionActions executions;
   private final ExecutionListings listings;
   private final TaskActions tasks;
+  private final TestStateAction testState;
   private final PeerSignatures peerSignatures;
   private final Executor executor;
 
@@ -98,6 +99,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
     this.executions = new ExecutionActions(machines, runtime, commands, express, peers);
     this.listings = new ExecutionListings(machines, runtime, peers);
     this.tasks = new TaskActions(tokens, commands);
+    this.testState = new TestStateAction(machines);
     this.peerSignatures = peers.signatures();
     this.executor = executor;
   }
@@ -264,6 +266,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       case "SendTaskSuccess" -> tasks.success(input);
       case "SendTaskFailure" -> tasks.failure(input);
       case "SendTaskHeartbeat" -> tasks.heartbeat(input);
+      case "TestState" -> completedFuture(testState.test(input));
       default ->
           throw new ApiException(
               "UnknownOperationException", "The action " + action + " is not supported yet");

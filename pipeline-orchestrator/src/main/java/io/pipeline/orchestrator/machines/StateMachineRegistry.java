@@ -97,6 +97,11 @@ public final class StateMachineRegistry implements AutoCloseable {
     this.catalog = new CompactedCatalog<>(kafka, topics.stateMachines(), "state-machine-registry");
   }
 
+  /** The ARN of the state machine of this name, in this registry's region and account. */
+  public String arnOf(String name) {
+    return arnPrefix + name;
+  }
+
   /**
    * Creates a state machine, or returns it when one of that name exists with the same definition,
    * role and type (CreateStateMachine is idempotent so in Step Functions).
@@ -113,7 +118,7 @@ public final class StateMachineRegistry implements AutoCloseable {
               + "' (1 to 80 letters, digits, '-' or '_')");
     }
     validate(request);
-    String arn = arnPrefix + request.name();
+    String arn = arnOf(request.name());
     String revisionId = revisionId(request);
     Optional<StateMachineRecord> existing = describe(arn);
     if (existing.isPresent()) {
