@@ -63,6 +63,12 @@ public final class Execution {
   /** The one timer, due at once, that brings the deferred frames back. */
   String continueTimer;
 
+  /** Sees inside the states; {@link Inspector#NONE} but in a state test. */
+  Inspector inspector = Inspector.NONE;
+
+  /** Whether this is a state test, which runs its first state only (see {@link StateTrial}). */
+  boolean firstStateOnly;
+
   Frame root;
   JsonNode output;
   String error;
@@ -97,12 +103,9 @@ public final class Execution {
    *     a started execution, a stop of one that is not running, a task it does not wait for)
    */
   public Step handle(Command command) {
-    events.clear();
-    effects.clear();
-    effectsAtClose = -1;
-    now = command.time();
+    beginCommand(command.time());
     if (command instanceof Command.StartExecution start) {
-      start(start);
+      start(start, Map.of(), 0);
     } else if (command instanceof Command.FireTimer fire) {
       fire(fire);
     } else if (command instanceof Command.CompleteTask complete) {
@@ -118,11 +121,34 @@ public final class Execution {
     } else if (command instanceof Command.RedriveExecution) {
       redrive();
     }
+    return finishCommand();
+  }
+
+  /**
+   * Starts a state test: the first state runs with the variables given, as if it had been retried
+   * {@code retriesDone} times already, and the execution stops where a second state would begin.
+   */
+  Step startTest(Command.StartExecution start, Map<String, JsonNode> variables, int retriesDone) {
+    firstStateOnly = true;
+    beginCommand(start.time());
+    start(start, variables, retriesDone);
+    return finishCommand();
+  }
+
+  private void beginCommand(Instant time) {
+    events.clear();
+    effects.clear();
+    effectsAtClose = -1;
+    now = time;
+  }
+
+  private Step finishCommand() {
     dropWorkAfterClose();
     return new Step(events, effects);
   }
 
-  private void start(Command.StartExecution start) {
+  private void start(
+      Command.StartExecution start, Map<String, JsonNode> variables, int retriesDone) {
     if (status != ExecutionStatus.NOT_STARTED) {
       throw new IllegalStateException("the execution has started already");
     }
@@ -134,7 +160,13 @@ public final class Execution {
     details.set("input", start.input());
     details.put("roleArn", identity.roleArn());
     emit("ExecutionStarted", details);
-    root = new Frame(machine, Optional.empty(), 0, start.input(), Map.of(), false);
+    root = new Frame(machine, Optional.empty(), 0, start.input(), variables, false);
+    if (retriesDone > 0) {
+      int retriers = machine.state(machine.startAt()).io().retry().size();
+      for (int i = 0; i < retriers; i++) {
+        root.retries.put(i, retriesDone);
+      }
+    }
     machine
         .timeoutSeconds()
         .ifPresent(seconds -> executionTimeoutTimer = armTimer(root, now.plusSeconds(seconds)));

@@ -45,9 +45,11 @@ final class Failures {
       if (matches(retrier.errorEquals(), located.error())) {
         int attempts = frame.retries.getOrDefault(i, 0);
         if (attempts < retrier.maxAttempts()) {
+          long backoff = backoffMillis(retrier, attempts);
+          execution.inspector.retrying(i, backoff, located);
           frame.retries.put(i, attempts + 1);
           frame.waiting = Frame.Waiting.RETRY;
-          execution.armTimer(frame, execution.now.plusMillis(backoffMillis(retrier, attempts)));
+          execution.armTimer(frame, execution.now.plusMillis(backoff));
           return;
         }
         break;
@@ -56,7 +58,9 @@ final class Failures {
     if (!raisedHere && (state instanceof ParallelState || state instanceof MapState)) {
       runner.emit(frame, state.typeName() + "StateFailed", StateRunner.details(state, null, null));
     }
-    for (Catcher catcher : state.io().catchers()) {
+    List<Catcher> catchers = state.io().catchers();
+    for (int i = 0; i < catchers.size(); i++) {
+      Catcher catcher = catchers.get(i);
       if (matches(catcher.errorEquals(), located.error())) {
         ObjectNode errorOutput = NODES.objectNode();
         errorOutput.put("Error", located.error());
@@ -70,6 +74,7 @@ final class Failures {
           frame.fail(catcherFailed.error(), catcherFailed.cause());
           return;
         }
+        execution.inspector.caught(i, located);
         runner.emit(
             frame, state.typeName() + "StateExited", StateRunner.details(state, "output", output));
         StateRunner.applyAssignments(frame);

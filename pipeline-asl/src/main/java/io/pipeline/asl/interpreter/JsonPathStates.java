@@ -27,14 +27,38 @@ final class JsonPathStates {
 
   void pass(Frame frame, PassState pass, PathScope scope) {
     JsonNode input = input(pass, scope);
-    JsonNode result =
-        pass.io()
-            .parameters()
-            .map(p -> Payloads.template(p, scope.withData(input), execution.random))
-            .or(() -> pass.result().map(JsonNode::deepCopy))
-            .orElse(input);
+    JsonNode result;
+    if (pass.io().parameters().isEmpty() && pass.result().isPresent()) {
+      result = pass.result().get().deepCopy();
+      execution.inspector.result(result);
+    } else {
+      result = parameters(pass, scope.withData(input));
+    }
+    execution.inspector.afterResultSelector(result);
     assign(frame, pass.io(), scope.withData(result));
-    runner.exit(frame, pass, Payloads.merge(pass.io().resultPath(), frame.input, result), scope);
+    runner.exit(frame, pass, merge(pass, frame.input, result), scope);
+  }
+
+  /**
+   * The effective input: {@code Parameters} applied to the input after {@code InputPath}, or that
+   * input when there are none.
+   */
+  JsonNode parameters(State state, PathScope afterInputPath) {
+    JsonNode effective =
+        state
+            .io()
+            .parameters()
+            .map(p -> Payloads.template(p, afterInputPath, execution.random))
+            .orElse(afterInputPath.data());
+    execution.inspector.afterParameters(effective);
+    return effective;
+  }
+
+  /** Applies {@code ResultPath}: the state's input with its result placed. */
+  JsonNode merge(State state, JsonNode input, JsonNode result) {
+    JsonNode merged = Payloads.merge(state.io().resultPath(), input, result);
+    execution.inspector.afterResultPath(merged);
+    return merged;
   }
 
   void choice(Frame frame, ChoiceState choice, PathScope scope) {
@@ -64,6 +88,8 @@ final class JsonPathStates {
   }
 
   void fail(Frame frame, FailState fail, PathScope scope) {
+    // A Fail state has no InputPath: its input goes on as it is.
+    execution.inspector.afterInputPath(scope.data());
     String error =
         fail.error()
             .map(JsonNode::asText)
@@ -106,7 +132,10 @@ final class JsonPathStates {
     frame.pendingAssignments = assigned;
   }
 
+  /** Applies {@code InputPath}. */
   JsonNode input(State state, PathScope scope) {
-    return Payloads.select(state.io().inputPath(), scope);
+    JsonNode input = Payloads.select(state.io().inputPath(), scope);
+    execution.inspector.afterInputPath(input);
+    return input;
   }
 }

@@ -74,7 +74,10 @@ final class JsonataStates {
   /** The input a Parallel's branches or a task get: {@code Arguments}, or the state input. */
   JsonNode arguments(Frame frame, State state) {
     JsonataEvaluator evaluator = evaluator(frame, frame.input, Optional.empty(), Optional.empty());
-    return state.io().arguments().map(a -> evaluator.template(a, "Arguments")).orElse(frame.input);
+    JsonNode arguments =
+        state.io().arguments().map(a -> evaluator.template(a, "Arguments")).orElse(frame.input);
+    execution.inspector.afterArguments(arguments);
+    return arguments;
   }
 
   /**

@@ -141,6 +141,7 @@ final class StateRunner {
     work.add(
         () -> {
           try {
+            execution.inspector.result(result);
             if (isJsonata(task)) {
               finishState(frame, task, jsonata.resultOutput(frame, task, result));
             } else {
@@ -150,12 +151,9 @@ final class StateRunner {
                       .resultSelector()
                       .map(s -> Payloads.template(s, scope.withData(result), execution.random))
                       .orElse(result);
+              execution.inspector.afterResultSelector(selected);
               jsonPath.assign(frame, task.io(), scope.withData(selected));
-              exit(
-                  frame,
-                  task,
-                  Payloads.merge(task.io().resultPath(), frame.input, selected),
-                  scope);
+              exit(frame, task, jsonPath.merge(task, frame.input, selected), scope);
             }
           } catch (StateFailure failure) {
             failures.evaluationFailed(frame, task, failure);
@@ -229,6 +227,13 @@ final class StateRunner {
         && !frame.done
         && !frame.cancelled
         && frame.waiting == Frame.Waiting.NOTHING) {
+      if (execution.firstStateOnly
+          && !frame.entered
+          && frame.steps > 0
+          && frame == execution.root) {
+        // A state test stops where its next state would begin: the frame shows where it goes.
+        return;
+      }
       if (++statesRun > STATES_PER_COMMAND) {
         frame.waiting = Frame.Waiting.CONTINUE;
         execution.defer(frame);
@@ -344,14 +349,7 @@ final class StateRunner {
           Payloads.select(wait.io().outputPath(), scope.withData(input)));
     } else if (state instanceof ParallelState parallel) {
       JsonNode input = jsonPath.input(parallel, scope);
-      childRuns.parallel(
-          frame,
-          parallel,
-          parallel
-              .io()
-              .parameters()
-              .map(p -> Payloads.template(p, scope.withData(input), execution.random))
-              .orElse(input));
+      childRuns.parallel(frame, parallel, jsonPath.parameters(parallel, scope.withData(input)));
     } else if (state instanceof MapState map) {
       new MapStarter(execution, this, jsonata).start(frame, map, scope);
     }

@@ -12,11 +12,13 @@ import java.util.Optional;
 final class Tasks {
 
   private final Execution execution;
+  private final StateRunner runner;
   private final JsonataStates jsonata;
   private final TaskEvents events;
 
   Tasks(Execution execution, StateRunner runner, JsonataStates jsonata) {
     this.execution = execution;
+    this.runner = runner;
     this.jsonata = jsonata;
     this.events = new TaskEvents(runner);
   }
@@ -42,12 +44,8 @@ final class Tasks {
           task.heartbeatSeconds()
               .map(h -> seconds(evaluator.template(h, "HeartbeatSeconds"), "HeartbeatSeconds"));
     } else {
-      JsonNode input = Payloads.select(task.io().inputPath(), scope);
-      effective =
-          task.io()
-              .parameters()
-              .map(p -> Payloads.template(p, scope.withData(input), execution.random))
-              .orElse(input);
+      JsonNode input = runner.jsonPath().input(task, scope);
+      effective = runner.jsonPath().parameters(task, scope.withData(input));
       timeout =
           seconds(
               task.timeoutSeconds(),

@@ -47,15 +47,52 @@ public final class DefinitionParser {
   /** Parses a definition's text. */
   public static ParseResult parse(String definition) {
     DefinitionParser parser = new DefinitionParser();
-    if (definition.getBytes(StandardCharsets.UTF_8).length > MAX_DEFINITION_BYTES) {
-      parser.error("DEFINITION_TOO_LARGE", "the definition is larger than 1 MiB", "");
-      return new ParseResult(Optional.empty(), parser.diagnostics);
+    return parser.read(definition).map(DefinitionParser::parse).orElseGet(parser::result);
+  }
+
+  /**
+   * Parses the definition of one state on its own, as TestState takes it (see {@link
+   * DefinitionValidator#validateState}).
+   *
+   * @param definition the state's definition, as text
+   * @param name the name the state goes by
+   * @return a state machine of that one state, which starts and may end with it; diagnostics point
+   *     into the state's definition
+   */
+  public static ParseResult parseState(String definition, String name) {
+    DefinitionParser parser = new DefinitionParser();
+    Optional<JsonNode> json = parser.read(definition);
+    if (json.isEmpty()) {
+      return parser.result();
     }
-    JsonNode json;
+    parser.diagnostics.addAll(DefinitionValidator.validateState(json.get(), name));
+    if (parser.hasErrors()) {
+      return parser.result();
+    }
+    Optional<StateMachine> machine =
+        parser
+            .state(name, json.get(), "", QueryLanguage.JSONPATH)
+            .map(
+                state ->
+                    new StateMachine(
+                        name,
+                        Map.of(name, state),
+                        QueryLanguage.JSONPATH,
+                        Optional.empty(),
+                        json.get()));
+    return new ParseResult(parser.hasErrors() ? Optional.empty() : machine, parser.diagnostics);
+  }
+
+  /** A definition's text as JSON, or nothing when it is too large or not JSON (and why). */
+  private Optional<JsonNode> read(String definition) {
+    if (definition.getBytes(StandardCharsets.UTF_8).length > MAX_DEFINITION_BYTES) {
+      error("DEFINITION_TOO_LARGE", "the definition is larger than 1 MiB", "");
+      return Optional.empty();
+    }
     try {
-      json = JSON.readTree(definition);
+      return Optional.of(JSON.readTree(definition));
     } catch (JsonProcessingException e) {
-      parser.error(
+      error(
           "INVALID_JSON",
           "the definition is not JSON: "
               + e.getOriginalMessage()
@@ -65,9 +102,17 @@ public final class DefinitionParser {
               + e.getLocation().getColumnNr()
               + ")",
           "");
-      return new ParseResult(Optional.empty(), parser.diagnostics);
+      return Optional.empty();
     }
-    return parse(json);
+  }
+
+  private boolean hasErrors() {
+    return diagnostics.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
+  }
+
+  /** What was found, without a state machine. */
+  private ParseResult result() {
+    return new ParseResult(Optional.empty(), diagnostics);
   }
 
   /**
@@ -82,9 +127,7 @@ public final class DefinitionParser {
     DefinitionParser parser = new DefinitionParser();
     parser.diagnostics.addAll(findings);
     Optional<StateMachine> machine = parser.machine(definition, "", QueryLanguage.JSONPATH, true);
-    boolean valid =
-        parser.diagnostics.stream().noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
-    return new ParseResult(valid ? machine : Optional.empty(), parser.diagnostics);
+    return new ParseResult(parser.hasErrors() ? Optional.empty() : machine, parser.diagnostics);
   }
 
   private Optional<StateMachine> machine(

@@ -69,6 +69,26 @@ public final class DefinitionValidator {
     return findings.list();
   }
 
+  /**
+   * Validates the definition of one state on its own, as TestState takes it: the same checks as for
+   * a state of a state machine, but its {@code Next}, {@code Default} and catchers may name any
+   * state, since the states around it are not given.
+   *
+   * @param state the state's definition
+   * @param name the name the state goes by
+   * @return every problem found, with JSON Pointers into the state's definition ({@code ""} for the
+   *     state itself, e.g. {@code /Catch/0/ErrorEquals})
+   */
+  public static List<Diagnostic> validateState(JsonNode state, String name) {
+    Findings findings = new Findings();
+    if (size(state) > DefinitionParser.MAX_DEFINITION_BYTES) {
+      findings.error(
+          DiagnosticCodes.DEFINITION_TOO_LARGE, "the definition is larger than 1 MiB", "");
+    }
+    new MachineValidator(findings).validateState(name, state);
+    return findings.list();
+  }
+
   /** The size of the definition written as compact JSON, in UTF-8 bytes. */
   private static long size(JsonNode definition) {
     try {

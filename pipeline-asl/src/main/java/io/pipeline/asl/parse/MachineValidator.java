@@ -105,6 +105,15 @@ final class MachineValidator {
     }
   }
 
+  /**
+   * Validates one state on its own, as TestState takes it: its pointers start at the state, and its
+   * transitions may name any state, since the states around it are not given.
+   */
+  void validateState(String name, JsonNode json) {
+    states.validate(
+        name, json, "", QueryLanguage.JSONPATH, new LinkedHashSet<>(Reachability.targets(json)));
+  }
+
   private String startAt(JsonNode json, String at) {
     if (!json.has("StartAt")) {
       findings.error(DiagnosticCodes.MISSING_START_AT, "a state machine needs StartAt", at);

@@ -2,9 +2,11 @@ package io.pipeline.asl.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Finds the states of one state machine that no path from {@code StartAt} reaches. */
@@ -28,10 +30,7 @@ final class Reachability {
       if (state == null || !reached.add(name)) {
         continue;
       }
-      target(state.get("Next"), pending);
-      target(state.get("Default"), pending);
-      state.path("Choices").forEach(rule -> target(rule.get("Next"), pending));
-      state.path("Catch").forEach(catcher -> target(catcher.get("Next"), pending));
+      pending.addAll(targets(state));
     }
     Set<String> unreachable = new LinkedHashSet<>();
     states.fieldNames().forEachRemaining(unreachable::add);
@@ -39,9 +38,22 @@ final class Reachability {
     return unreachable;
   }
 
-  private static void target(JsonNode next, Deque<String> pending) {
+  /**
+   * The names a state's transitions give: {@code Next}, {@code Default}, the choice rules' {@code
+   * Next} and the catchers' {@code Next}, in that order, whether or not such states exist.
+   */
+  static List<String> targets(JsonNode state) {
+    List<String> targets = new ArrayList<>();
+    target(state.get("Next"), targets);
+    target(state.get("Default"), targets);
+    state.path("Choices").forEach(rule -> target(rule.get("Next"), targets));
+    state.path("Catch").forEach(catcher -> target(catcher.get("Next"), targets));
+    return targets;
+  }
+
+  private static void target(JsonNode next, List<String> targets) {
     if (next != null && next.isTextual()) {
-      pending.add(next.textValue());
+      targets.add(next.textValue());
     }
   }
 }

@@ -2,6 +2,7 @@ package io.pipeline.orchestrator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Reading request fields and writing values the way Step Functions' JSON protocol does. */
@@ -71,6 +72,25 @@ final class Fields {
               + max);
     }
     return size == 0 ? defaultSize : size;
+  }
+
+  /**
+   * An enumerated field: one of {@code allowed} when given, else Step Functions' {@code
+   * ValidationException} naming the field and the values it may take.
+   */
+  static Optional<String> optionalEnum(JsonNode input, String field, List<String> allowed) {
+    Optional<String> value = optional(input, field);
+    if (value.isPresent() && !allowed.contains(value.get())) {
+      throw new ApiException(
+          "ValidationException",
+          "1 validation error detected: Value '"
+              + value.get()
+              + "' at '"
+              + field
+              + "' failed to satisfy constraint: Member must satisfy enum value set: "
+              + allowed);
+    }
+    return value;
   }
 
   /** Step Functions sends timestamps as epoch seconds with a fraction. */

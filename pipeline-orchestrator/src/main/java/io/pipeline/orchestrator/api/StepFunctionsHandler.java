@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * DescribeStateMachineForExecution, StartExecution, StartSyncExecution, StopExecution,
  * DescribeExecution, GetExecutionHistory, ListExecutions, SendTaskSuccess, SendTaskFailure,
  * SendTaskHeartbeat, CreateActivity, DescribeActivity, ListActivities, DeleteActivity,
- * GetActivityTask, TagResource, UntagResource, ListTagsForResource; versions ({@link
+ * GetActivityTask, TagResource, UntagResource, ListTagsForResource, TestState; versions ({@link
  * VersionActions}) and aliases ({@link AliasActions}). Request signatures (SigV4) are not checked
  * yet.
  *
@@ -82,6 +82,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
   private final TaskActions tasks;
   private final ActivityActions activityActions;
   private final TagActions tagActions;
+  private final TestStateAction testState;
   private final PeerSignatures peerSignatures;
   private final Executor executor;
 
@@ -119,6 +120,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
     this.executions = new ExecutionActions(machines, runtime, commands, express, peers);
     this.listings = new ExecutionListings(machines, runtime, peers);
     this.tasks = new TaskActions(tokens, commands);
+    this.testState = new TestStateAction(machines);
     this.peerSignatures = peers.signatures();
     this.executor = executor;
   }
@@ -304,6 +306,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       case "TagResource" -> completedFuture(tagActions.tag(input));
       case "UntagResource" -> completedFuture(tagActions.untag(input));
       case "ListTagsForResource" -> completedFuture(tagActions.list(input));
+      case "TestState" -> completedFuture(testState.test(input));
       default ->
           throw new ApiException(
               "UnknownOperationException", "The action " + action + " is not supported yet");

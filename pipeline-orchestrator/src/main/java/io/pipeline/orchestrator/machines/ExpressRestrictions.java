@@ -1,6 +1,7 @@
 package io.pipeline.orchestrator.machines;
 
 import io.pipeline.asl.model.ActivityArn;
+import io.pipeline.asl.model.IntegrationPattern;
 import io.pipeline.asl.parse.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +29,12 @@ final class ExpressRestrictions {
           "Express state machines do not support activities: '"
               + resource
               + "' (use a STANDARD state machine)";
-    } else if (resource.endsWith(".sync") || resource.matches(".*\\.sync:\\d+")) {
+    } else if (IntegrationPattern.of(resource) == IntegrationPattern.RUN_A_JOB) {
       problem =
           "Express state machines do not support the '.sync' service integration pattern: '"
               + resource
               + "' (call it without .sync, or use a STANDARD state machine)";
-    } else if (resource.endsWith(".waitForTaskToken")) {
+    } else if (IntegrationPattern.of(resource) == IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
       problem =
           "Express state machines do not support the '.waitForTaskToken' service integration"
               + " pattern: '"

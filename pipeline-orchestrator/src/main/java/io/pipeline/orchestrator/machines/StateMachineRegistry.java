@@ -111,6 +111,11 @@ public final class StateMachineRegistry implements AutoCloseable {
     return aliases;
   }
 
+  /** The ARN of the state machine of this name, in this registry's region and account. */
+  public String arnOf(String name) {
+    return arnPrefix + name;
+  }
+
   /**
    * Creates a state machine, or returns it when one of that name exists with the same definition,
    * role and type (CreateStateMachine is idempotent so in Step Functions).
@@ -122,7 +127,7 @@ public final class StateMachineRegistry implements AutoCloseable {
   public StateMachineRecord create(Create request) {
     ResourceNames.check("State Machine", request.name());
     validate(request);
-    String arn = arnPrefix + request.name();
+    String arn = arnOf(request.name());
     String revisionId = revisionId(request);
     Optional<StateMachineRecord> existing = describe(arn);
     if (existing.isPresent()) {
