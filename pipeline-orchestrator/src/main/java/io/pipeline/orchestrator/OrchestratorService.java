@@ -13,6 +13,8 @@ import io.pipeline.orchestrator.activities.ActivityPolls;
 import io.pipeline.orchestrator.api.Peers;
 import io.pipeline.orchestrator.api.StepFunctionsHandler;
 import io.pipeline.orchestrator.express.ExpressService;
+import io.pipeline.orchestrator.integrations.IntegrationRunner;
+import io.pipeline.orchestrator.integrations.Integrations;
 import io.pipeline.orchestrator.machines.ActivityRegistry;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.orchestrator.machines.TagCatalog;
@@ -58,6 +60,9 @@ public final class OrchestratorService implements AutoCloseable {
 
   private OrchestratorService() {}
 
+  /** How many integration calls an instance keeps open at once. */
+  private static final int INTEGRATION_CALLS_IN_FLIGHT = 64;
+
   /**
    * Starts the service.
    *
@@ -93,10 +98,18 @@ public final class OrchestratorService implements AutoCloseable {
       connector.open();
       service.parts.track(connector::close);
       HostInfo self = new HostInfo(config.reachableHost(), connector.getLocalPort());
+      Integrations integrations = new Integrations(List.of());
       StandardRuntime runtime =
           service.parts.track(
               new StandardRuntime(
-                  runtimeConfig, kafka, topics, schemas, machines, metrics.registry(), self));
+                  runtimeConfig,
+                  kafka,
+                  topics,
+                  schemas,
+                  machines,
+                  metrics.registry(),
+                  self,
+                  integrations::serves));
       Peers peers = service.parts.track(new Peers(config.peerKey(), Clock.systemUTC()));
       if (config.localPeerKey()) {
         log.warn(
@@ -116,6 +129,14 @@ public final class OrchestratorService implements AutoCloseable {
                   Clock.systemUTC()));
       runtime.start();
       service.runtime = runtime;
+      service.parts.track(
+          new IntegrationRunner(
+              kafka,
+              topics,
+              runtimeConfig.applicationId() + "-integrations",
+              INTEGRATION_CALLS_IN_FLIGHT,
+              integrations,
+              commands));
       ExecutionStarter starter = new ExecutionStarter(machines, commands, express);
       if (!triggers.rules().isEmpty()) {
         service.parts.track(

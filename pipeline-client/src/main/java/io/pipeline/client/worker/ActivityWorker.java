@@ -6,7 +6,6 @@ import io.pipeline.client.CommandGateway;
 import io.pipeline.client.Verdict;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
-import io.pipeline.common.kafka.OffsetTracker;
 import io.pipeline.common.lifecycle.DaemonThreads;
 import io.pipeline.schemas.orchestrator.TaskFailed;
 import io.pipeline.schemas.orchestrator.TaskHeartbeat;
@@ -20,13 +19,10 @@ import io.pipeline.schemas.topic.Topic;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,16 +31,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import org.apache.avro.message.SchemaStore;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,23 +64,11 @@ public final class ActivityWorker implements AutoCloseable {
   private final TaskHandler handler;
   private final BiConsumer<ActivityTask, Verdict> onRefused;
   private final CommandGateway commands;
-  private final KafkaConsumer<String, byte[]> consumer;
   private final ExecutorService pool;
-  private final Thread poller;
-  private final AtomicLong received = new AtomicLong();
+  private final TaskStream tasks;
   private final AtomicLong succeeded = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
-  private volatile boolean closed;
-
-  /** Work in flight: the batch being handled, and where its partitions resume. */
-  /** Offsets of tasks taken and not yet finished: only the poller's thread touches it. */
-  private final OffsetTracker offsets = new OffsetTracker();
-
-  /** Tasks whose results Kafka has, for the poller to mark finished. */
-  private final Queue<ConsumerRecord<String, byte[]>> finished = new ConcurrentLinkedQueue<>();
-
-  private final int maxInFlight;
 
   /** Builds a worker. */
   public static final class Builder {
@@ -189,153 +163,20 @@ public final class ActivityWorker implements AutoCloseable {
         Executors.newFixedThreadPool(
             builder.concurrency, DaemonThreads.named("worker-" + activity));
     // As many waiting as running, so a freed thread finds its next task at once.
-    this.maxInFlight = builder.concurrency * 2;
-    this.consumer =
-        new KafkaConsumer<>(
-            builder.kafka.groupConsumerConfig(
-                builder.groupId,
-                Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, builder.concurrency)),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
-    this.poller = DaemonThreads.named("worker-poll-" + activity).newThread(this::poll);
-    poller.start();
+    this.tasks =
+        new TaskStream(
+            builder.kafka,
+            topic,
+            builder.groupId,
+            builder.concurrency * 2,
+            activity,
+            request ->
+                CompletableFuture.supplyAsync(() -> work(request), pool).thenCompose(w -> w));
   }
 
   /** What the worker has done so far. */
   public WorkerStats stats() {
-    return new WorkerStats(received.get(), succeeded.get(), failed.get(), refused.get());
-  }
-
-  /**
-   * The poller: takes tasks while fewer than twice the concurrency are in flight, marks finished
-   * the ones whose results Kafka has, and commits each partition up to its oldest unfinished task
-   * ({@link OffsetTracker}), so a slow task holds back a commit, never the work on other tasks.
-   */
-  private void poll() {
-    try {
-      consumer.subscribe(
-          List.of(topic.name()),
-          new ConsumerRebalanceListener() {
-            @Override
-            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-              // Their unfinished tasks run again on the partitions' next owner.
-              markFinished();
-              commit(true);
-              offsets.forget(partitions);
-            }
-
-            @Override
-            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
-
-            @Override
-            public void onPartitionsLost(Collection<TopicPartition> partitions) {
-              offsets.forget(partitions);
-            }
-          });
-      while (!closed) {
-        if (markFinished()) {
-          commit(false);
-        }
-        if (offsets.inFlight() >= maxInFlight) {
-          consumer.pause(consumer.assignment());
-        } else if (!consumer.paused().isEmpty()) {
-          consumer.resume(consumer.paused());
-        }
-        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
-        records.forEach(this::take);
-      }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      log.error("The worker of activity {} stopped", activity, e);
-    } finally {
-      drain();
-      consumer.close();
-    }
-  }
-
-  private void take(ConsumerRecord<String, byte[]> record) {
-    received.incrementAndGet();
-    offsets.taken(new TopicPartition(record.topic(), record.partition()), record.offset());
-    TaskRequest request;
-    try {
-      request = topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
-    } catch (RuntimeException e) {
-      log.error(
-          "Skipped a record at {}-{}@{} that is not a task request: {}",
-          record.topic(),
-          record.partition(),
-          record.offset(),
-          e.getMessage());
-      finished.add(record);
-      return;
-    }
-    CompletableFuture.supplyAsync(() -> work(request), pool)
-        .thenCompose(written -> written)
-        .whenComplete(
-            (written, failure) -> {
-              if (failure == null) {
-                finished.add(record);
-              } else {
-                // Not finished: its offset holds, and the task comes again after a restart or a
-                // rebalance, to this worker or another.
-                log.warn(
-                    "The result of task {} was not written: {}",
-                    shortToken(request.getTaskToken()),
-                    failure.toString());
-              }
-            });
-  }
-
-  /** Marks finished the tasks whose results Kafka has; says whether there were any. */
-  private boolean markFinished() {
-    boolean any = false;
-    ConsumerRecord<String, byte[]> done;
-    while ((done = finished.poll()) != null) {
-      offsets.finished(new TopicPartition(done.topic(), done.partition()), done.offset());
-      any = true;
-    }
-    return any;
-  }
-
-  private void commit(boolean sync) {
-    Map<TopicPartition, OffsetAndMetadata> committable = offsets.committable();
-    if (committable.isEmpty()) {
-      return;
-    }
-    if (sync) {
-      consumer.commitSync(committable);
-    } else {
-      consumer.commitAsync(
-          committable,
-          (committed, failure) -> {
-            if (failure != null) {
-              log.debug("A commit of activity {} failed: {}", activity, failure.toString());
-            }
-          });
-    }
-  }
-
-  /** On close: waits a while for the tasks in flight, then commits what finished. */
-  private void drain() {
-    long deadline = System.nanoTime() + WRITE_TIMEOUT.toNanos();
-    while (true) {
-      markFinished();
-      if (offsets.inFlight() == 0 || System.nanoTime() > deadline) {
-        break;
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    try {
-      commit(true);
-    } catch (RuntimeException e) {
-      log.warn("The last commit of activity {} failed: {}", activity, e.toString());
-    }
+    return new WorkerStats(tasks.received(), succeeded.get(), failed.get(), refused.get());
   }
 
   /** Runs the handler, sends the result; completes once Kafka has the result. */
@@ -373,13 +214,7 @@ public final class ActivityWorker implements AutoCloseable {
 
   @Override
   public void close() {
-    closed = true;
-    consumer.wakeup();
-    try {
-      poller.join(WRITE_TIMEOUT.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    tasks.close();
     pool.shutdownNow();
     commands.close();
   }

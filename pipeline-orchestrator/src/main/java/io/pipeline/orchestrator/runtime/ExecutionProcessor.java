@@ -32,6 +32,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -66,6 +67,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
   private final Duration retention;
   private final Duration timerInterval;
   private final RuntimeMetrics metrics;
+  private final Predicate<String> callable;
   private final LiveExecutions live = new LiveExecutions();
 
   private ProcessorContext<String, Object> context;
@@ -81,7 +83,8 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
       AvroSerde<ExecutionCommand> commands,
       Duration retention,
       Duration timerInterval,
-      RuntimeMetrics metrics) {
+      RuntimeMetrics metrics,
+      Predicate<String> callable) {
     this.names = names;
     this.definitions = definitions;
     this.tokens = tokens;
@@ -89,6 +92,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     this.retention = retention;
     this.timerInterval = timerInterval;
     this.metrics = metrics;
+    this.callable = callable;
   }
 
   @Override
@@ -387,8 +391,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
         if (effect instanceof Effect.ArmTimer timer) {
           timers.arm(arn, timer.timerId(), timer.dueAt(), now);
         } else if (effect instanceof Effect.ScheduleTask task) {
-          Optional<String> activity = ActivityArn.name(task.resource());
-          if (activity.isPresent()) {
+          if (ActivityArn.name(task.resource()).isPresent() || callable.test(task.resource())) {
             TaskRequest request =
                 new TaskRequest(
                     tokens.sign(task.token()),
@@ -408,7 +411,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
                         "States.TaskFailed",
                         "The resource '"
                             + task.resource()
-                            + "' is not one this runtime can call yet (activities can)",
+                            + "' is not an activity nor one of this orchestrator's integrations",
                         now)));
           }
         }

@@ -9,6 +9,7 @@ import io.pipeline.schemas.topic.PipelineTopics;
 import io.pipeline.schemas.topic.Topic;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.avro.message.SchemaStore;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -59,6 +60,7 @@ public final class RuntimeTopology {
    * @param retention how long a closed execution and its history are kept
    * @param timerInterval how often due timers are looked for
    * @param metrics where the processor reports
+   * @param callable whether an integration serves a Task resource that is not an activity
    */
   static Topology build(
       PipelineTopics topics,
@@ -67,7 +69,8 @@ public final class RuntimeTopology {
       TaskTokens tokens,
       Duration retention,
       Duration timerInterval,
-      RuntimeMetrics metrics) {
+      RuntimeMetrics metrics,
+      Predicate<String> callable) {
     Topic<String, ?> commands = topics.executionCommands();
     Names names = new Names(commands.name());
     AvroSerde<ExecutionRecord> executionSerde =
@@ -88,7 +91,8 @@ public final class RuntimeTopology {
                     io.pipeline.schemas.orchestrator.ExecutionCommand.class, writerSchemas),
                 retention,
                 timerInterval,
-                metrics),
+                metrics,
+                callable),
         SOURCE);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -134,17 +138,15 @@ public final class RuntimeTopology {
         new StringSerializer(),
         topics.executionStatusChanges().valueSerde().serializer(),
         PROCESSOR);
-    TopicNameExtractor<String, TaskRequest> activityTopic =
+    // An activity's requests go to its workers' topic, the others to the integration runner.
+    TopicNameExtractor<String, TaskRequest> taskTopic =
         (key, request, context) ->
-            PipelineTopics.ACTIVITY_PREFIX
-                + ActivityArn.name(request.getActivityArn())
-                    .orElseThrow(
-                        () ->
-                            new IllegalStateException(
-                                "not an activity: " + request.getActivityArn()));
+            ActivityArn.name(request.getActivityArn())
+                .map(activity -> PipelineTopics.ACTIVITY_PREFIX + activity)
+                .orElse(PipelineTopics.INTEGRATION_TASKS);
     topology.addSink(
         TASKS_SINK,
-        activityTopic,
+        taskTopic,
         new StringSerializer(),
         topics.activity("any").valueSerde().serializer(),
         PROCESSOR);

@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.avro.message.SchemaStore;
 import org.apache.kafka.clients.admin.Admin;
@@ -84,6 +85,8 @@ public final class StandardRuntime implements AutoCloseable {
    * @param registry the state machines
    * @param meters where the runtime and Kafka Streams report
    * @param self where other instances reach this one's internal endpoint
+   * @param callable whether one of the orchestrator's integrations serves a Task resource; a task
+   *     of a resource nothing serves fails at once
    */
   public StandardRuntime(
       RuntimeConfig config,
@@ -92,7 +95,8 @@ public final class StandardRuntime implements AutoCloseable {
       SchemaStore writerSchemas,
       StateMachineRegistry registry,
       MeterRegistry meters,
-      HostInfo self) {
+      HostInfo self,
+      Predicate<String> callable) {
     this.config = config;
     this.self = self;
     this.kafka = kafka;
@@ -106,7 +110,8 @@ public final class StandardRuntime implements AutoCloseable {
                 config.taskTokens(),
                 config.retention(),
                 config.timerInterval(),
-                new RuntimeMetrics(meters)),
+                new RuntimeMetrics(meters),
+                callable),
             properties(config, kafka, self));
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(meters);

@@ -72,7 +72,8 @@ class RuntimeTopologyTest {
                 runtime.taskTokens(),
                 Duration.ofHours(1),
                 Duration.ofMillis(100),
-                new RuntimeMetrics(new SimpleMeterRegistry())),
+                new RuntimeMetrics(new SimpleMeterRegistry()),
+                resource -> resource.startsWith("arn:aws:states:::http:")),
             config,
             T0);
     commands =
@@ -206,6 +207,41 @@ class RuntimeTopologyTest {
     assertThat(other.getError()).isEqualTo("ExecutionAlreadyExists");
     assertThat(unknown.getError()).isEqualTo("StateMachineDoesNotExist");
     assertThat(history.readValuesToList()).hasSize(2); // one start only: Started, WaitEntered
+  }
+
+  @Test
+  void shouldSendCallsOfAnIntegrationToTheRunnerAndFailOthersAtOnce() {
+    define(
+        """
+        {"StartAt": "Call", "States": {
+          "Call": {"Type": "Task", "Resource": "arn:aws:states:::http:invoke", "Next": "Other",
+            "Parameters": {"ApiEndpoint": "http://localhost:1/x", "Method": "GET"},
+            "ResultPath": "$.called"},
+          "Other": {"Type": "Task", "Resource": "arn:aws:states:::nothing:serves", "End": true,
+            "Catch": [{"ErrorEquals": ["States.TaskFailed"], "ResultPath": "$.error",
+              "Next": "Done"}]},
+          "Done": {"Type": "Succeed"}}}
+        """);
+    TestOutputTopic<String, TaskRequest> integrationTasks =
+        driver.createOutputTopic(
+            topics.integrationTasks().name(),
+            new StringDeserializer(),
+            topics.integrationTasks().valueSerde().deserializer());
+
+    send("i", start("i", "{}"));
+    List<TaskRequest> calls = integrationTasks.readValuesToList();
+    assertThat(calls).hasSize(1);
+    assertThat(calls.get(0).getActivityArn()).isEqualTo("arn:aws:states:::http:invoke");
+    assertThat(calls.get(0).getInput())
+        .isEqualTo("{\"ApiEndpoint\":\"http://localhost:1/x\",\"Method\":\"GET\"}");
+    assertThat(tasks.readValuesToList()).isEmpty();
+    send("i", new TaskSucceeded(calls.get(0).getTaskToken(), "{\"StatusCode\": 200}"));
+
+    ExecutionRecord done = executions.get(execution("i"));
+    assertThat(done.getStatus()).isEqualTo("SUCCEEDED");
+    assertThat(done.getOutput()).contains("\"called\":{\"StatusCode\":200}");
+    assertThat(done.getOutput()).contains("is not an activity nor one of this orchestrator's");
+    assertThat(integrationTasks.readValuesToList()).isEmpty();
   }
 
   @Test

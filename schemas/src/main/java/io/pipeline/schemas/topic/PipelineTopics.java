@@ -105,6 +105,12 @@ public final class PipelineTopics {
   /** Asynchronous starts of Express executions, keyed by execution ARN, consumed at least once. */
   public static final String EXPRESS_STARTS = "pipeline.orchestrator.express-starts";
 
+  /**
+   * Task requests for the orchestrator's integrations (HTTP, S3, Lambda...), keyed by execution
+   * ARN: written in the transaction that decided the call, read once it commits.
+   */
+  public static final String INTEGRATION_TASKS = "pipeline.orchestrator.integration-tasks";
+
   /** Task requests for an activity's workers live on this prefix plus the activity's name. */
   public static final String ACTIVITY_PREFIX = "pipeline.activity.";
 
@@ -129,6 +135,7 @@ public final class PipelineTopics {
   private final Topic<String, ExpressStart> expressStarts;
   private final Topic<String, String> executionStatusChanges;
   private final Topic<String, String> expressLogs;
+  private final Topic<String, TaskRequest> integrationTasks;
 
   /**
    * @param writerSchemas where deserializers find the schemas records were written with
@@ -178,6 +185,8 @@ public final class PipelineTopics {
     expressStarts = avro(EXPRESS_STARTS, ExpressStart.class, writerSchemas, TopicSpec.retained(6));
     executionStatusChanges = json(EXECUTION_STATUS_CHANGES, TopicSpec.retained(6));
     expressLogs = json(EXPRESS_LOGS, TopicSpec.retained(6));
+    integrationTasks =
+        avro(INTEGRATION_TASKS, TaskRequest.class, writerSchemas, TopicSpec.retained(6));
   }
 
   /**
@@ -268,6 +277,10 @@ public final class PipelineTopics {
     return expressLogs;
   }
 
+  public Topic<String, TaskRequest> integrationTasks() {
+    return integrationTasks;
+  }
+
   /** Every topic of the pipeline but the activities', which come and go with them. */
   public List<Topic<?, ?>> all() {
     return List.of(
@@ -287,7 +300,8 @@ public final class PipelineTopics {
         executionHistory,
         expressStarts,
         executionStatusChanges,
-        expressLogs);
+        expressLogs,
+        integrationTasks);
   }
 
   /** The pipeline topic of this name, if it is one. */
