@@ -215,9 +215,14 @@ public final class Execution {
   }
 
   String newTaskToken(Frame frame) {
-    String token = identity.executionArn() + "/task-" + ++taskSequence;
+    String token = nextTaskToken();
     tasks.put(token, frame);
     return token;
+  }
+
+  /** The token of the next task, not yet given to a frame. */
+  String nextTaskToken() {
+    return identity.executionArn() + "/task-" + ++taskSequence;
   }
 
   private void stop(Command.StopExecution stop) {

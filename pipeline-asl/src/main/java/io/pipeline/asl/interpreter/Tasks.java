@@ -3,6 +3,7 @@ package io.pipeline.asl.interpreter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pipeline.asl.error.StateFailure;
 import io.pipeline.asl.jsonata.JsonataEvaluator;
+import io.pipeline.asl.model.IntegrationPattern;
 import io.pipeline.asl.model.QueryLanguage;
 import io.pipeline.asl.model.TaskState;
 import io.pipeline.asl.path.PathScope;
@@ -29,6 +30,11 @@ final class Tasks {
   }
 
   void schedule(Frame frame, TaskState task, PathScope scope) {
+    String token = execution.nextTaskToken();
+    if (IntegrationPattern.of(task.resource()) == IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
+      // The callback's token, for the Parameters to pass on ($$.Task.Token).
+      execution.contextObject(frame).putObject("Task").put("Token", token);
+    }
     boolean isJsonata = task.io().queryLanguage() == QueryLanguage.JSONATA;
     JsonNode effective;
     Optional<Long> timeout;
@@ -60,7 +66,7 @@ final class Tasks {
               scope.withData(input));
     }
     events.scheduled(frame, task, effective, timeout, heartbeat);
-    String token = execution.newTaskToken(frame);
+    execution.tasks.put(token, frame);
     execution.effects.add(
         new Effect.ScheduleTask(
             token, task.resource(), effective, execution.idempotencyKey(frame, "")));

@@ -11,7 +11,6 @@ import io.pipeline.asl.interpreter.ExecutionSnapshot;
 import io.pipeline.asl.interpreter.ExecutionStatus;
 import io.pipeline.asl.interpreter.HistoryEvent;
 import io.pipeline.asl.interpreter.Step;
-import io.pipeline.asl.model.ActivityArn;
 import io.pipeline.client.Verdict;
 import io.pipeline.orchestrator.task.InvalidTaskTokenException;
 import io.pipeline.orchestrator.task.TaskTokens;
@@ -22,7 +21,6 @@ import io.pipeline.schemas.orchestrator.ExecutionRecord;
 import io.pipeline.schemas.orchestrator.RedriveExecution;
 import io.pipeline.schemas.orchestrator.StartExecution;
 import io.pipeline.schemas.orchestrator.StopExecution;
-import io.pipeline.schemas.orchestrator.TaskRequest;
 import io.pipeline.schemas.orchestrator.TimerFired;
 import io.pipeline.schemas.serde.AvroSerde;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +66,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
   private final Duration timerInterval;
   private final RuntimeMetrics metrics;
   private final Predicate<String> callable;
+  private final Predicate<String> topicExists;
   private final LiveExecutions live = new LiveExecutions();
 
   private ProcessorContext<String, Object> context;
@@ -75,6 +74,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
   private ExecutionTimers timers;
   private KeyValueStore<Bytes, ExecutionHistoryEvent> history;
   private KeyValueStore<Bytes, byte[]> listings;
+  private TaskDispatch dispatch;
 
   ExecutionProcessor(
       RuntimeTopology.Names names,
@@ -84,7 +84,8 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
       Duration retention,
       Duration timerInterval,
       RuntimeMetrics metrics,
-      Predicate<String> callable) {
+      Predicate<String> callable,
+      Predicate<String> topicExists) {
     this.names = names;
     this.definitions = definitions;
     this.tokens = tokens;
@@ -93,6 +94,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     this.timerInterval = timerInterval;
     this.metrics = metrics;
     this.callable = callable;
+    this.topicExists = topicExists;
   }
 
   @Override
@@ -103,6 +105,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
         new ExecutionTimers(context, context.getStateStore(RuntimeTopology.TIMERS_STORE), metrics);
     this.history = context.getStateStore(RuntimeTopology.HISTORY_STORE);
     this.listings = context.getStateStore(RuntimeTopology.LISTINGS_STORE);
+    this.dispatch = new TaskDispatch(context, tokens, callable, topicExists);
     live.clear();
     context.schedule(timerInterval, PunctuationType.WALL_CLOCK_TIME, timers::fireDue);
   }
@@ -391,29 +394,9 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
         if (effect instanceof Effect.ArmTimer timer) {
           timers.arm(arn, timer.timerId(), timer.dueAt(), now);
         } else if (effect instanceof Effect.ScheduleTask task) {
-          if (ActivityArn.name(task.resource()).isPresent() || callable.test(task.resource())) {
-            TaskRequest request =
-                new TaskRequest(
-                    tokens.sign(task.token()),
-                    arn,
-                    task.resource(),
-                    task.input().toString(),
-                    now,
-                    task.idempotencyKey());
-            context.forward(
-                new Record<>(arn, request, now.toEpochMilli()), RuntimeTopology.TASKS_SINK);
-            record.getOpenTasks().put(task.token(), now.toEpochMilli());
-          } else {
-            steps.add(
-                execution.handle(
-                    new Command.FailTask(
-                        task.token(),
-                        "States.TaskFailed",
-                        "The resource '"
-                            + task.resource()
-                            + "' is not an activity nor one of this orchestrator's integrations",
-                        now)));
-          }
+          dispatch
+              .dispatch(arn, task, now, record.getOpenTasks())
+              .ifPresent(command -> steps.add(execution.handle(command)));
         }
         if (effect instanceof Effect.CancelTask cancel) {
           // The worker's late result is refused by token; nothing to send.

@@ -14,6 +14,7 @@ import org.apache.avro.message.SchemaStore;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
@@ -38,6 +39,7 @@ public final class RuntimeTopology {
   static final String REPLIES_SINK = "command-replies";
   static final String TASKS_SINK = "activity-tasks";
   static final String STATUS_SINK = "status-changes";
+  static final String KAFKA_SINK = "kafka-produce";
 
   /**
    * A stored execution may hold a Map's many iterations; its changelog records may be larger than
@@ -61,6 +63,7 @@ public final class RuntimeTopology {
    * @param timerInterval how often due timers are looked for
    * @param metrics where the processor reports
    * @param callable whether an integration serves a Task resource that is not an activity
+   * @param topicExists whether a topic a Task produces to exists
    */
   static Topology build(
       PipelineTopics topics,
@@ -70,7 +73,8 @@ public final class RuntimeTopology {
       Duration retention,
       Duration timerInterval,
       RuntimeMetrics metrics,
-      Predicate<String> callable) {
+      Predicate<String> callable,
+      Predicate<String> topicExists) {
     Topic<String, ?> commands = topics.executionCommands();
     Names names = new Names(commands.name());
     AvroSerde<ExecutionRecord> executionSerde =
@@ -92,7 +96,8 @@ public final class RuntimeTopology {
                 retention,
                 timerInterval,
                 metrics,
-                callable),
+                callable,
+                topicExists),
         SOURCE);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -149,6 +154,14 @@ public final class RuntimeTopology {
         taskTopic,
         new StringSerializer(),
         topics.activity("any").valueSerde().serializer(),
+        PROCESSOR);
+    TopicNameExtractor<String, KafkaProduce.Produced> producedTopic =
+        (key, produced, context) -> produced.topic();
+    topology.addSink(
+        KAFKA_SINK,
+        producedTopic,
+        new StringSerializer(),
+        (Serializer<KafkaProduce.Produced>) (topic, produced) -> produced.value(),
         PROCESSOR);
     return topology;
   }

@@ -71,6 +71,7 @@ public final class StandardRuntime implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final KafkaStreamsMetrics streamsMetrics;
+  private final KnownTopics knownTopics;
   private final RuntimeConfig config;
   private final HostInfo self;
   private final KafkaSettings kafka;
@@ -101,6 +102,7 @@ public final class StandardRuntime implements AutoCloseable {
     this.self = self;
     this.kafka = kafka;
     this.commandTopic = topics.executionCommands().name();
+    this.knownTopics = new KnownTopics(kafka);
     this.streams =
         new KafkaStreams(
             RuntimeTopology.build(
@@ -111,7 +113,8 @@ public final class StandardRuntime implements AutoCloseable {
                 config.retention(),
                 config.timerInterval(),
                 new RuntimeMetrics(meters),
-                callable),
+                callable,
+                knownTopics),
             properties(config, kafka, self));
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(meters);
@@ -426,5 +429,6 @@ public final class StandardRuntime implements AutoCloseable {
   public void close() {
     streamsMetrics.close();
     streams.close(Duration.ofSeconds(30));
+    knownTopics.close();
   }
 }

@@ -73,7 +73,8 @@ class RuntimeTopologyTest {
                 Duration.ofHours(1),
                 Duration.ofMillis(100),
                 new RuntimeMetrics(new SimpleMeterRegistry()),
-                resource -> resource.startsWith("arn:aws:states:::http:")),
+                resource -> resource.startsWith("arn:aws:states:::http:"),
+                topic -> topic.equals("orders")),
             config,
             T0);
     commands =
@@ -242,6 +243,66 @@ class RuntimeTopologyTest {
     assertThat(done.getOutput()).contains("\"called\":{\"StatusCode\":200}");
     assertThat(done.getOutput()).contains("is not an activity nor one of this orchestrator's");
     assertThat(integrationTasks.readValuesToList()).isEmpty();
+  }
+
+  @Test
+  void shouldProduceARecordInTheTransactionOfTheTransitionAndRefuseTopicsItMayNotWrite() {
+    define(
+        """
+        {"StartAt": "Order", "States": {
+          "Order": {"Type": "Task", "Resource": "arn:aws:states:::kafka:produce",
+            "Parameters": {"Topic": "orders", "Key.$": "$.id", "Value": {"total.$": "$.total"},
+              "Headers": {"source": "pipeline"}},
+            "ResultPath": "$.produced", "Next": "Missing"},
+          "Missing": {"Type": "Task", "Resource": "arn:aws:states:::kafka:produce",
+            "Parameters": {"Topic": "nope", "Value": "x"}, "ResultPath": "$.missing",
+            "Catch": [{"ErrorEquals": ["Kafka.UnknownTopicOrPartitionException"],
+              "ResultPath": "$.missing", "Next": "Internal"}], "End": true},
+          "Internal": {"Type": "Task", "Resource": "arn:aws:states:::kafka:produce",
+            "Parameters": {"Topic": "pipeline.orchestrator.commands", "Value": "x"},
+            "Catch": [{"ErrorEquals": ["Kafka.InvalidTopicException"], "ResultPath": "$.internal",
+              "Next": "Done"}], "End": true},
+          "Done": {"Type": "Succeed"}}}
+        """);
+    TestOutputTopic<String, String> orders =
+        driver.createOutputTopic("orders", new StringDeserializer(), new StringDeserializer());
+
+    send("p", start("p", "{\"id\": \"o-1\", \"total\": 42}"));
+
+    var produced = orders.readRecordsToList();
+    assertThat(produced).hasSize(1);
+    assertThat(produced.get(0).key()).isEqualTo("o-1");
+    assertThat(produced.get(0).value()).isEqualTo("{\"total\":42}");
+    assertThat(new String(produced.get(0).headers().lastHeader("source").value()))
+        .isEqualTo("pipeline");
+    String output = executions.get(execution("p")).getOutput();
+    assertThat(output).contains("\"produced\":{\"Topic\":\"orders\",\"Key\":\"o-1\"}");
+    assertThat(output).contains("The topic 'nope' does not exist");
+    assertThat(output).contains("is the pipeline's own");
+    assertThat(executions.get(execution("p")).getStatus()).isEqualTo("SUCCEEDED");
+  }
+
+  @Test
+  void shouldPassTheSignedTokenToAProduceThatWaitsForItsCallback() {
+    define(
+        """
+        {"StartAt": "Ask", "States": {"Ask": {"Type": "Task",
+          "Resource": "arn:aws:states:::kafka:produce.waitForTaskToken",
+          "Parameters": {"Topic": "orders", "Value": {"token.$": "$$.Task.Token"}},
+          "End": true}}}
+        """);
+    TestOutputTopic<String, String> orders =
+        driver.createOutputTopic("orders", new StringDeserializer(), new StringDeserializer());
+
+    send("w", start("w", "{}"));
+    String value = orders.readValue();
+    String token = value.substring("{\"token\":\"".length(), value.length() - 2);
+    assertThat(token).doesNotContain(execution("w"));
+    assertThat(executions.get(execution("w")).getStatus()).isEqualTo("RUNNING");
+    CommandReply answered = send("w", new TaskSucceeded(token, "{\"approved\": true}"));
+
+    assertThat(answered.getError()).isNull();
+    assertThat(executions.get(execution("w")).getOutput()).isEqualTo("{\"approved\":true}");
   }
 
   @Test
