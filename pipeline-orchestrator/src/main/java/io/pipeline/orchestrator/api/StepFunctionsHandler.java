@@ -19,12 +19,17 @@ import io.pipeline.orchestrator.task.TaskTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
@@ -46,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * UpdateStateMachine, DeleteStateMachine, ValidateStateMachineDefinition,
  * DescribeStateMachineForExecution, StartExecution, StartSyncExecution, StopExecution,
  * DescribeExecution, GetExecutionHistory, ListExecutions, SendTaskSuccess, SendTaskFailure,
- * SendTaskHeartbeat. Request signatures (SigV4) are not checked yet.
+ * SendTaskHeartbeat. Every request must be signed (SigV4) with a configured access key: {@link
+ * SigV4Verifier} checks it on the received bytes before anything else reads them.
  *
  * <p>The same port serves the other instances' internal requests ({@code POST
  * /internal/v1/<Action>}, signed with the shared peer key, see {@link Peers}): reads of the
@@ -73,6 +79,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
   private final ExecutionListings listings;
   private final TaskActions tasks;
   private final PeerSignatures peerSignatures;
+  private final SigV4Verifier signatures;
   private final Executor executor;
 
   /**
@@ -84,6 +91,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
    * @param executor where actions that wait for Kafka run
    * @param peers asks other instances for what their partitions hold
    * @param tokens checks the task tokens of task callbacks
+   * @param signatures checks the SigV4 signatures of requests
    */
   public StepFunctionsHandler(
       StateMachineRegistry machines,
@@ -93,12 +101,14 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       ActivityTopics activityTopics,
       Executor executor,
       Peers peers,
-      TaskTokens tokens) {
+      TaskTokens tokens,
+      SigV4Verifier signatures) {
     this.machineActions = new MachineActions(machines, activityTopics);
     this.executions = new ExecutionActions(machines, runtime, commands, express, peers);
     this.listings = new ExecutionListings(machines, runtime, peers);
     this.tasks = new TaskActions(tokens, commands);
     this.peerSignatures = peers.signatures();
+    this.signatures = signatures;
     this.executor = executor;
   }
 
@@ -133,8 +143,27 @@ public final class StepFunctionsHandler extends Handler.Abstract {
         action,
         response,
         callback,
-        body(request, MAX_BODY).thenComposeAsync(body -> answer(action, body), executor));
+        body(request, MAX_BODY)
+            .thenComposeAsync(
+                body -> {
+                  signatures.verify(received(request, body));
+                  return answer(action, body);
+                },
+                executor));
     return true;
+  }
+
+  private static SigV4Verifier.Received received(Request request, byte[] body) {
+    Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (HttpField field : request.getHeaders()) {
+      headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
+    }
+    return new SigV4Verifier.Received(
+        request.getMethod(),
+        request.getHttpURI().getPath(),
+        Optional.ofNullable(request.getHttpURI().getQuery()),
+        headers,
+        body);
   }
 
   /**
