@@ -13,6 +13,7 @@ import io.pipeline.localstack.sqs.EmbeddedSqsServer;
 import io.pipeline.localstack.sqs.SqsEndpoint;
 import io.pipeline.orchestrator.OrchestratorConfig;
 import io.pipeline.orchestrator.OrchestratorService;
+import io.pipeline.orchestrator.api.ApiCredentials;
 import io.pipeline.schemas.topic.PipelineTopics;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -420,7 +421,20 @@ final class UpCommand implements Callable<Integer> {
                 .orElse("bucket listed every " + listingInterval.toMillis() + " ms"));
     out.println("  MQTT:             " + stack.mqtt().orElse("(none)"));
     out.println("  Ingest HTTP:      " + stack.ingest() + "  (/topics/<topic>, /metrics, /health)");
-    out.println("  Step Functions:   " + stack.api() + "  (aws stepfunctions --endpoint-url)");
+    out.println(
+        "  Step Functions:   "
+            + stack.api()
+            + "  (aws stepfunctions --endpoint-url; "
+            + environment
+                .raw(OrchestratorConfig.CREDENTIALS.name())
+                .map(set -> "access keys from " + OrchestratorConfig.CREDENTIALS.name())
+                .orElse(
+                    "access key '"
+                        + ApiCredentials.LOCAL_ACCESS_KEY_ID
+                        + "', secret '"
+                        + ApiCredentials.LOCAL_SECRET_ACCESS_KEY
+                        + "'")
+            + ")");
     out.println(
         "  Trigger:          new objects under s3://"
             + bucket

@@ -11,6 +11,8 @@ import io.pipeline.localstack.kafka.TopicReader;
 import io.pipeline.localstack.process.ChildJvm;
 import io.pipeline.localstack.s3.EmbeddedS3Server;
 import io.pipeline.localstack.s3.S3Endpoint;
+import io.pipeline.orchestrator.api.ApiCredentials;
+import io.pipeline.orchestrator.api.ApiRequestSigner;
 import io.pipeline.schemas.s3.S3EventSource;
 import io.pipeline.schemas.s3.S3ObjectEvent;
 import io.pipeline.schemas.serde.SchemaCatalog;
@@ -20,7 +22,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,14 @@ import software.amazon.awssdk.services.s3.S3Client;
 class UpCommandIT {
 
   private static final Duration STARTUP = Duration.ofSeconds(60);
+
+  /** Signs as the AWS SDKs do, with the access key {@code up} accepts by default. */
+  private static final ApiRequestSigner SIGNER =
+      new ApiRequestSigner(
+          ApiCredentials.LOCAL_ACCESS_KEY_ID,
+          ApiCredentials.LOCAL_SECRET_ACCESS_KEY,
+          "us-east-1",
+          Clock.systemUTC());
 
   @TempDir Path dir;
 
@@ -123,19 +135,21 @@ class UpCommandIT {
           .contains("\"s3-notifications\":\"UP\"")
           .contains("\"mqtt\":\"UP\"")
           .contains("\"http\":\"UP\"");
+      // The API's default access key, which the requests below sign with.
+      assertThat(up.output())
+          .as(up.output())
+          .contains("access key 'pipeline', secret 'pipeline-secret'");
       HttpResponse<String> created =
           http.send(
-              HttpRequest.newBuilder(URI.create("http://localhost:" + apiPort + "/"))
-                  .header("X-Amz-Target", "AWSStepFunctions.CreateStateMachine")
-                  .header("Content-Type", "application/x-amz-json-1.0")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "{\"name\": \"hello\", \"roleArn\":"
-                              + " \"arn:aws:iam::000000000000:role/pipeline\", \"definition\":"
-                              + " \"{\\\"StartAt\\\": \\\"Hi\\\", \\\"States\\\":"
-                              + " {\\\"Hi\\\": {\\\"Type\\\": \\\"Pass\\\","
-                              + " \\\"End\\\": true}}}\"}"))
-                  .build(),
+              SIGNER.request(
+                  api(apiPort),
+                  "CreateStateMachine",
+                  ("{\"name\": \"hello\", \"roleArn\":"
+                          + " \"arn:aws:iam::000000000000:role/pipeline\", \"definition\":"
+                          + " \"{\\\"StartAt\\\": \\\"Hi\\\", \\\"States\\\":"
+                          + " {\\\"Hi\\\": {\\\"Type\\\": \\\"Pass\\\","
+                          + " \\\"End\\\": true}}}\"}")
+                      .getBytes(StandardCharsets.UTF_8)),
               HttpResponse.BodyHandlers.ofString());
       assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
       assertThat(created.body())
@@ -158,14 +172,12 @@ class UpCommandIT {
       HttpResponse<String> described =
           HttpClient.newHttpClient()
               .send(
-                  HttpRequest.newBuilder(URI.create("http://localhost:" + apiPort + "/"))
-                      .header("X-Amz-Target", "AWSStepFunctions.DescribeStateMachine")
-                      .header("Content-Type", "application/x-amz-json-1.0")
-                      .POST(
-                          HttpRequest.BodyPublishers.ofString(
-                              "{\"stateMachineArn\":"
-                                  + " \"arn:aws:states:us-east-1:000000000000:stateMachine:hello\"}"))
-                      .build(),
+                  SIGNER.request(
+                      api(apiPort),
+                      "DescribeStateMachine",
+                      ("{\"stateMachineArn\":"
+                              + " \"arn:aws:states:us-east-1:000000000000:stateMachine:hello\"}")
+                          .getBytes(StandardCharsets.UTF_8)),
                   HttpResponse.BodyHandlers.ofString());
       assertThat(described.statusCode()).as(described.body()).isEqualTo(200);
       assertThat(described.body()).contains("\"status\":\"ACTIVE\"");
@@ -210,5 +222,9 @@ class UpCommandIT {
         .stream()
         .map(r -> topic.valueSerde().deserializer().deserialize(topic.name(), r.value()))
         .toList();
+  }
+
+  private static URI api(int port) {
+    return URI.create("http://localhost:" + port + "/");
   }
 }

@@ -3,6 +3,7 @@ package io.pipeline.orchestrator;
 import io.pipeline.common.config.ConfigException;
 import io.pipeline.common.config.Setting;
 import io.pipeline.common.config.Settings;
+import io.pipeline.orchestrator.api.ApiCredentials;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.util.Optional;
  *     (this machine's name when bound to every address)
  * @param peerKey the key instances sign their internal requests with
  * @param localPeerKey whether that key is the public local default
+ * @param credentials the access keys requests to the API may be signed with
  */
 public record OrchestratorConfig(
     String host,
@@ -29,7 +31,8 @@ public record OrchestratorConfig(
     String account,
     Optional<String> advertisedHost,
     byte[] peerKey,
-    boolean localPeerKey) {
+    boolean localPeerKey,
+    ApiCredentials credentials) {
 
   /**
    * The public local default of {@link #PEER_KEY}: it proves nothing; set one wherever it matters.
@@ -68,9 +71,17 @@ public record OrchestratorConfig(
           "Base64 key (at least 32 bytes) the instances of an orchestrator share to sign their"
               + " internal requests; the default is a public local key.");
 
+  public static final Setting<String> CREDENTIALS =
+      Setting.string(
+          "ORCHESTRATOR_CREDENTIALS",
+          ApiCredentials.LOCAL,
+          "Access keys the Step Functions API accepts (SigV4), as ACCESS_KEY_ID:SECRET pairs"
+              + " separated by commas; the default is the documented local pair"
+              + " pipeline:pipeline-secret.");
+
   /** The settings this record reads, for documentation. */
   public static final List<Setting<?>> SETTINGS =
-      List.of(HOST, PORT, REGION, ACCOUNT, ADVERTISED_HOST, PEER_KEY);
+      List.of(HOST, PORT, REGION, ACCOUNT, ADVERTISED_HOST, PEER_KEY, CREDENTIALS);
 
   /** Reads and validates the orchestrator's settings. */
   public static OrchestratorConfig from(Settings settings) {
@@ -97,6 +108,13 @@ public record OrchestratorConfig(
               + key.length
               + " bytes, expected at least 32");
     }
+    ApiCredentials credentials;
+    try {
+      credentials = ApiCredentials.parse(settings.get(CREDENTIALS));
+    } catch (IllegalArgumentException e) {
+      // The value is not quoted: it holds secrets.
+      throw new ConfigException("Setting ORCHESTRATOR_CREDENTIALS is invalid: " + e.getMessage());
+    }
     return new OrchestratorConfig(
         settings.get(HOST),
         settings.get(PORT),
@@ -104,7 +122,8 @@ public record OrchestratorConfig(
         account,
         settings.get(ADVERTISED_HOST),
         key,
-        peerKey.equals(LOCAL_PEER_KEY));
+        peerKey.equals(LOCAL_PEER_KEY),
+        credentials);
   }
 
   /**

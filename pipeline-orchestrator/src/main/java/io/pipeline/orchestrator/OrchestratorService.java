@@ -10,7 +10,10 @@ import io.pipeline.common.lifecycle.Parts;
 import io.pipeline.common.metrics.ServiceMetrics;
 import io.pipeline.orchestrator.activities.ActivityPollConfig;
 import io.pipeline.orchestrator.activities.ActivityPolls;
+import io.pipeline.orchestrator.api.ApiCredentials;
+import io.pipeline.orchestrator.api.ApiRateLimits;
 import io.pipeline.orchestrator.api.Peers;
+import io.pipeline.orchestrator.api.SigV4Verifier;
 import io.pipeline.orchestrator.api.StepFunctionsHandler;
 import io.pipeline.orchestrator.express.ExpressService;
 import io.pipeline.orchestrator.integrations.IntegrationRunner;
@@ -116,6 +119,12 @@ public final class OrchestratorService implements AutoCloseable {
             "Instances sign their internal requests with the public local key; set"
                 + " ORCHESTRATOR_PEER_KEY wherever the API port is reachable by others");
       }
+      if (config.credentials().includesLocalPair()) {
+        log.warn(
+            "The Step Functions API accepts the documented local access key '{}'; set"
+                + " ORCHESTRATOR_CREDENTIALS wherever the API port is reachable by others",
+            ApiCredentials.LOCAL_ACCESS_KEY_ID);
+      }
       CommandGateway commands =
           service.parts.track(new CommandGateway(kafka, topics, Clock.systemUTC()));
       ExpressService express =
@@ -170,7 +179,9 @@ public final class OrchestratorService implements AutoCloseable {
                   runtimeConfig.taskTokens(),
                   activities,
                   polls,
-                  tags)));
+                  tags,
+                  new SigV4Verifier(config.credentials(), config.region(), Clock.systemUTC()),
+                  ApiRateLimits.from(settings))));
       server.start();
       service.parts.track(server::stop);
       String host = "0.0.0.0".equals(config.host()) ? "localhost" : config.host();

@@ -9,6 +9,7 @@ import io.pipeline.localstack.docker.ComposeFile;
 import io.pipeline.localstack.docker.ComposeService;
 import io.pipeline.localstack.docker.ImageBuild;
 import io.pipeline.orchestrator.activities.ActivityPollConfig;
+import io.pipeline.orchestrator.api.ApiRateLimits;
 import io.pipeline.orchestrator.runtime.RuntimeConfig;
 import io.pipeline.schemas.topic.PipelineKafka;
 import java.lang.reflect.Method;
@@ -41,7 +42,8 @@ class DockerComposeConsistencyTest {
                 PipelineKafka.SETTINGS,
                 OrchestratorConfig.SETTINGS,
                 RuntimeConfig.SETTINGS,
-                ActivityPollConfig.SETTINGS)
+                ActivityPollConfig.SETTINGS,
+                ApiRateLimits.SETTINGS)
             .flatMap(List::stream)
             .map(Setting::name)
             .collect(Collectors.toSet());

@@ -1,6 +1,7 @@
 package io.pipeline.orchestrator;
 
 import io.pipeline.localstack.LocalStack;
+import io.pipeline.orchestrator.api.ApiCredentials;
 import java.net.URI;
 import java.time.Duration;
 import org.awaitility.core.ConditionFactory;
@@ -27,17 +28,29 @@ public final class Sfn {
   private Sfn() {}
 
   /**
-   * A client of the orchestrator at {@code endpoint}. StartSyncExecution's {@code sync-} host
-   * prefix is turned off, as the README says to: {@code sync-localhost} resolves nowhere.
+   * A client of the orchestrator at {@code endpoint}, signing with the documented local access key.
+   * StartSyncExecution's {@code sync-} host prefix is turned off, as the README says to: {@code
+   * sync-localhost} resolves nowhere.
    */
   public static SfnClient client(URI endpoint) {
+    return client(
+        endpoint,
+        Region.US_EAST_1,
+        ApiCredentials.LOCAL_ACCESS_KEY_ID,
+        ApiCredentials.LOCAL_SECRET_ACCESS_KEY);
+  }
+
+  /** A client as {@link #client(URI)}, signing for {@code region} with this access key. */
+  public static SfnClient client(
+      URI endpoint, Region region, String accessKeyId, String secretAccessKey) {
     return SfnClient.builder()
         .endpointOverride(endpoint)
         .overrideConfiguration(
             o -> o.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
-        .region(Region.US_EAST_1)
+        .region(region)
         .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
         .httpClient(UrlConnectionHttpClient.create())
         .build();
   }

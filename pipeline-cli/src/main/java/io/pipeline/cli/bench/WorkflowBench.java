@@ -7,7 +7,9 @@ import io.pipeline.client.worker.ActivityWorker;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.localstack.LocalStack;
+import io.pipeline.orchestrator.OrchestratorConfig;
 import io.pipeline.orchestrator.OrchestratorService;
+import io.pipeline.orchestrator.api.ApiCredentials;
 import io.pipeline.orchestrator.runtime.RuntimeConfig;
 import io.pipeline.schemas.orchestrator.ExecutionCommand;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
@@ -105,22 +107,29 @@ public final class WorkflowBench implements AutoCloseable {
     this.dataDir = stack.dataDir();
     this.options = options;
     // The orchestrator's settings from the environment, as the service reads them, so that
-    // ORCHESTRATOR_COMMIT_INTERVAL and others can be tried; where it listens and keeps its state
-    // are the benchmark's.
+    // ORCHESTRATOR_COMMIT_INTERVAL and others can be tried; where it listens, where it keeps its
+    // state and the access key it accepts are the benchmark's.
     Settings settings =
         Settings.fromEnvironment()
             .with(
                 Map.of(
-                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                    "ORCHESTRATOR_HTTP_HOST", "127.0.0.1",
-                    "ORCHESTRATOR_HTTP_PORT", "0",
-                    "ORCHESTRATOR_APPLICATION_ID", LocalStack.uniqueName("bench-orchestrator"),
-                    "ORCHESTRATOR_STATE_DIR", dataDir.resolve("orchestrator").toString()));
+                    "KAFKA_BOOTSTRAP_SERVERS",
+                    kafka.bootstrapServers(),
+                    "ORCHESTRATOR_HTTP_HOST",
+                    "127.0.0.1",
+                    "ORCHESTRATOR_HTTP_PORT",
+                    "0",
+                    "ORCHESTRATOR_APPLICATION_ID",
+                    LocalStack.uniqueName("bench-orchestrator"),
+                    "ORCHESTRATOR_STATE_DIR",
+                    dataDir.resolve("orchestrator").toString(),
+                    "ORCHESTRATOR_CREDENTIALS",
+                    ApiCredentials.LOCAL));
     this.runtimeConfig = RuntimeConfig.from(settings);
     this.orchestrator = OrchestratorService.start(settings);
     try {
       awaitRunning(orchestrator);
-      this.api = new SfnApi(orchestrator.apiUri());
+      this.api = new SfnApi(orchestrator.apiUri(), OrchestratorConfig.from(settings).region());
       this.meters = new ServiceMeters(orchestrator.apiUri());
       this.activity = LocalStack.uniqueName("bench-work");
       this.worker =

@@ -22,12 +22,17 @@ import io.pipeline.orchestrator.task.TaskTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
@@ -51,8 +56,10 @@ import org.slf4j.LoggerFactory;
  * DescribeExecution, GetExecutionHistory, ListExecutions, SendTaskSuccess, SendTaskFailure,
  * SendTaskHeartbeat, CreateActivity, DescribeActivity, ListActivities, DeleteActivity,
  * GetActivityTask, TagResource, UntagResource, ListTagsForResource, TestState; versions ({@link
- * VersionActions}) and aliases ({@link AliasActions}). Request signatures (SigV4) are not checked
- * yet.
+ * VersionActions}) and aliases ({@link AliasActions}). Every request must be signed (SigV4) with a
+ * configured access key: {@link SigV4Verifier} checks it on the received bytes before anything else
+ * reads them. Past a configured rate, an action is refused with {@code ThrottlingException} ({@link
+ * ApiRateLimits}).
  *
  * <p>The same port serves the other instances' internal requests ({@code POST
  * /internal/v1/<Action>}, signed with the shared peer key, see {@link Peers}): reads of the
@@ -84,6 +91,8 @@ public final class StepFunctionsHandler extends Handler.Abstract {
   private final TagActions tagActions;
   private final TestStateAction testState;
   private final PeerSignatures peerSignatures;
+  private final SigV4Verifier signatures;
+  private final ApiRateLimits rateLimits;
   private final Executor executor;
 
   /**
@@ -98,6 +107,8 @@ public final class StepFunctionsHandler extends Handler.Abstract {
    * @param activities the activities
    * @param polls GetActivityTask's long polls
    * @param tags the tags of state machines and activities
+   * @param signatures checks the SigV4 signatures of requests
+   * @param rateLimits how many requests of each action it takes per second
    */
   public StepFunctionsHandler(
       StateMachineRegistry machines,
@@ -110,7 +121,9 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       TaskTokens tokens,
       ActivityRegistry activities,
       ActivityPolls polls,
-      TagCatalog tags) {
+      TagCatalog tags,
+      SigV4Verifier signatures,
+      ApiRateLimits rateLimits) {
     this.versions = new VersionActions(machines);
     this.aliases = new AliasActions(machines);
     this.tagActions = new TagActions(tags, new TaggableResources(machines, activities));
@@ -122,6 +135,8 @@ public final class StepFunctionsHandler extends Handler.Abstract {
     this.tasks = new TaskActions(tokens, commands);
     this.testState = new TestStateAction(machines);
     this.peerSignatures = peers.signatures();
+    this.signatures = signatures;
+    this.rateLimits = rateLimits;
     this.executor = executor;
   }
 
@@ -156,8 +171,28 @@ public final class StepFunctionsHandler extends Handler.Abstract {
         action,
         response,
         callback,
-        body(request, MAX_BODY).thenComposeAsync(body -> answer(action, body), executor));
+        body(request, MAX_BODY)
+            .thenComposeAsync(
+                body -> {
+                  signatures.verify(received(request, body));
+                  rateLimits.acquire(action);
+                  return answer(action, body);
+                },
+                executor));
     return true;
+  }
+
+  private static SigV4Verifier.Received received(Request request, byte[] body) {
+    Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (HttpField field : request.getHeaders()) {
+      headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
+    }
+    return new SigV4Verifier.Received(
+        request.getMethod(),
+        request.getHttpURI().getPath(),
+        Optional.ofNullable(request.getHttpURI().getQuery()),
+        headers,
+        body);
   }
 
   /**
