@@ -16,6 +16,8 @@ import io.pipeline.orchestrator.api.Peers;
 import io.pipeline.orchestrator.api.SigV4Verifier;
 import io.pipeline.orchestrator.api.StepFunctionsHandler;
 import io.pipeline.orchestrator.express.ExpressService;
+import io.pipeline.orchestrator.integrations.HttpInvokeConfig;
+import io.pipeline.orchestrator.integrations.HttpInvokeIntegration;
 import io.pipeline.orchestrator.integrations.IntegrationRunner;
 import io.pipeline.orchestrator.integrations.Integrations;
 import io.pipeline.orchestrator.machines.ActivityRegistry;
@@ -101,7 +103,8 @@ public final class OrchestratorService implements AutoCloseable {
       connector.open();
       service.parts.track(connector::close);
       HostInfo self = new HostInfo(config.reachableHost(), connector.getLocalPort());
-      Integrations integrations = new Integrations(List.of());
+      Integrations integrations =
+          new Integrations(List.of(new HttpInvokeIntegration(HttpInvokeConfig.from(settings))));
       StandardRuntime runtime =
           service.parts.track(
               new StandardRuntime(

@@ -10,6 +10,7 @@ import io.pipeline.localstack.docker.ComposeService;
 import io.pipeline.localstack.docker.ImageBuild;
 import io.pipeline.orchestrator.activities.ActivityPollConfig;
 import io.pipeline.orchestrator.api.ApiRateLimits;
+import io.pipeline.orchestrator.integrations.HttpInvokeConfig;
 import io.pipeline.orchestrator.runtime.RuntimeConfig;
 import io.pipeline.schemas.topic.PipelineKafka;
 import java.lang.reflect.Method;
@@ -43,7 +44,8 @@ class DockerComposeConsistencyTest {
                 OrchestratorConfig.SETTINGS,
                 RuntimeConfig.SETTINGS,
                 ActivityPollConfig.SETTINGS,
-                ApiRateLimits.SETTINGS)
+                ApiRateLimits.SETTINGS,
+                HttpInvokeConfig.SETTINGS)
             .flatMap(List::stream)
             .map(Setting::name)
             .collect(Collectors.toSet());

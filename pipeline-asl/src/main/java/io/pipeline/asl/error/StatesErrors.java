@@ -43,6 +43,22 @@ public final class StatesErrors {
           DATA_LIMIT_EXCEEDED,
           QUERY_EVALUATION_ERROR);
 
+  /** The HTTP Task's failure to reach its endpoint. */
+  public static final String HTTP_SOCKET = "States.Http.Socket";
+
+  private static final java.util.regex.Pattern HTTP_STATUS =
+      java.util.regex.Pattern.compile("States\\.Http\\.StatusCode\\.[1-5]\\d\\d");
+
+  /**
+   * Whether the States Language defines an error name: one of {@link #RESERVED}, or an HTTP Task's
+   * {@value #HTTP_SOCKET} and {@code States.Http.StatusCode.<code>}.
+   */
+  public static boolean isDefined(String name) {
+    return RESERVED.contains(name)
+        || HTTP_SOCKET.equals(name)
+        || HTTP_STATUS.matcher(name).matches();
+  }
+
   /** Errors that {@code States.ALL} in a Retry or Catch does not match. */
   public static final Set<String> NOT_MATCHED_BY_ALL = Set.of(RUNTIME, DATA_LIMIT_EXCEEDED);
 

@@ -164,7 +164,7 @@ final class ErrorHandlingChecks {
               "a " + what + " for States.ALL must be the last one",
               at);
         }
-      } else if (name.startsWith("States.") && !StatesErrors.RESERVED.contains(name)) {
+      } else if (name.startsWith("States.") && !StatesErrors.isDefined(name)) {
         findings.error(
             DiagnosticCodes.UNKNOWN_STATES_ERROR,
             "'"

@@ -777,6 +777,25 @@ class DefinitionValidatorTest {
   }
 
   @Test
+  void shouldAcceptTheHttpTasksErrorNamesAndNoOtherHttpStatus() {
+    // given
+    String definition =
+        task(
+            """
+            "Catch": [{"ErrorEquals": ["States.Http.Socket", "States.Http.StatusCode.404",
+              "States.Http.StatusCode.503", "States.Http.StatusCode.42"], "Next": "A"}]
+            """);
+
+    // when
+    List<Diagnostic> diagnostics = validate(definition);
+
+    // then
+    assertThat(codesAndLocations(diagnostics))
+        .containsExactly(
+            tuple(DiagnosticCodes.UNKNOWN_STATES_ERROR, "/States/A/Catch/0/ErrorEquals/3"));
+  }
+
+  @Test
   void shouldReportRetrierValuesWhenOutOfRange() {
     // given
     String definition =
