@@ -176,4 +176,43 @@ class ListExecutionsIT {
   private static Set<String> union(List<String>... lists) {
     return java.util.Arrays.stream(lists).flatMap(List::stream).collect(Collectors.toSet());
   }
+
+  @Test
+  void shouldPageAnExecutionsHistoryWithTheSdksPaginator() {
+    String machine =
+        orchestrator.createMachine(
+            "history-pages",
+            """
+            {"StartAt": "Each", "States": {"Each": {"Type": "Map", "End": true,
+              "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}
+            """);
+    String execution =
+        sfn.startExecution(b -> b.stateMachineArn(machine).input("[1, 2, 3, 4, 5, 6, 7, 8]"))
+            .executionArn();
+    orchestrator.awaitClosed(execution);
+
+    List<Long> forward =
+        sfn
+            .getExecutionHistoryPaginator(b -> b.executionArn(execution).maxResults(5))
+            .events()
+            .stream()
+            .map(software.amazon.awssdk.services.sfn.model.HistoryEvent::id)
+            .toList();
+    List<Long> backward =
+        sfn
+            .getExecutionHistoryPaginator(
+                b -> b.executionArn(execution).maxResults(4).reverseOrder(true))
+            .events()
+            .stream()
+            .map(software.amazon.awssdk.services.sfn.model.HistoryEvent::id)
+            .toList();
+
+    assertThat(forward).hasSizeGreaterThan(10);
+    assertThat(forward)
+        .containsExactlyElementsOf(
+            java.util.stream.LongStream.rangeClosed(1, forward.size()).boxed().toList());
+    List<Long> reversed = new java.util.ArrayList<>(forward);
+    java.util.Collections.reverse(reversed);
+    assertThat(backward).containsExactlyElementsOf(reversed);
+  }
 }

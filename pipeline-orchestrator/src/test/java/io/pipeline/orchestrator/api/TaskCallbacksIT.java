@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.pipeline.common.config.Settings;
 import io.pipeline.localstack.LocalStack;
 import io.pipeline.orchestrator.OrchestratorExtension;
 import io.pipeline.orchestrator.OrchestratorFixture;
+import io.pipeline.orchestrator.runtime.RuntimeConfig;
 import io.pipeline.schemas.orchestrator.TaskRequest;
 import io.pipeline.schemas.serde.SchemaCatalog;
 import io.pipeline.schemas.topic.PipelineTopics;
@@ -26,6 +28,7 @@ import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.InvalidOutputException;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
+import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
 /**
@@ -110,6 +113,18 @@ class TaskCallbacksIT {
               () -> sfn.sendTaskHeartbeat(b -> b.taskToken(approvedToken.replace('A', 'B'))))
           .isInstanceOf(InvalidTokenException.class);
     }
+  }
+
+  @Test
+  void shouldAnswerTaskDoesNotExistForTheTokenOfAnExecutionThatDoesNotExist() {
+    // A genuine token, signed with the instance's key, of an execution never started (or purged).
+    String token =
+        RuntimeConfig.from(Settings.of(Map.of()))
+            .taskTokens()
+            .sign("arn:aws:states:us-east-1:000000000000:execution:gone:gone/task-1");
+
+    assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")))
+        .isInstanceOf(TaskDoesNotExistException.class);
   }
 
   private static String start(String machine, String who) {
