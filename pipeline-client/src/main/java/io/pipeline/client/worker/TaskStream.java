@@ -20,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -190,21 +189,10 @@ public final class TaskStream implements AutoCloseable {
   }
 
   private void commit(boolean sync) {
-    Map<TopicPartition, OffsetAndMetadata> committable = offsets.committable();
-    if (committable.isEmpty()) {
-      return;
-    }
-    if (sync) {
-      consumer.commitSync(committable);
-    } else {
-      consumer.commitAsync(
-          committable,
-          (committed, failure) -> {
-            if (failure != null) {
-              log.debug("A commit of task stream {} failed: {}", name, failure.toString());
-            }
-          });
-    }
+    offsets.commit(
+        consumer,
+        sync,
+        failure -> log.debug("A commit of task stream {} failed: {}", name, failure.toString()));
   }
 
   /** On close: waits a while for the requests in flight, then commits what finished. */

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
@@ -57,6 +58,29 @@ public final class OffsetTracker {
           }
         });
     return offsets;
+  }
+
+  /**
+   * Commits what is {@link #committable()} with the consumer: synchronously (before partitions
+   * move, on close), or asynchronously, a failed commit being reported and retried by the next.
+   */
+  public void commit(
+      Consumer<?, ?> consumer, boolean sync, java.util.function.Consumer<Exception> failed) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = committable();
+    if (offsets.isEmpty()) {
+      return;
+    }
+    if (sync) {
+      consumer.commitSync(offsets);
+    } else {
+      consumer.commitAsync(
+          offsets,
+          (committed, failure) -> {
+            if (failure != null) {
+              failed.accept(failure);
+            }
+          });
+    }
   }
 
   /** Stops tracking partitions that moved to another consumer. */

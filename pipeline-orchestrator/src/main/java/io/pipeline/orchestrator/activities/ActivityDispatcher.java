@@ -19,7 +19,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -185,21 +184,11 @@ final class ActivityDispatcher {
   }
 
   private void commit(boolean sync) {
-    Map<TopicPartition, OffsetAndMetadata> committable = offsets.committable();
-    if (committable.isEmpty()) {
-      return;
-    }
-    if (sync) {
-      consumer.commitSync(committable);
-    } else {
-      consumer.commitAsync(
-          committable,
-          (committed, failure) -> {
-            if (failure != null) {
-              log.debug("A commit of activity {}'s polls failed: {}", activity, failure.toString());
-            }
-          });
-    }
+    offsets.commit(
+        consumer,
+        sync,
+        failure ->
+            log.debug("A commit of activity {}'s polls failed: {}", activity, failure.toString()));
   }
 
   /** Commits what was handed out, leaves the group; tasks read and not handed out stay behind. */
