@@ -204,7 +204,17 @@ public final class WorkflowBench implements AutoCloseable {
         String name = "e-" + i;
         String arn = machine.executionArn(name);
         StartExecution body =
-            new StartExecution(machine.arn(), machine.revisionId(), name, input, null, null, null);
+            new StartExecution(
+                machine.arn(),
+                machine.revisionId(),
+                name,
+                input,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         commands.send(
             new ProducerRecord<>(
                 topics.executionCommands().name(),

@@ -108,7 +108,10 @@ final class ExecutionActions {
             start.input(),
             optional(request, "traceHeader").orElse(null),
             start.target().versionArn().orElse(null),
-            start.target().aliasArn().orElse(null));
+            start.target().aliasArn().orElse(null),
+            null,
+            null,
+            null);
     return commands
         .send(executionArn, command)
         .thenApply(

@@ -30,7 +30,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -65,8 +64,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
   private final Duration retention;
   private final Duration timerInterval;
   private final RuntimeMetrics metrics;
-  private final Predicate<String> callable;
-  private final Predicate<String> topicExists;
+  private final TaskRoutes routes;
   private final LiveExecutions live = new LiveExecutions();
 
   private ProcessorContext<String, Object> context;
@@ -75,6 +73,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
   private KeyValueStore<Bytes, ExecutionHistoryEvent> history;
   private KeyValueStore<Bytes, byte[]> listings;
   private TaskDispatch dispatch;
+  private NestedExecutions nested;
 
   ExecutionProcessor(
       RuntimeTopology.Names names,
@@ -84,8 +83,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
       Duration retention,
       Duration timerInterval,
       RuntimeMetrics metrics,
-      Predicate<String> callable,
-      Predicate<String> topicExists) {
+      TaskRoutes routes) {
     this.names = names;
     this.definitions = definitions;
     this.tokens = tokens;
@@ -93,8 +91,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     this.retention = retention;
     this.timerInterval = timerInterval;
     this.metrics = metrics;
-    this.callable = callable;
-    this.topicExists = topicExists;
+    this.routes = routes;
   }
 
   @Override
@@ -105,7 +102,8 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
         new ExecutionTimers(context, context.getStateStore(RuntimeTopology.TIMERS_STORE), metrics);
     this.history = context.getStateStore(RuntimeTopology.HISTORY_STORE);
     this.listings = context.getStateStore(RuntimeTopology.LISTINGS_STORE);
-    this.dispatch = new TaskDispatch(context, tokens, callable, topicExists);
+    this.nested = new NestedExecutions(context, routes.targets());
+    this.dispatch = new TaskDispatch(context, tokens, routes, nested);
     live.clear();
     context.schedule(timerInterval, PunctuationType.WALL_CLOCK_TIME, timers::fireDue);
   }
@@ -153,7 +151,9 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     String arn = command.getExecutionArn();
     Object body = command.getBody();
     if (body instanceof StartExecution start) {
-      return start(arn, start, now);
+      Verdict verdict = start(arn, start, now);
+      nested.started(arn, start, verdict, now);
+      return verdict;
     }
     ExecutionRecord record = executions.get(arn);
     if (body instanceof TimerFired fired) {
@@ -236,6 +236,9 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
             .setStartDate(now)
             .setStateMachineVersionArn(start.getStateMachineVersionArn())
             .setStateMachineAliasArn(start.getStateMachineAliasArn())
+            .setParentExecutionArn(start.getParentExecutionArn())
+            .setParentTaskToken(start.getParentTaskToken())
+            .setParentPattern(start.getParentPattern())
             .setHistoryEvents(0)
             .setOpenTasks(new java.util.HashMap<>())
             .build();
@@ -419,6 +422,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
       record.setCause(execution.cause().orElse(null));
       metrics.closed(record.getStateMachineArn(), status);
       statusChanged(record, now);
+      nested.closed(record, now);
       timers.arm(arn, PURGE_TIMER, now.plus(retention), now);
     }
     executions.put(arn, record);

@@ -9,7 +9,6 @@ import io.pipeline.schemas.topic.PipelineTopics;
 import io.pipeline.schemas.topic.Topic;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.apache.avro.message.SchemaStore;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -62,8 +61,7 @@ public final class RuntimeTopology {
    * @param retention how long a closed execution and its history are kept
    * @param timerInterval how often due timers are looked for
    * @param metrics where the processor reports
-   * @param callable whether an integration serves a Task resource that is not an activity
-   * @param topicExists whether a topic a Task produces to exists
+   * @param routes what sending a Task's call on its way asks
    */
   static Topology build(
       PipelineTopics topics,
@@ -73,8 +71,7 @@ public final class RuntimeTopology {
       Duration retention,
       Duration timerInterval,
       RuntimeMetrics metrics,
-      Predicate<String> callable,
-      Predicate<String> topicExists) {
+      TaskRoutes routes) {
     Topic<String, ?> commands = topics.executionCommands();
     Names names = new Names(commands.name());
     AvroSerde<ExecutionRecord> executionSerde =
@@ -96,8 +93,7 @@ public final class RuntimeTopology {
                 retention,
                 timerInterval,
                 metrics,
-                callable,
-                topicExists),
+                routes),
         SOURCE);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(

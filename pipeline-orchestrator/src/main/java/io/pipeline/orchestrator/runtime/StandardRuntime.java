@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.common.kafka.StreamsProperties;
+import io.pipeline.orchestrator.machines.StateMachineArn;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
 import io.pipeline.schemas.orchestrator.ExecutionRecord;
@@ -19,6 +20,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -113,8 +115,15 @@ public final class StandardRuntime implements AutoCloseable {
                 config.retention(),
                 config.timerInterval(),
                 new RuntimeMetrics(meters),
-                callable,
-                knownTopics),
+                new TaskRoutes(
+                    callable,
+                    knownTopics,
+                    arn ->
+                        StateMachineArn.parse(arn)
+                            .flatMap(
+                                parsed ->
+                                    registry.target(
+                                        parsed, ThreadLocalRandom.current().nextInt(100))))),
             properties(config, kafka, self));
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(meters);

@@ -20,8 +20,9 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Sends the task a state scheduled on its way, in the transaction of the command that scheduled it:
  * an activity's request to its workers' topic, an integration's call to the integration runner, a
- * Kafka produce's record to its topic. A task nothing can run fails at once, as a call to an
- * unreachable service does, so Retry and Catch apply.
+ * Kafka produce's record to its topic, a nested execution's start to the command topic ({@link
+ * NestedExecutions}). A task nothing can run fails at once, as a call to an unreachable service
+ * does, so Retry and Catch apply.
  *
  * <p>The engine's token of a task is its own; the world sees it signed ({@link TaskTokens}), also
  * where the task's input carries it ({@code $$.Task.Token}).
@@ -37,18 +38,18 @@ final class TaskDispatch {
 
   private final ProcessorContext<String, Object> context;
   private final TaskTokens tokens;
-  private final Predicate<String> callable;
-  private final Predicate<String> topicExists;
+  private final TaskRoutes routes;
+  private final NestedExecutions nested;
 
   TaskDispatch(
       ProcessorContext<String, Object> context,
       TaskTokens tokens,
-      Predicate<String> callable,
-      Predicate<String> topicExists) {
+      TaskRoutes routes,
+      NestedExecutions nested) {
     this.context = context;
     this.tokens = tokens;
-    this.callable = callable;
-    this.topicExists = topicExists;
+    this.routes = routes;
+    this.nested = nested;
   }
 
   /**
@@ -65,7 +66,8 @@ final class TaskDispatch {
     JsonNode input = withToken(task.input(), task.token(), signed);
     String resource = task.resource();
     if (KafkaProduce.serves(resource)) {
-      Object record = KafkaProduce.record(input, RESERVED.or(reservedByRuntime()), topicExists);
+      Object record =
+          KafkaProduce.record(input, RESERVED.or(reservedByRuntime()), routes.topicExists());
       if (record instanceof KafkaProduce.Refusal refusal) {
         return Optional.of(
             new Command.FailTask(task.token(), refusal.error(), refusal.cause(), now));
@@ -82,7 +84,16 @@ final class TaskDispatch {
       openTasks.put(task.token(), now.toEpochMilli());
       return Optional.empty();
     }
-    if (ActivityArn.name(resource).isPresent() || callable.test(resource)) {
+    if (NestedExecutions.serves(resource)) {
+      Optional<NestedExecutions.Refusal> refused = nested.start(arn, task, signed, input, now);
+      if (refused.isPresent()) {
+        return Optional.of(
+            new Command.FailTask(task.token(), refused.get().error(), refused.get().cause(), now));
+      }
+      openTasks.put(task.token(), now.toEpochMilli());
+      return Optional.empty();
+    }
+    if (ActivityArn.name(resource).isPresent() || routes.callable().test(resource)) {
       TaskRequest request =
           new TaskRequest(signed, arn, resource, input.toString(), now, task.idempotencyKey());
       context.forward(new Record<>(arn, request, now.toEpochMilli()), RuntimeTopology.TASKS_SINK);

@@ -54,7 +54,16 @@ public final class ExecutionStarter implements Starter {
         .send(
             executionArn,
             new StartExecution(
-                stateMachineArn, machine.get().getRevisionId(), name, input, null, null, null))
+                stateMachineArn,
+                machine.get().getRevisionId(),
+                name,
+                input,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null))
         .thenApply(verdict -> started(source, executionArn, verdict));
   }
 

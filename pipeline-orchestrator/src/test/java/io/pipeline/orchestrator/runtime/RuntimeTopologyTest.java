@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pipeline.orchestrator.machines.ExecutionTarget;
 import io.pipeline.schemas.orchestrator.CommandReply;
 import io.pipeline.schemas.orchestrator.ExecutionCommand;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
@@ -73,8 +74,12 @@ class RuntimeTopologyTest {
                 Duration.ofHours(1),
                 Duration.ofMillis(100),
                 new RuntimeMetrics(new SimpleMeterRegistry()),
-                resource -> resource.startsWith("arn:aws:states:::http:"),
-                topic -> topic.equals("orders")),
+                new TaskRoutes(
+                    resource -> resource.startsWith("arn:aws:states:::http:"),
+                    topic -> topic.equals("orders"),
+                    arn ->
+                        Optional.ofNullable(revisions.get(arn + ":r1"))
+                            .map(ExecutionTarget::current))),
             config,
             T0);
     commands =
@@ -136,7 +141,7 @@ class RuntimeTopologyTest {
   }
 
   private static StartExecution start(String name, String input) {
-    return new StartExecution(MACHINE, "r1", name, input, null, null, null);
+    return new StartExecution(MACHINE, "r1", name, input, null, null, null, null, null, null);
   }
 
   @Test
@@ -201,7 +206,7 @@ class RuntimeTopologyTest {
     CommandReply same = send("b", start("b", "{ \"x\" : 1 }"));
     CommandReply other = send("b", start("b", "{\"x\": 2}"));
     CommandReply unknown =
-        send("c", new StartExecution(MACHINE, "r9", "c", "{}", null, null, null));
+        send("c", new StartExecution(MACHINE, "r9", "c", "{}", null, null, null, null, null, null));
 
     assertThat(same.getError()).isNull();
     assertThat(same.getStartDate()).isEqualTo(first.getStartDate());
@@ -303,6 +308,60 @@ class RuntimeTopologyTest {
 
     assertThat(answered.getError()).isNull();
     assertThat(executions.get(execution("w")).getOutput()).isEqualTo("{\"approved\":true}");
+  }
+
+  @Test
+  void shouldRunANestedExecutionAndGiveItsResultToTheParentThatWaitsForIt() {
+    define(
+        """
+        {"StartAt": "Deep?", "States": {
+          "Deep?": {"Type": "Choice", "Default": "Leaf",
+            "Choices": [{"Variable": "$.depth", "NumericEquals": 0, "Next": "Child"}]},
+          "Child": {"Type": "Task", "Resource": "arn:aws:states:::states:startExecution.sync:2",
+            "Parameters": {"StateMachineArn": "%s", "Name": "child",
+              "Input": {"depth": 1, "from.$": "$$.Execution.Id"}},
+            "ResultSelector": {"out.$": "$.Output", "status.$": "$.Status"}, "End": true},
+          "Leaf": {"Type": "Pass", "End": true,
+            "Parameters": {"from.$": "$.from", "by.$": "$.AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID"}}}}
+        """
+            .formatted(MACHINE));
+
+    send("parent", start("parent", "{\"depth\": 0}"));
+
+    ExecutionRecord child = executions.get(execution("child"));
+    assertThat(child.getStatus()).isEqualTo("SUCCEEDED");
+    assertThat(child.getParentExecutionArn()).isEqualTo(execution("parent"));
+    ExecutionRecord parent = executions.get(execution("parent"));
+    assertThat(parent.getStatus()).isEqualTo("SUCCEEDED");
+    assertThat(parent.getOutput())
+        .isEqualTo(
+            "{\"out\":{\"from\":\"%1$s\",\"by\":\"%1$s\"},\"status\":\"SUCCEEDED\"}"
+                .formatted(execution("parent")));
+  }
+
+  @Test
+  void shouldAnswerAParentThatWaitsForTheStartOnlyAndFailOneWhoseChildCannotStart() {
+    define(
+        """
+        {"StartAt": "Start", "States": {
+          "Start": {"Type": "Task", "Resource": "arn:aws:states:::states:startExecution",
+            "Parameters": {"StateMachineArn": "%s", "Name.$": "$.child",
+              "Input": {"hold": true}},
+            "Catch": [{"ErrorEquals": ["StepFunctions.ExecutionAlreadyExistsException"],
+              "ResultPath": "$.refused", "Next": "Refused"}],
+            "End": true},
+          "Refused": {"Type": "Pass", "End": true}}}
+        """
+            .formatted(MACHINE));
+
+    send("first", start("first", "{\"child\": \"kid\"}"));
+    send("second", start("second", "{\"child\": \"first\"}"));
+
+    assertThat(executions.get(execution("first")).getOutput())
+        .startsWith("{\"ExecutionArn\":\"" + execution("kid") + "\",\"StartDate\":");
+    assertThat(executions.get(execution("second")).getOutput())
+        .contains("StepFunctions.ExecutionAlreadyExistsException")
+        .contains("Execution Already Exists");
   }
 
   @Test
