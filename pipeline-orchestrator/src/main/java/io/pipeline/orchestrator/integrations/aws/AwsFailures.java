@@ -69,16 +69,34 @@ final class AwsFailures {
     if (error instanceof TaskFailure) {
       return (TaskFailure) error;
     }
-    if (error instanceof S3Exception) {
-      return new TaskFailure("S3." + error.getClass().getSimpleName(), error.getMessage(), error);
-    }
     if (error instanceof AwsServiceException) {
-      return new TaskFailure("S3.S3Exception", error.getMessage(), error);
+      String name = error instanceof S3Exception ? error.getClass().getSimpleName() : "S3Exception";
+      return new TaskFailure("S3." + name, s3Cause((AwsServiceException) error), error);
     }
     if (error instanceof SdkClientException) {
       return new TaskFailure("S3.SdkClientException", error.getMessage(), error);
     }
     return unexpected(error);
+  }
+
+  /**
+   * The service's message with its status code and request ids, as the SDK words it ({@code The
+   * specified key does not exist. (Service: S3, Status Code: 404, Request ID: ..., Extended Request
+   * ID: ...)}), without what the SDK adds of its own (its attempt count).
+   */
+  private static String s3Cause(AwsServiceException error) {
+    AwsErrorDetails details = error.awsErrorDetails();
+    String extended =
+        error instanceof S3Exception ? ((S3Exception) error).extendedRequestId() : null;
+    return (details == null ? null : details.errorMessage())
+        + " (Service: "
+        + (details == null || details.serviceName() == null ? "S3" : details.serviceName())
+        + ", Status Code: "
+        + error.statusCode()
+        + ", Request ID: "
+        + error.requestId()
+        + (extended == null ? "" : ", Extended Request ID: " + extended)
+        + ")";
   }
 
   /** The failure of a Lambda call that did not reach the function, or that the service refused. */
