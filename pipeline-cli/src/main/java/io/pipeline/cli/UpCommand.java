@@ -13,7 +13,6 @@ import io.pipeline.localstack.sqs.EmbeddedSqsServer;
 import io.pipeline.localstack.sqs.SqsEndpoint;
 import io.pipeline.orchestrator.OrchestratorConfig;
 import io.pipeline.orchestrator.OrchestratorService;
-import io.pipeline.orchestrator.api.ApiCredentials;
 import io.pipeline.schemas.topic.PipelineTopics;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -155,7 +154,22 @@ final class UpCommand implements Callable<Integer> {
                 "pipeline-shutdown"));
     try {
       Stack stack = start(out, data);
-      printEndpoints(out, stack, data);
+      new ReadyBanner(
+              bucket,
+              listingInterval,
+              triggerPrefix,
+              triggerStateMachine,
+              environment.raw(OrchestratorConfig.CREDENTIALS.name()).isPresent())
+          .print(
+              out,
+              new ReadyBanner.Endpoints(
+                  stack.kafka(),
+                  stack.s3(),
+                  stack.sqsQueue(),
+                  stack.mqtt(),
+                  stack.ingest(),
+                  stack.api()),
+              data);
     } catch (RuntimeException e) {
       stopAll();
       throw e;
@@ -225,7 +239,7 @@ final class UpCommand implements Callable<Integer> {
             () -> {
               Ports.requireFree(apiPort, "the Step Functions API");
               OrchestratorService service =
-                  track(OrchestratorService.start(orchestratorSettings(kafka, data)));
+                  track(OrchestratorService.start(orchestratorSettings(kafka, s3, data)));
               try {
                 if (!service.awaitRunning(Duration.ofSeconds(120))) {
                   throw new IllegalStateException(
@@ -318,23 +332,30 @@ final class UpCommand implements Callable<Integer> {
     return environment.with(overrides);
   }
 
-  private Settings orchestratorSettings(String kafka, Path data) {
-    return environment.with(
-        withKafka(
-            kafka,
-            Map.of(
-                "ORCHESTRATOR_HTTP_PORT",
-                String.valueOf(apiPort),
-                // Its stores beside the Kafka data they restore from, not in Kafka Streams'
-                // default folder, which every run on this machine would share whatever its data.
-                "ORCHESTRATOR_STATE_DIR",
-                data.resolve("orchestrator").toString(),
-                // One instance, always the same: after a crash it takes its partitions back at
-                // once.
-                "ORCHESTRATOR_INSTANCE_ID",
-                "pipeline-up",
-                "ORCHESTRATOR_TRIGGERS",
-                environment.raw("ORCHESTRATOR_TRIGGERS").orElseGet(this::newObjectRule))));
+  private Settings orchestratorSettings(String kafka, S3Endpoint s3, Path data) {
+    Map<String, String> more = new HashMap<>();
+    if (environment.raw("ORCHESTRATOR_S3_ENDPOINT").isEmpty()) {
+      // S3 Tasks (aws-sdk:s3:*) reach the embedded S3 server.
+      more.put("ORCHESTRATOR_S3_ENDPOINT", s3.uri().toString());
+      more.put("ORCHESTRATOR_S3_REGION", s3.region());
+      more.put("ORCHESTRATOR_S3_ACCESS_KEY_ID", s3.accessKeyId());
+      more.put("ORCHESTRATOR_S3_SECRET_ACCESS_KEY", s3.secretAccessKey());
+    }
+    more.putAll(
+        Map.of(
+            "ORCHESTRATOR_HTTP_PORT",
+            String.valueOf(apiPort),
+            // Its stores beside the Kafka data they restore from, not in Kafka Streams'
+            // default folder, which every run on this machine would share whatever its data.
+            "ORCHESTRATOR_STATE_DIR",
+            data.resolve("orchestrator").toString(),
+            // One instance, always the same: after a crash it takes its partitions back at
+            // once.
+            "ORCHESTRATOR_INSTANCE_ID",
+            "pipeline-up",
+            "ORCHESTRATOR_TRIGGERS",
+            environment.raw("ORCHESTRATOR_TRIGGERS").orElseGet(this::newObjectRule)));
+    return environment.with(withKafka(kafka, more));
   }
 
   /**
@@ -398,71 +419,6 @@ final class UpCommand implements Callable<Integer> {
     out.printf("ok (%.1f s)%n", (System.nanoTime() - started) / 1e9);
     out.flush();
     return result;
-  }
-
-  private void printEndpoints(PrintWriter out, Stack stack, Path data) {
-    out.println();
-    out.println("  Kafka bootstrap:  " + stack.kafka());
-    out.println(
-        "  S3 API:           "
-            + stack.s3().uri()
-            + "  (bucket '"
-            + bucket
-            + "', access key '"
-            + stack.s3().accessKeyId()
-            + "', secret '"
-            + stack.s3().secretAccessKey()
-            + "')");
-    out.println(
-        "  S3 events:        "
-            + stack
-                .sqsQueue()
-                .map(q -> "notifications through SQS queue " + q)
-                .orElse("bucket listed every " + listingInterval.toMillis() + " ms"));
-    out.println("  MQTT:             " + stack.mqtt().orElse("(none)"));
-    out.println("  Ingest HTTP:      " + stack.ingest() + "  (/topics/<topic>, /metrics, /health)");
-    out.println(
-        "  Step Functions:   "
-            + stack.api()
-            + "  (aws stepfunctions --endpoint-url; "
-            + environment
-                .raw(OrchestratorConfig.CREDENTIALS.name())
-                .map(set -> "access keys from " + OrchestratorConfig.CREDENTIALS.name())
-                .orElse(
-                    "access key '"
-                        + ApiCredentials.LOCAL_ACCESS_KEY_ID
-                        + "', secret '"
-                        + ApiCredentials.LOCAL_SECRET_ACCESS_KEY
-                        + "'")
-            + ")");
-    out.println(
-        "  Trigger:          new objects under s3://"
-            + bucket
-            + "/"
-            + triggerPrefix
-            + " start state machine '"
-            + triggerStateMachine
-            + "' (create it first)");
-    out.println("  Data:             " + data);
-    out.println();
-    out.println(
-        "Produce: curl -X POST "
-            + stack.ingest()
-            + "/topics/"
-            + PipelineTopics.IOT_TELEMETRY
-            + " -H 'Content-Type: application/json' -d '{\"records\": [{\"key\": \"d1\","
-            + " \"value\": {\"readingId\": \"r1\", \"deviceId\": \"d1\", \"metric\":"
-            + " \"temp\", \"value\": 21.5, \"eventTime\": \"2026-01-01T00:00:00Z\"}}]}'");
-    out.println(
-        "Workflows: aws stepfunctions --endpoint-url "
-            + stack.api()
-            + " create-state-machine --name hello --role-arn"
-            + " arn:aws:iam::000000000000:role/pipeline --definition"
-            + " '{\"StartAt\": \"Hi\", \"States\": {\"Hi\": {\"Type\": \"Pass\", \"End\":"
-            + " true}}}'");
-    out.println();
-    out.println("Pipeline is ready. Press Ctrl-C to stop.");
-    out.flush();
   }
 
   private String portOption(int port) {

@@ -20,6 +20,10 @@ import io.pipeline.orchestrator.integrations.HttpInvokeConfig;
 import io.pipeline.orchestrator.integrations.HttpInvokeIntegration;
 import io.pipeline.orchestrator.integrations.IntegrationRunner;
 import io.pipeline.orchestrator.integrations.Integrations;
+import io.pipeline.orchestrator.integrations.aws.LambdaIntegration;
+import io.pipeline.orchestrator.integrations.aws.LambdaIntegrationConfig;
+import io.pipeline.orchestrator.integrations.aws.S3Integration;
+import io.pipeline.orchestrator.integrations.aws.S3IntegrationConfig;
 import io.pipeline.orchestrator.machines.ActivityRegistry;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.orchestrator.machines.TagCatalog;
@@ -104,7 +108,12 @@ public final class OrchestratorService implements AutoCloseable {
       service.parts.track(connector::close);
       HostInfo self = new HostInfo(config.reachableHost(), connector.getLocalPort());
       Integrations integrations =
-          new Integrations(List.of(new HttpInvokeIntegration(HttpInvokeConfig.from(settings))));
+          new Integrations(
+              List.of(
+                  new HttpInvokeIntegration(HttpInvokeConfig.from(settings)),
+                  service.parts.track(S3Integration.create(S3IntegrationConfig.from(settings))),
+                  service.parts.track(
+                      LambdaIntegration.create(LambdaIntegrationConfig.from(settings)))));
       StandardRuntime runtime =
           service.parts.track(
               new StandardRuntime(

@@ -11,6 +11,8 @@ import io.pipeline.localstack.docker.ImageBuild;
 import io.pipeline.orchestrator.activities.ActivityPollConfig;
 import io.pipeline.orchestrator.api.ApiRateLimits;
 import io.pipeline.orchestrator.integrations.HttpInvokeConfig;
+import io.pipeline.orchestrator.integrations.aws.LambdaIntegrationConfig;
+import io.pipeline.orchestrator.integrations.aws.S3IntegrationConfig;
 import io.pipeline.orchestrator.runtime.RuntimeConfig;
 import io.pipeline.schemas.topic.PipelineKafka;
 import java.lang.reflect.Method;
@@ -45,7 +47,9 @@ class DockerComposeConsistencyTest {
                 RuntimeConfig.SETTINGS,
                 ActivityPollConfig.SETTINGS,
                 ApiRateLimits.SETTINGS,
-                HttpInvokeConfig.SETTINGS)
+                HttpInvokeConfig.SETTINGS,
+                S3IntegrationConfig.SETTINGS,
+                LambdaIntegrationConfig.SETTINGS)
             .flatMap(List::stream)
             .map(Setting::name)
             .collect(Collectors.toSet());
