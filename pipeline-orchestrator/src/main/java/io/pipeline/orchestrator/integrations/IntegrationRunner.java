@@ -78,7 +78,7 @@ public final class IntegrationRunner implements AutoCloseable {
       result =
           integration.call(
               new IntegrationCall(
-                  request.getActivityArn(),
+                  Integrations.called(request.getActivityArn()),
                   JSON.readTree(request.getInput()),
                   request.getIdempotencyKey() != null
                       ? request.getIdempotencyKey()
@@ -91,9 +91,15 @@ public final class IntegrationRunner implements AutoCloseable {
     } catch (RuntimeException e) {
       result = CompletableFuture.failedFuture(e);
     }
+    boolean callback = Integrations.waitsForCallback(request.getActivityArn());
     return result
         .handle((output, failure) -> outcome(token, output, failure))
-        .thenCompose(outcome -> commands.submit(arn, outcome).written());
+        .thenCompose(
+            outcome ->
+                callback && outcome instanceof TaskSucceeded
+                    // The call went out; the Task waits for its token to come back.
+                    ? CompletableFuture.completedFuture(null)
+                    : commands.submit(arn, outcome).written());
   }
 
   private static Object outcome(String token, JsonNode output, Throwable failure) {

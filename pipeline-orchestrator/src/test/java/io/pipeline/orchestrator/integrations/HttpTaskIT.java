@@ -110,4 +110,47 @@ class HttpTaskIT {
               HistoryEventType.TASK_SUCCEEDED);
     }
   }
+
+  @Test
+  void shouldWaitForTheCallbackOfAnHttpTaskThatPassedItsToken(LocalStack stack) throws Exception {
+    try (RecordingHttpServer server =
+            new RecordingHttpServer().on("/approvals", request -> Answer.json(202, "{}"));
+        OrchestratorFixture orchestrator = OrchestratorFixture.start(stack, Map.of())) {
+      String machine =
+          orchestrator.createMachine(
+              "http-callback",
+              """
+              {"StartAt": "Ask", "States": {"Ask": {"Type": "Task",
+                "Resource": "arn:aws:states:::http:invoke.waitForTaskToken",
+                "Parameters": {"ApiEndpoint": "%s", "Method": "POST",
+                  "RequestBody": {"token.$": "$$.Task.Token", "order.$": "$.order"}},
+                "End": true}}}
+              """
+                  .formatted(server.url("/approvals")));
+      String execution =
+          orchestrator
+              .sfn()
+              .startExecution(b -> b.stateMachineArn(machine).input("{\"order\": \"o-9\"}"))
+              .executionArn();
+
+      String token =
+          org.awaitility.Awaitility.await()
+              .atMost(java.time.Duration.ofSeconds(30))
+              .until(() -> server.received("/approvals"), received -> !received.isEmpty())
+              .get(0)
+              .body();
+      JsonNode asked = JSON.readTree(token);
+      assertThat(asked.path("order").asText()).isEqualTo("o-9");
+      assertThat(orchestrator.sfn().describeExecution(b -> b.executionArn(execution)).status())
+          .isEqualTo(ExecutionStatus.RUNNING);
+      orchestrator
+          .sfn()
+          .sendTaskSuccess(
+              b -> b.taskToken(asked.path("token").asText()).output("{\"approved\": true}"));
+
+      DescribeExecutionResponse done = orchestrator.awaitClosed(execution);
+      assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(done.output()).isEqualTo("{\"approved\":true}");
+    }
+  }
 }
