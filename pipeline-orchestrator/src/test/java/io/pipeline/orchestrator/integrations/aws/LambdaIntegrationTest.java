@@ -50,13 +50,21 @@ class LambdaIntegrationTest {
   }
 
   private static LambdaIntegrationConfig config(String endpoint) {
+    return config(endpoint, "10s");
+  }
+
+  private static LambdaIntegrationConfig config(String endpoint, String callTimeout) {
     return LambdaIntegrationConfig.from(
         Settings.of(
             Map.of(
-                "ORCHESTRATOR_LAMBDA_ENDPOINT", endpoint,
-                "ORCHESTRATOR_LAMBDA_ACCESS_KEY_ID", "test",
-                "ORCHESTRATOR_LAMBDA_SECRET_ACCESS_KEY", "test-secret",
-                "ORCHESTRATOR_LAMBDA_CALL_TIMEOUT", "10s")));
+                "ORCHESTRATOR_LAMBDA_ENDPOINT",
+                endpoint,
+                "ORCHESTRATOR_LAMBDA_ACCESS_KEY_ID",
+                "test",
+                "ORCHESTRATOR_LAMBDA_SECRET_ACCESS_KEY",
+                "test-secret",
+                "ORCHESTRATOR_LAMBDA_CALL_TIMEOUT",
+                callTimeout)));
   }
 
   @Test
@@ -230,7 +238,10 @@ class LambdaIntegrationTest {
     // given
     // Port 1: nothing listens there (a port freed for the test could be taken meanwhile by
     // another process, which would answer nothing and time the call out instead).
-    try (LambdaIntegration unreachable = LambdaIntegration.create(config("http://127.0.0.1:1"))) {
+    // A call timeout well above the SDK's retries of a refused connection: on a loaded machine
+    // (a CI run beside other builds) they took over ten seconds.
+    try (LambdaIntegration unreachable =
+        LambdaIntegration.create(config("http://127.0.0.1:1", "120s"))) {
 
       // when
       TaskFailure failure =
@@ -253,7 +264,7 @@ class LambdaIntegrationTest {
   private static TaskFailure failure(CompletableFuture<JsonNode> call) {
     ExecutionException thrown =
         catchThrowableOfType(
-            () -> call.get(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS),
+            () -> call.get(Duration.ofSeconds(150).toMillis(), TimeUnit.MILLISECONDS),
             ExecutionException.class);
     assertThat(thrown).as("the call fails").isNotNull();
     assertThat(thrown.getCause()).isInstanceOf(TaskFailure.class);
