@@ -37,9 +37,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * <p>The engine asks for items with a task whose input is the {@code ItemReader} with its {@code
  * Parameters} (or {@code Arguments}) evaluated; the task's result is the array of items. Objects
  * are streamed and parsed as they arrive (a {@code .gz} key is gunzipped), on threads of the
- * reader's own, so an object is never held whole; reading stops at {@code MaxItems}. The items'
- * JSON is capped ({@link #MAX_ITEMS_BYTES} by default), since they travel to the execution as one
- * Kafka record and stay in its state: past it the read fails, saying so.
+ * reader's own, so an object is never held whole; reading stops at {@code MaxItems}. The items are
+ * capped ({@link #MAX_ITEMS} items and {@link #MAX_ITEMS_BYTES} bytes of JSON by default), since
+ * they travel to the execution as one Kafka record and stay in its state: past a cap the read
+ * fails, saying so.
  *
  * <p>Failures: S3's as the S3 integration names them ({@code S3.NoSuchKeyException}...), content
  * that cannot be read as {@code States.ItemReaderFailed} with what is wrong and where (e.g. the CSV
@@ -48,11 +49,16 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class S3ItemReader implements Integration, AutoCloseable {
 
   /**
-   * The most bytes of JSON a read gives, 4 MiB: the items arrive as one command (at most 16 MiB)
-   * and the execution's stored state holds them about three times over (the iterations' inputs, the
-   * Map's item list or batches, the results), and that state is capped at 16 MiB too.
+   * The most bytes of JSON a read gives, 3 MiB. The items arrive as one command and then live in
+   * the execution's stored state, which is one Kafka record of at most 16 MiB: it holds them about
+   * four times over (the Map's item list or batches, each iteration's input and output, the
+   * results) and some 250 bytes per iteration; an execution whose state passes 16 MiB cannot be
+   * stored, so the reader refuses what would come near.
    */
-  public static final int MAX_ITEMS_BYTES = 4 * 1024 * 1024;
+  public static final int MAX_ITEMS_BYTES = 3 * 1024 * 1024;
+
+  /** The most items a read gives, 10,000: see {@link #MAX_ITEMS_BYTES}. */
+  public static final int MAX_ITEMS = 10_000;
 
   private static final Pattern RESOURCE =
       Pattern.compile("arn:aws[a-z-]*:states:::s3:(getObject|listObjectsV2)");
@@ -61,12 +67,14 @@ public final class S3ItemReader implements Integration, AutoCloseable {
   private static final int THREADS = 2;
 
   private final S3AsyncClient s3;
+  private final int maxItems;
   private final int maxItemsBytes;
   private final ObjectItems parsing;
   private final ExecutorService readers;
 
-  private S3ItemReader(S3AsyncClient s3, int maxItemsBytes) {
+  private S3ItemReader(S3AsyncClient s3, int maxItems, int maxItemsBytes) {
     this.s3 = s3;
+    this.maxItems = maxItems;
     this.maxItemsBytes = maxItemsBytes;
     this.parsing = new ObjectItems(maxItemsBytes);
     this.readers = Executors.newFixedThreadPool(THREADS, DaemonThreads.named("s3-item-reader"));
@@ -77,12 +85,12 @@ public final class S3ItemReader implements Integration, AutoCloseable {
    * threads, not the client.
    */
   public static S3ItemReader sharing(S3Integration s3) {
-    return new S3ItemReader(s3.client(), MAX_ITEMS_BYTES);
+    return new S3ItemReader(s3.client(), MAX_ITEMS, MAX_ITEMS_BYTES);
   }
 
-  /** A reader with another cap on the items' JSON, e.g. for tests. */
-  static S3ItemReader using(S3AsyncClient s3, int maxItemsBytes) {
-    return new S3ItemReader(s3, maxItemsBytes);
+  /** A reader with other caps on the items, e.g. for tests. */
+  static S3ItemReader using(S3AsyncClient s3, int maxItems, int maxItemsBytes) {
+    return new S3ItemReader(s3, maxItems, maxItemsBytes);
   }
 
   @Override
@@ -120,7 +128,7 @@ public final class S3ItemReader implements Integration, AutoCloseable {
     if (!problems.isEmpty()) {
       return CompletableFuture.failedFuture(AwsFailures.invalidParameters(parameters, problems));
     }
-    ItemCollector items = new ItemCollector(config.maxItems(), maxItemsBytes);
+    ItemCollector items = new ItemCollector(config.maxItems(), maxItems, maxItemsBytes);
     CompletableFuture<JsonNode> read =
         CompletableFuture.supplyAsync(
             () -> {

@@ -165,7 +165,7 @@ class CsvItemsTest {
                         ReaderConfig.InputType.CSV,
                         ReaderConfig.of(json("{\"InputType\": \"CSV\"}"), false),
                         WHERE,
-                        new ItemCollector(Long.MAX_VALUE, 1_000_000)));
+                        new ItemCollector(Long.MAX_VALUE, 10_000, 1_000_000)));
 
     // then
     assertThat(failure.cause()).contains("line 3 of s3://data/rows.csv is longer than 200");
@@ -202,7 +202,7 @@ class CsvItemsTest {
                         ReaderConfig.InputType.CSV,
                         ReaderConfig.of(json("{\"InputType\": \"CSV\"}"), false),
                         WHERE,
-                        new ItemCollector(Long.MAX_VALUE, 500)));
+                        new ItemCollector(Long.MAX_VALUE, 10_000, 500)));
 
     // then
     assertThat(failure.error()).isEqualTo("States.ItemReaderFailed");
@@ -210,6 +210,37 @@ class CsvItemsTest {
         .startsWith("The items read pass 500 bytes of JSON at item 43")
         .contains("the CSV record on line 44 of s3://data/rows.csv")
         .contains("MaxItems");
+  }
+
+  @Test
+  void shouldFailSayingTheLimitWhenThereAreMoreItemsThanItAcceptsUnlessMaxItemsStopsFirst()
+      throws Exception {
+    // given
+    String text = "id\n1\n2\n3\n4\n";
+    ReaderConfig all = ReaderConfig.of(json("{\"InputType\": \"CSV\"}"), false);
+    ReaderConfig three = ReaderConfig.of(json("{\"InputType\": \"CSV\", \"MaxItems\": 3}"), false);
+    ItemCollector limited = new ItemCollector(three.maxItems(), 3, 1_000_000);
+
+    // when
+    TaskFailure failure =
+        catchThrowableOfType(
+            TaskFailure.class,
+            () ->
+                new ObjectItems(1000)
+                    .read(
+                        stream(text),
+                        ReaderConfig.InputType.CSV,
+                        all,
+                        WHERE,
+                        new ItemCollector(all.maxItems(), 3, 1_000_000)));
+    new ObjectItems(1000).read(stream(text), ReaderConfig.InputType.CSV, three, WHERE, limited);
+
+    // then
+    assertThat(failure.cause())
+        .startsWith(
+            "There are more than 3 items (item 4 is the CSV record on line 5 of"
+                + " s3://data/rows.csv)");
+    assertThat(limited.items()).hasSize(3);
   }
 
   @Test
@@ -227,7 +258,7 @@ class CsvItemsTest {
 
   private static JsonNode read(String text, String readerConfig) throws IOException {
     ItemCollector items =
-        new ItemCollector(ReaderConfig.of(json(readerConfig), false).maxItems(), 1_000_000);
+        new ItemCollector(ReaderConfig.of(json(readerConfig), false).maxItems(), 10_000, 1_000_000);
     new ObjectItems(100_000)
         .read(
             stream(text),

@@ -131,7 +131,7 @@ class JsonItemsTest {
 
   private static JsonNode read(String text, String readerConfig) throws IOException {
     ReaderConfig config = ReaderConfig.of(json(readerConfig), false);
-    ItemCollector items = new ItemCollector(config.maxItems(), 1_000_000);
+    ItemCollector items = new ItemCollector(config.maxItems(), 10_000, 1_000_000);
     new ObjectItems(100_000)
         .read(stream(text), config.inputType().orElseThrow(), config, WHERE, items);
     return items.items();

@@ -216,7 +216,7 @@ class S3MapIntegrationsIT {
 
     // when
     TaskFailure failure;
-    try (S3ItemReader small = S3ItemReader.using(integration.client(), 10_000)) {
+    try (S3ItemReader small = S3ItemReader.using(integration.client(), 1_000_000, 10_000)) {
       failure =
           failure(
               small,
