@@ -68,7 +68,7 @@ final class ObjectItems {
       ItemCollector items)
       throws IOException {
     switch (type) {
-      case CSV -> csv(reader(content), config, config.headers(), where, items);
+      case CSV -> csv(reader(content), config, where, items);
       case JSON -> jsonArray(content, config.itemsPointer(), where, items);
       case JSONL -> jsonLines(reader(content), where, items);
       case MANIFEST ->
@@ -93,14 +93,12 @@ final class ObjectItems {
   /**
    * Reads CSV rows as objects of strings: a row with fewer fields than columns gets empty strings,
    * one with more has the rest skipped, as Step Functions does.
-   *
-   * @param given the column names when they are not the first row
    */
-  void csv(Reader text, ReaderConfig config, List<String> given, String where, ItemCollector items)
+  private void csv(Reader text, ReaderConfig config, String where, ItemCollector items)
       throws IOException {
     CsvRecords records = new CsvRecords(text, config.delimiter().character, maxItemChars, where);
-    List<String> headers = given;
-    if (config.headerLocation() == ReaderConfig.HeaderLocation.FIRST_ROW && given.isEmpty()) {
+    List<String> headers = config.headers();
+    if (config.headerLocation() == ReaderConfig.HeaderLocation.FIRST_ROW) {
       Optional<CsvRecords.CsvRecord> first = records.next();
       if (first.isEmpty()) {
         return;

@@ -119,11 +119,9 @@ record ReaderConfig(
       throw invalid(
           "s3:getObject needs ReaderConfig.InputType (CSV, JSON, JSONL or MANIFEST) or ManifestType");
     }
-    String location =
-        text(json, "CSVHeaderLocation", Set.of("FIRST_ROW", "GIVEN")) == null
-            ? "FIRST_ROW"
-            : json.get("CSVHeaderLocation").asText();
-    HeaderLocation headerLocation = HeaderLocation.valueOf(location);
+    String location = text(json, "CSVHeaderLocation", Set.of("FIRST_ROW", "GIVEN"));
+    HeaderLocation headerLocation =
+        location == null ? HeaderLocation.FIRST_ROW : HeaderLocation.valueOf(location);
     List<String> headers = headers(json, headerLocation);
     String delimiter = text(json, "CSVDelimiter", names(Delimiter.values()));
     if (json.has("ItemsPointer") && inputType.orElse(null) != InputType.JSON) {
