@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -60,7 +61,15 @@ public final class CommandGateway implements AutoCloseable {
     this.clock = clock;
     this.producer =
         new KafkaProducer<>(
-            kafka.reliableProducerConfig("orchestrator-commands", Map.of()),
+            // Task results may be large (a Distributed Map's items): the command topic takes
+            // records up to MAX_COMMAND_BYTES, compressed on the way.
+            kafka.reliableProducerConfig(
+                "orchestrator-commands",
+                Map.of(
+                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                    PipelineTopics.MAX_COMMAND_BYTES,
+                    ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                    "lz4")),
             new StringSerializer(),
             commands.valueSerde().serializer());
     KafkaConsumer<String, byte[]> consumer =

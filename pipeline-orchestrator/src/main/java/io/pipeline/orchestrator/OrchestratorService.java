@@ -24,6 +24,8 @@ import io.pipeline.orchestrator.integrations.aws.LambdaIntegration;
 import io.pipeline.orchestrator.integrations.aws.LambdaIntegrationConfig;
 import io.pipeline.orchestrator.integrations.aws.S3Integration;
 import io.pipeline.orchestrator.integrations.aws.S3IntegrationConfig;
+import io.pipeline.orchestrator.integrations.aws.S3ItemReader;
+import io.pipeline.orchestrator.integrations.aws.S3ResultWriter;
 import io.pipeline.orchestrator.machines.ActivityRegistry;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.orchestrator.machines.TagCatalog;
@@ -107,11 +109,15 @@ public final class OrchestratorService implements AutoCloseable {
       connector.open();
       service.parts.track(connector::close);
       HostInfo self = new HostInfo(config.reachableHost(), connector.getLocalPort());
+      S3Integration s3 =
+          service.parts.track(S3Integration.create(S3IntegrationConfig.from(settings)));
       Integrations integrations =
           new Integrations(
               List.of(
                   new HttpInvokeIntegration(HttpInvokeConfig.from(settings)),
-                  service.parts.track(S3Integration.create(S3IntegrationConfig.from(settings))),
+                  s3,
+                  service.parts.track(S3ItemReader.sharing(s3)),
+                  S3ResultWriter.sharing(s3),
                   service.parts.track(
                       LambdaIntegration.create(LambdaIntegrationConfig.from(settings)))));
       StandardRuntime runtime =

@@ -117,6 +117,14 @@ public final class PipelineTopics {
   /** Verdicts are waited for in seconds; an hour of them is plenty. */
   private static final Duration REPLY_RETENTION = Duration.ofHours(1);
 
+  /**
+   * The largest record on the command and integration task topics, 16 MiB, as the runtime's stored
+   * executions: a Distributed Map's items arrive as one task result (a command) and its results
+   * leave as one integration request, both far above the broker's default of 1 MiB. Topics created
+   * before keep their setting (raise max.message.bytes with kafka-configs).
+   */
+  public static final int MAX_COMMAND_BYTES = 16 * 1024 * 1024;
+
   private final SchemaStore writerSchemas;
   private final Topic<String, String> schemas;
   private final Topic<String, S3ObjectEvent> s3ObjectEvents;
@@ -167,7 +175,7 @@ public final class PipelineTopics {
     activities = avro(ACTIVITIES, ActivityRecord.class, writerSchemas, TopicSpec.compacted(1));
     tags = avro(TAGS, ResourceTags.class, writerSchemas, TopicSpec.compacted(1));
     executionCommands =
-        avro(EXECUTION_COMMANDS, ExecutionCommand.class, writerSchemas, TopicSpec.retained(6));
+        avro(EXECUTION_COMMANDS, ExecutionCommand.class, writerSchemas, largeRecords(6));
     commandReplies =
         avro(
             COMMAND_REPLIES,
@@ -185,8 +193,7 @@ public final class PipelineTopics {
     expressStarts = avro(EXPRESS_STARTS, ExpressStart.class, writerSchemas, TopicSpec.retained(6));
     executionStatusChanges = json(EXECUTION_STATUS_CHANGES, TopicSpec.retained(6));
     expressLogs = json(EXPRESS_LOGS, TopicSpec.retained(6));
-    integrationTasks =
-        avro(INTEGRATION_TASKS, TaskRequest.class, writerSchemas, TopicSpec.retained(6));
+    integrationTasks = avro(INTEGRATION_TASKS, TaskRequest.class, writerSchemas, largeRecords(6));
   }
 
   /**
@@ -197,6 +204,17 @@ public final class PipelineTopics {
   public Topic<String, TaskRequest> activity(String activityName) {
     return avro(
         ACTIVITY_PREFIX + activityName, TaskRequest.class, writerSchemas, TopicSpec.retained(3));
+  }
+
+  /** A topic kept by time whose records may reach {@link #MAX_COMMAND_BYTES}. */
+  private static TopicSpec largeRecords(int partitions) {
+    return new TopicSpec(
+        partitions,
+        Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG,
+            TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+            Integer.toString(MAX_COMMAND_BYTES)));
   }
 
   private static Topic<String, String> json(String name, TopicSpec spec) {

@@ -51,6 +51,11 @@ public final class S3Integration implements Integration, AutoCloseable {
     return using(config.newClient());
   }
 
+  /** The client, for the Distributed Map's reader and writer, which share it. */
+  S3AsyncClient client() {
+    return s3;
+  }
+
   @Override
   public boolean serves(String resource) {
     return action(resource).isPresent();
