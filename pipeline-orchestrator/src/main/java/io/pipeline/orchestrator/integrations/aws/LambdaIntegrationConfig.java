@@ -97,6 +97,7 @@ public record LambdaIntegrationConfig(AwsAccess access, Duration callTimeout) {
         .credentialsProvider(access.credentials())
         .httpClientBuilder(
             NettyNioAsyncHttpClient.builder()
+                .eventLoopGroup(SharedEventLoops.group())
                 .connectionTimeout(Duration.ofSeconds(10))
                 .readTimeout(callTimeout)
                 .writeTimeout(callTimeout))

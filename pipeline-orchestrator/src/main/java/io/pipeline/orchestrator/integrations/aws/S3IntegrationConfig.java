@@ -100,6 +100,7 @@ public record S3IntegrationConfig(AwsAccess access, boolean pathStyle, Duration 
             .forcePathStyle(pathStyle)
             .httpClientBuilder(
                 NettyNioAsyncHttpClient.builder()
+                    .eventLoopGroup(SharedEventLoops.group())
                     .connectionTimeout(Duration.ofSeconds(10))
                     .readTimeout(callTimeout)
                     .writeTimeout(callTimeout))
