@@ -1,5 +1,6 @@
 package io.pipeline.client.worker;
 
+import io.pipeline.common.kafka.Consumers;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.common.kafka.OffsetTracker;
 import io.pipeline.common.lifecycle.DaemonThreads;
@@ -136,7 +137,7 @@ public final class TaskStream implements AutoCloseable {
       log.error("The task stream {} stopped", name, e);
     } finally {
       drain();
-      consumer.close();
+      Consumers.close(consumer);
     }
   }
 

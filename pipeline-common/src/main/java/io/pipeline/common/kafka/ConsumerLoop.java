@@ -71,7 +71,7 @@ public final class ConsumerLoop<K, V> implements AutoCloseable {
     } catch (RuntimeException e) {
       log.error("{} stopped reading", name, e);
     } finally {
-      consumer.close();
+      Consumers.close(consumer);
     }
   }
 

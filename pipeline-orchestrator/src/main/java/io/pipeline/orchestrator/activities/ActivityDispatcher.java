@@ -1,5 +1,6 @@
 package io.pipeline.orchestrator.activities;
 
+import io.pipeline.common.kafka.Consumers;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.common.kafka.OffsetTracker;
 import io.pipeline.common.lifecycle.DaemonThreads;
@@ -201,7 +202,7 @@ final class ActivityDispatcher {
       log.warn("The last commit of activity {}'s polls failed: {}", activity, e.toString());
     }
     try {
-      consumer.close();
+      Consumers.close(consumer);
     } catch (RuntimeException e) {
       log.warn(
           "The consumer of activity {}'s polls did not close cleanly: {}", activity, e.toString());
