@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 
 /**
@@ -95,12 +94,7 @@ public record LambdaIntegrationConfig(AwsAccess access, Duration callTimeout) {
                 .orElseThrow(() -> new IllegalStateException(ENDPOINT.name() + " is not set")))
         .region(access.sdkRegion())
         .credentialsProvider(access.credentials())
-        .httpClientBuilder(
-            NettyNioAsyncHttpClient.builder()
-                .eventLoopGroup(SharedEventLoops.group())
-                .connectionTimeout(Duration.ofSeconds(10))
-                .readTimeout(callTimeout)
-                .writeTimeout(callTimeout))
+        .httpClientBuilder(SdkHttpClients.httpClient(callTimeout))
         .overrideConfiguration(
             ClientOverrideConfiguration.builder().apiCallTimeout(callTimeout).build())
         .build();

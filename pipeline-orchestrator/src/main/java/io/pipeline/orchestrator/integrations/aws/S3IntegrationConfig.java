@@ -10,7 +10,6 @@ import java.util.Optional;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 
@@ -98,12 +97,7 @@ public record S3IntegrationConfig(AwsAccess access, boolean pathStyle, Duration 
             .region(access.sdkRegion())
             .credentialsProvider(access.credentials())
             .forcePathStyle(pathStyle)
-            .httpClientBuilder(
-                NettyNioAsyncHttpClient.builder()
-                    .eventLoopGroup(SharedEventLoops.group())
-                    .connectionTimeout(Duration.ofSeconds(10))
-                    .readTimeout(callTimeout)
-                    .writeTimeout(callTimeout))
+            .httpClientBuilder(SdkHttpClients.httpClient(callTimeout))
             .overrideConfiguration(
                 ClientOverrideConfiguration.builder().apiCallTimeout(callTimeout).build());
     access
