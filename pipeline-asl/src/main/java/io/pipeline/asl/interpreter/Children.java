@@ -11,10 +11,17 @@ final class Children {
   final boolean distributed;
   final JsonNode stateInput;
   final List<JsonNode> itemInputs;
-  final int maxConcurrency;
-  final long toleratedCount;
-  final double toleratedPercentage;
-  final boolean toleranceSet;
+  int maxConcurrency;
+  long toleratedCount;
+  double toleratedPercentage;
+  boolean toleranceSet;
+
+  /**
+   * The Map Run, when a Distributed Map's iterations run as child executions; null when they run
+   * inside this execution.
+   */
+  MapRunState run;
+
   final List<Frame> started = new ArrayList<>();
   final JsonNode[] results;
   int failures;

@@ -102,4 +102,31 @@ public sealed interface Command {
    * @param time when it was redriven
    */
   record RedriveExecution(Instant time) implements Command {}
+
+  /**
+   * Changes a running Map Run's settings, as AWS's UpdateMapRun does: more child executions may
+   * start at once, or fewer; the failures it tolerates change, and a run whose failures already
+   * exceed the new tolerance fails.
+   *
+   * @param mapRunArn the run
+   * @param maxConcurrency how many child executions may run at once (0 for no limit), if changed
+   * @param toleratedFailureCount how many may fail, if changed
+   * @param toleratedFailurePercentage what percentage may fail, if changed
+   * @param time when it was changed
+   */
+  record UpdateMapRun(
+      String mapRunArn,
+      Optional<Integer> maxConcurrency,
+      Optional<Long> toleratedFailureCount,
+      Optional<Double> toleratedFailurePercentage,
+      Instant time)
+      implements Command {
+
+    public UpdateMapRun {
+      Objects.requireNonNull(mapRunArn, "mapRunArn");
+      Objects.requireNonNull(maxConcurrency, "maxConcurrency");
+      Objects.requireNonNull(toleratedFailureCount, "toleratedFailureCount");
+      Objects.requireNonNull(toleratedFailurePercentage, "toleratedFailurePercentage");
+    }
+  }
 }

@@ -34,4 +34,43 @@ public sealed interface Effect {
    * @param token the task's token
    */
   record CancelTask(String token) implements Effect {}
+
+  /**
+   * Start a child execution for an item (or a batch) of a Distributed Map, and report its end as
+   * {@link Command.CompleteTask} (its output) or {@link Command.FailTask} (its error and cause)
+   * with the token.
+   *
+   * @param token the token its end is reported with
+   * @param executionArn the child's ARN, formed as AWS forms it: the state machine's name and the
+   *     Map's label, then a name unique to this item and run
+   * @param mapRunArn the Map Run it belongs to
+   * @param processorPath where the Map state is in this execution's state machine: see {@link
+   *     ChildExecutions#processor}
+   * @param express whether the Map's {@code ExecutionType} is {@code EXPRESS}
+   * @param input the child's input
+   */
+  record StartChildExecution(
+      String token,
+      String executionArn,
+      String mapRunArn,
+      java.util.List<String> processorPath,
+      boolean express,
+      JsonNode input)
+      implements Effect {}
+
+  /**
+   * Stop a child execution that the execution no longer waits for (its Map ended or was left).
+   *
+   * @param token the token of {@link StartChildExecution}
+   * @param executionArn the child's ARN
+   */
+  record StopChildExecution(String token, String executionArn) implements Effect {}
+
+  /**
+   * Record a Map Run as it is now: it started, a child execution ended, its settings changed, or it
+   * ended. At most one per run and command.
+   *
+   * @param run the run
+   */
+  record RecordMapRun(MapRun run) implements Effect {}
 }

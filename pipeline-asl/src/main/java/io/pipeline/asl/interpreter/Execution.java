@@ -66,6 +66,14 @@ public final class Execution {
   /** Sees inside the states; {@link Inspector#NONE} but in a state test. */
   Inspector inspector = Inspector.NONE;
 
+  /**
+   * Whether Distributed Map iterations run as child executions: see {@link #runChildExecutions}.
+   */
+  boolean childExecutions;
+
+  /** The Map Runs this command changed, by ARN: each is recorded once, when the command ends. */
+  private final Map<String, Children> changedRuns = new java.util.LinkedHashMap<>();
+
   /** Whether this is a state test, which runs its first state only (see {@link StateTrial}). */
   boolean firstStateOnly;
 
@@ -97,6 +105,19 @@ public final class Execution {
   }
 
   /**
+   * Runs the iterations of Distributed Map states as child executions, as AWS does: each item (or
+   * batch) is started through {@link Effect.StartChildExecution} and its end comes back as a
+   * task's, and each run is recorded through {@link Effect.RecordMapRun}. Without this, they run
+   * inside the execution, which needs no runtime (a local run, a test).
+   *
+   * @return this execution
+   */
+  public Execution runChildExecutions() {
+    childExecutions = true;
+    return this;
+  }
+
+  /**
    * Handles a command.
    *
    * @throws IllegalStateException when the command does not fit the execution's status (a start of
@@ -120,6 +141,11 @@ public final class Execution {
       stop(stop);
     } else if (command instanceof Command.RedriveExecution) {
       redrive();
+    } else if (command instanceof Command.UpdateMapRun update) {
+      if (status != ExecutionStatus.RUNNING) {
+        throw new IllegalStateException("the execution is " + status + "; its Map Runs ended");
+      }
+      new StateRunner(this).updateMapRun(update);
     }
     return finishCommand();
   }
@@ -138,13 +164,34 @@ public final class Execution {
   private void beginCommand(Instant time) {
     events.clear();
     effects.clear();
+    changedRuns.clear();
     effectsAtClose = -1;
     now = time;
   }
 
   private Step finishCommand() {
     dropWorkAfterClose();
+    changedRuns
+        .values()
+        .forEach(children -> effects.add(new Effect.RecordMapRun(mapRun(children))));
     return new Step(events, effects);
+  }
+
+  /** A Map Run changed in this command: it is recorded when the command ends. */
+  void mapRunChanged(Children children) {
+    changedRuns.put(children.run.arn, children);
+  }
+
+  /** How a Map Run stands now. */
+  MapRun mapRun(Children children) {
+    return MapRunView.of(identity.executionArn(), children);
+  }
+
+  /** The effect that stops what a frame's task or child execution runs. */
+  Effect cancellation(Frame frame) {
+    return frame.childArn != null
+        ? new Effect.StopChildExecution(frame.taskToken, frame.childArn)
+        : new Effect.CancelTask(frame.taskToken);
   }
 
   private void start(
@@ -333,7 +380,13 @@ public final class Execution {
 
   private void release() {
     timers.clear();
-    tasks.keySet().forEach(token -> effects.add(new Effect.CancelTask(token)));
+    tasks.values().forEach(frame -> effects.add(cancellation(frame)));
+    for (Frame running : ChildRuns.openRuns(root)) {
+      if (running.children.run.stopTime == null) {
+        running.children.run.stopTime = now;
+      }
+      mapRunChanged(running.children);
+    }
     tasks.clear();
     deferred.clear();
     continueTimer = null;

@@ -53,6 +53,7 @@ public final class ExecutionSnapshot {
     json.put("timerSequence", execution.timerSequence);
     json.put("taskSequence", execution.taskSequence);
     json.put("redriveCount", execution.redriveCount);
+    json.put("childExecutions", execution.childExecutions);
     json.put("executionTimeoutTimer", execution.executionTimeoutTimer);
     json.put("continueTimer", execution.continueTimer);
     putNode(json, "output", execution.output);
@@ -100,6 +101,7 @@ public final class ExecutionSnapshot {
     execution.timerSequence = json.path("timerSequence").asInt();
     execution.taskSequence = json.path("taskSequence").asInt();
     execution.redriveCount = json.path("redriveCount").asInt();
+    execution.childExecutions = json.path("childExecutions").asBoolean();
     execution.executionTimeoutTimer = text(json, "executionTimeoutTimer");
     execution.continueTimer = text(json, "continueTimer");
     execution.output = node(json, "output");
@@ -151,6 +153,7 @@ public final class ExecutionSnapshot {
     putNode(json, "output", frame.output);
     json.put("error", frame.error);
     json.put("cause", frame.cause);
+    json.put("childArn", frame.childArn);
     if (frame.children != null) {
       json.set("children", children(frame.children, path, paths));
     }
@@ -178,6 +181,19 @@ public final class ExecutionSnapshot {
     c.put("failures", children.failures);
     c.put("completed", children.completed);
     c.put("closed", children.closed);
+    if (children.run != null) {
+      MapRunState run = children.run;
+      ObjectNode r = c.putObject("run");
+      r.put("arn", run.arn);
+      r.put("label", run.label);
+      ArrayNode processorPath = r.putArray("processorPath");
+      run.processorPath.forEach(processorPath::add);
+      r.put("express", run.express);
+      r.put("batched", run.batched);
+      putInstant(r, "startTime", run.startTime);
+      r.put("outcome", run.outcome);
+      putInstant(r, "stopTime", run.stopTime);
+    }
     ArrayNode started = c.putArray("started");
     for (Frame child : children.started) {
       started.add(frame(child, path + "/" + child.index, paths));
@@ -227,6 +243,7 @@ public final class ExecutionSnapshot {
     frame.output = node(json, "output");
     frame.error = text(json, "error");
     frame.cause = text(json, "cause");
+    frame.childArn = text(json, "childArn");
     if (json.path("children").isObject()) {
       frame.children = children(json.get("children"), machine, frame, path, byPath);
     }
@@ -257,6 +274,21 @@ public final class ExecutionSnapshot {
     children.failures = c.path("failures").asInt();
     children.completed = c.path("completed").asInt();
     children.closed = c.path("closed").asBoolean();
+    JsonNode r = c.path("run");
+    if (r.isObject()) {
+      List<String> processorPath = new ArrayList<>();
+      r.path("processorPath").forEach(step -> processorPath.add(step.asText()));
+      children.run =
+          new MapRunState(
+              r.path("arn").asText(),
+              r.path("label").asText(),
+              processorPath,
+              r.path("express").asBoolean(),
+              r.path("batched").asBoolean(),
+              instant(r, "startTime"));
+      children.run.outcome = text(r, "outcome");
+      children.run.stopTime = instant(r, "stopTime");
+    }
     State state = machine.state(frame.state);
     for (JsonNode child : c.path("started")) {
       int index = child.path("index").asInt();

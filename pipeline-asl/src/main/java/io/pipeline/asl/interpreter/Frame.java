@@ -64,6 +64,12 @@ final class Frame {
   Children children;
 
   /**
+   * The ARN of the child execution this frame stands for, when it is an iteration of a Distributed
+   * Map that runs as a child execution: its states run there, not here.
+   */
+  String childArn;
+
+  /**
    * The branches or iterations of this frame's Parallel or Map state once they closed, kept while
    * the frame stays in that state (it failed there): a redrive runs only those that did not
    * succeed.

@@ -112,6 +112,25 @@ final class MapStarter {
             toleratedCount.orElse(toleratedPercentage.isPresent() ? Long.MAX_VALUE : 0L),
             toleratedPercentage.orElse(toleratedCount.isPresent() ? 100.0 : 0.0),
             toleranceSet);
+    if (map.distributed() && execution.childExecutions) {
+      String label = map.label().orElse(map.name());
+      children.run =
+          new MapRunState(
+              ChildExecutions.mapRunArn(
+                  execution.identity, label, execution.idempotencyKey(frame, "/MapRun")),
+              label,
+              ChildExecutions.processorPath(execution, frame),
+              "EXPRESS"
+                  .equals(
+                      map.json()
+                          .path("ItemProcessor")
+                          .path("ProcessorConfig")
+                          .path("ExecutionType")
+                          .asText()),
+              map.itemBatcher().isPresent(),
+              execution.now);
+      execution.mapRunChanged(children);
+    }
     runner.startChildren(frame, children, List.of(map.processor()));
   }
 

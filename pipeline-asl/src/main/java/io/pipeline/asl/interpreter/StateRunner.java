@@ -127,6 +127,10 @@ final class StateRunner {
 
   /** A scheduled task succeeded: its result goes through the state's output processing. */
   void completeTask(Frame frame, JsonNode result) {
+    if (frame.childArn != null) {
+      childRuns.childExecutionEnded(frame, result, null, null);
+      return;
+    }
     if (frame.readingItems) {
       itemsRead(frame, Optional.of(result), null);
       return;
@@ -167,6 +171,10 @@ final class StateRunner {
   /** A scheduled task failed: Retry and Catch decide what follows. */
   void failTask(Frame frame, String error, String cause) {
     String problem = (error == null ? "" : error + ": ") + (cause == null ? "" : cause);
+    if (frame.childArn != null) {
+      childRuns.childExecutionEnded(frame, null, error == null ? "" : error, cause);
+      return;
+    }
     if (frame.readingItems) {
       itemsRead(frame, Optional.empty(), problem);
       return;
@@ -192,6 +200,10 @@ final class StateRunner {
 
   void heartbeat(Frame frame) {
     tasks.heartbeat(frame);
+  }
+
+  void updateMapRun(Command.UpdateMapRun update) {
+    childRuns.updateMapRun(update);
   }
 
   /** The runtime read a Map state's items (or failed to): the Map starts, or fails. */
@@ -224,6 +236,7 @@ final class StateRunner {
 
   void step(Frame frame) {
     while (execution.status == ExecutionStatus.RUNNING
+        && frame.childArn == null
         && !frame.done
         && !frame.cancelled
         && frame.waiting == Frame.Waiting.NOTHING) {
