@@ -15,6 +15,7 @@ import io.pipeline.orchestrator.api.ApiRateLimits;
 import io.pipeline.orchestrator.api.Peers;
 import io.pipeline.orchestrator.api.SigV4Verifier;
 import io.pipeline.orchestrator.api.StepFunctionsHandler;
+import io.pipeline.orchestrator.express.ExpressChildren;
 import io.pipeline.orchestrator.express.ExpressService;
 import io.pipeline.orchestrator.integrations.HttpInvokeConfig;
 import io.pipeline.orchestrator.integrations.HttpInvokeIntegration;
@@ -27,6 +28,7 @@ import io.pipeline.orchestrator.integrations.aws.S3IntegrationConfig;
 import io.pipeline.orchestrator.integrations.aws.S3ItemReader;
 import io.pipeline.orchestrator.integrations.aws.S3ResultWriter;
 import io.pipeline.orchestrator.machines.ActivityRegistry;
+import io.pipeline.orchestrator.machines.MapRunCatalog;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.orchestrator.machines.TagCatalog;
 import io.pipeline.orchestrator.runtime.ActivityTopics;
@@ -100,6 +102,7 @@ public final class OrchestratorService implements AutoCloseable {
               new ActivityRegistry(
                   kafka, topics, config.region(), config.account(), Clock.systemUTC()));
       TagCatalog tags = service.parts.track(new TagCatalog(kafka, topics));
+      MapRunCatalog mapRuns = service.parts.track(new MapRunCatalog(kafka, topics));
       // The API's port is bound first: the runtime tells the other instances where it answers.
       Server server = new Server();
       ServerConnector connector = new ServerConnector(server);
@@ -119,7 +122,11 @@ public final class OrchestratorService implements AutoCloseable {
                   service.parts.track(S3ItemReader.sharing(s3)),
                   S3ResultWriter.sharing(s3),
                   service.parts.track(
-                      LambdaIntegration.create(LambdaIntegrationConfig.from(settings)))));
+                      LambdaIntegration.create(LambdaIntegrationConfig.from(settings))),
+                  service.parts.track(
+                      new ExpressChildren(
+                          new Definitions(machines::revision, Definitions.VIEW_LAG),
+                          Clock.systemUTC()))));
       StandardRuntime runtime =
           service.parts.track(
               new StandardRuntime(
@@ -198,6 +205,7 @@ public final class OrchestratorService implements AutoCloseable {
                   activities,
                   polls,
                   tags,
+                  mapRuns,
                   new SigV4Verifier(config.credentials(), config.region(), Clock.systemUTC()),
                   ApiRateLimits.from(settings))));
       server.start();

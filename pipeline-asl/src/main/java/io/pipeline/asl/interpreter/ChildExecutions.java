@@ -23,6 +23,23 @@ public final class ChildExecutions {
   private static final Pattern MACHINE =
       Pattern.compile("(arn:[^:]+:states:[^:]*:[^:]*):stateMachine:([^:]+)(?::.*)?");
 
+  /**
+   * The error a child execution that was stopped (aborted) reports to its Map, which counts it as
+   * aborted, not failed.
+   */
+  public static final String ABORTED = "States.Aborted";
+
+  /**
+   * The most iterations a Distributed Map runs as child executions. Each child's end is a
+   * transition of the parent, which stores the parent's whole state, the children's included: past
+   * this many, a run's iterations run inside the execution instead (its Map Run is still recorded),
+   * which bounds that work per run.
+   */
+  public static final int MAX_CHILD_EXECUTIONS = 1_000;
+
+  /** The error a child execution that timed out reports to its Map. */
+  public static final String TIMED_OUT = io.pipeline.asl.error.StatesErrors.TIMEOUT;
+
   private ChildExecutions() {}
 
   /**
@@ -77,6 +94,16 @@ public final class ChildExecutions {
     }
     java.util.Collections.reverse(path);
     return List.copyOf(path);
+  }
+
+  /**
+   * The ARN of the state machine a Map Run's children run: the parent's, then the Map's label
+   * ({@code arn:...:stateMachine:<state machine>/<label>}).
+   */
+  public static String stateMachineArn(String mapRunArn) {
+    return mapRunArn
+        .substring(0, mapRunArn.lastIndexOf(':'))
+        .replaceFirst(":mapRun:", ":stateMachine:");
   }
 
   /** A run's ARN. */

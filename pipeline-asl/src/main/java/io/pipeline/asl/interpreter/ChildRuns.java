@@ -72,9 +72,12 @@ final class ChildRuns {
               frame.variables,
               frame.silent || children.distributed);
       children.started.add(child);
-      if (children.run != null) {
+      if (children.run != null && children.run.childExecutions) {
         startChildExecution(frame, children, child);
         continue;
+      }
+      if (children.run != null) {
+        execution.mapRunChanged(children);
       }
       if (children.map && !children.distributed) {
         ObjectNode details = NODES.objectNode();

@@ -190,6 +190,7 @@ public final class ExecutionSnapshot {
       run.processorPath.forEach(processorPath::add);
       r.put("express", run.express);
       r.put("batched", run.batched);
+      r.put("childExecutions", run.childExecutions);
       putInstant(r, "startTime", run.startTime);
       r.put("outcome", run.outcome);
       putInstant(r, "stopTime", run.stopTime);
@@ -285,7 +286,8 @@ public final class ExecutionSnapshot {
               processorPath,
               r.path("express").asBoolean(),
               r.path("batched").asBoolean(),
-              instant(r, "startTime"));
+              instant(r, "startTime"),
+              r.path("childExecutions").asBoolean());
       children.run.outcome = text(r, "outcome");
       children.run.stopTime = instant(r, "stopTime");
     }

@@ -13,6 +13,12 @@ final class MapRunState {
   final boolean batched;
   final Instant startTime;
 
+  /**
+   * Whether its iterations run as child executions; a run of more than {@link
+   * ChildExecutions#MAX_CHILD_EXECUTIONS} runs them inside the execution, and is still recorded.
+   */
+  final boolean childExecutions;
+
   /** {@code SUCCEEDED} or {@code FAILED} once the Map decided; null while it runs or was left. */
   String outcome;
 
@@ -24,12 +30,14 @@ final class MapRunState {
       List<String> processorPath,
       boolean express,
       boolean batched,
-      Instant startTime) {
+      Instant startTime,
+      boolean childExecutions) {
     this.arn = arn;
     this.label = label;
     this.processorPath = List.copyOf(processorPath);
     this.express = express;
     this.batched = batched;
     this.startTime = startTime;
+    this.childExecutions = childExecutions;
   }
 }

@@ -6,9 +6,6 @@ import java.util.Optional;
 /** Counts a Map Run's child executions and their items by status. */
 final class MapRunView {
 
-  /** The error a child execution that was stopped reports. */
-  static final String ABORTED = "States.Aborted";
-
   private static final int PENDING = 0;
   private static final int RUNNING = 1;
   private static final int SUCCEEDED = 2;
@@ -57,7 +54,7 @@ final class MapRunView {
       if (StatesErrors.TIMEOUT.equals(child.error)) {
         return TIMED_OUT;
       }
-      return ABORTED.equals(child.error) ? ABORTED_STATUS : FAILED;
+      return ChildExecutions.ABORTED.equals(child.error) ? ABORTED_STATUS : FAILED;
     }
     return child.cancelled || children.run.stopTime != null ? ABORTED_STATUS : RUNNING;
   }

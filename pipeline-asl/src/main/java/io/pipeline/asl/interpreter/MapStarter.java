@@ -128,7 +128,8 @@ final class MapStarter {
                           .path("ExecutionType")
                           .asText()),
               map.itemBatcher().isPresent(),
-              execution.now);
+              execution.now,
+              children.itemInputs.size() <= ChildExecutions.MAX_CHILD_EXECUTIONS);
       execution.mapRunChanged(children);
     }
     runner.startChildren(frame, children, List.of(map.processor()));

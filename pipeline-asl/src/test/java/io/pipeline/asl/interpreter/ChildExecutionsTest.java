@@ -191,6 +191,22 @@ class ChildExecutionsTest {
   }
 
   @Test
+  void shouldRunIterationsInsideTheExecutionPastTheChildLimitAndStillRecordTheRun() {
+    Execution execution = execution(MAP.formatted(""));
+    String items =
+        java.util.stream.IntStream.rangeClosed(0, ChildExecutions.MAX_CHILD_EXECUTIONS)
+            .mapToObj(String::valueOf)
+            .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+
+    Step started = start(execution, items);
+
+    assertThat(children(started)).isEmpty();
+    MapRun run = run(started);
+    assertThat(run.items().total()).isEqualTo(ChildExecutions.MAX_CHILD_EXECUTIONS + 1);
+    assertThat(run.status()).isEqualTo("RUNNING");
+  }
+
+  @Test
   void shouldFindTheProcessorOfMapsInsideBranches() {
     var machine =
         DefinitionParser.parse(

@@ -214,6 +214,8 @@ public final class WorkflowBench implements AutoCloseable {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
         commands.send(
             new ProducerRecord<>(

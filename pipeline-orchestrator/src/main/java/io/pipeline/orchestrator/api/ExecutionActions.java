@@ -54,7 +54,7 @@ final class ExecutionActions {
       Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\x00-\\x1f\\x7f-\\x9f]{1,80}");
 
   private static final Pattern EXECUTION_ARN =
-      Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:execution:[^:]{1,80}:[^:]{1,80}");
+      Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:execution:[^:]{1,200}:[^:]{1,80}");
 
   static final String DESCRIBE = "DescribeExecution";
   static final String HISTORY = "GetExecutionHistory";
@@ -109,6 +109,8 @@ final class ExecutionActions {
             optional(request, "traceHeader").orElse(null),
             start.target().versionArn().orElse(null),
             start.target().aliasArn().orElse(null),
+            null,
+            null,
             null,
             null,
             null);
@@ -315,7 +317,10 @@ final class ExecutionActions {
     ExecutionRecord execution = find(arn, partition);
     ObjectNode answer = JSON.createObjectNode();
     answer.put("executionArn", arn);
-    answer.put("stateMachineArn", execution.getStateMachineArn());
+    answer.put("stateMachineArn", machineArnOf(execution));
+    if (execution.getMapRunArn() != null) {
+      answer.put("mapRunArn", execution.getMapRunArn());
+    }
     answer.put("name", execution.getName());
     answer.put("status", execution.getStatus());
     answer.put("startDate", epochSeconds(execution.getStartDate()));
@@ -346,6 +351,16 @@ final class ExecutionActions {
     answer.put("redriveStatus", notRedrivable.isEmpty() ? "REDRIVABLE" : "NOT_REDRIVABLE");
     notRedrivable.ifPresent(reason -> answer.put("redriveStatusReason", reason));
     return answer;
+  }
+
+  /**
+   * The state machine an execution runs, as the API names it: a Map Run's child runs {@code <state
+   * machine>/<label>}.
+   */
+  static String machineArnOf(ExecutionRecord execution) {
+    return execution.getMapRunArn() == null
+        ? execution.getStateMachineArn()
+        : MapRunActions.childMachineArn(execution.getMapRunArn());
   }
 
   /** The version and alias an execution was started with, as DescribeExecution and lists say. */

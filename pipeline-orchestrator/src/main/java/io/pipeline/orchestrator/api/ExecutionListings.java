@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pipeline.orchestrator.machines.MapRunCatalog;
 import io.pipeline.orchestrator.machines.StateMachineArn;
 import io.pipeline.orchestrator.machines.StateMachineArn.Kind;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
@@ -62,8 +63,11 @@ final class ExecutionListings {
   private final StateMachineRegistry machines;
   private final StandardRuntime runtime;
   private final Peers peers;
+  private final MapRunCatalog mapRuns;
 
-  ExecutionListings(StateMachineRegistry machines, StandardRuntime runtime, Peers peers) {
+  ExecutionListings(
+      StateMachineRegistry machines, StandardRuntime runtime, Peers peers, MapRunCatalog mapRuns) {
+    this.mapRuns = mapRuns;
     this.machines = machines;
     this.runtime = runtime;
     this.peers = peers;
@@ -71,9 +75,36 @@ final class ExecutionListings {
 
   /** ListExecutions. */
   CompletableFuture<JsonNode> list(JsonNode request) {
-    if (request.hasNonNull("mapRunArn")) {
+    String machineArn = listedArn(request);
+    Optional<String> status = optional(request, "statusFilter");
+    if (status.isPresent() && !STATUSES.contains(status.get())) {
       throw new ApiException(
-          "ValidationException", "Listing the executions of a Map run is not supported yet");
+          "ValidationException",
+          "1 validation error detected: Value '"
+              + status.get()
+              + "' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value"
+              + " set: "
+              + STATUSES);
+    }
+    return list(machineArn, status, request);
+  }
+
+  /**
+   * What a listing lists: a state machine's (version's, alias's) executions, or a Map Run's child
+   * executions.
+   */
+  private String listedArn(JsonNode request) {
+    if (request.hasNonNull("mapRunArn")) {
+      if (request.hasNonNull("stateMachineArn")) {
+        throw new ApiException(
+            "ValidationException", "Give either stateMachineArn or mapRunArn, not both");
+      }
+      String mapRunArn = request.get("mapRunArn").asText();
+      if (mapRuns.get(mapRunArn).isEmpty()) {
+        throw new ApiException(
+            "ResourceNotFound", "Resource not found: Map Run '" + mapRunArn + "' does not exist");
+      }
+      return mapRunArn;
     }
     StateMachineArn listed =
         Qualifiers.arn(request, "stateMachineArn", Kind.MACHINE, Kind.VERSION, Kind.ALIAS);
@@ -89,16 +120,11 @@ final class ExecutionListings {
           "This operation is not supported by this type of state machine: Express executions are"
               + " not listed (their events go to the Express log topic)");
     }
-    Optional<String> status = optional(request, "statusFilter");
-    if (status.isPresent() && !STATUSES.contains(status.get())) {
-      throw new ApiException(
-          "ValidationException",
-          "1 validation error detected: Value '"
-              + status.get()
-              + "' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value"
-              + " set: "
-              + STATUSES);
-    }
+    return machineArn;
+  }
+
+  private CompletableFuture<JsonNode> list(
+      String machineArn, Optional<String> status, JsonNode request) {
     int max = ExecutionActions.pageSize(request);
     Optional<ListingPosition> after =
         optional(request, "nextToken").map(token -> readToken(token, machineArn, status));
@@ -174,7 +200,10 @@ final class ExecutionListings {
     for (ExecutionRecord execution : listing.executions()) {
       ObjectNode item = executions.addObject();
       item.put("executionArn", execution.getExecutionArn());
-      item.put("stateMachineArn", execution.getStateMachineArn());
+      item.put("stateMachineArn", ExecutionActions.machineArnOf(execution));
+      if (execution.getMapRunArn() != null) {
+        item.put("mapRunArn", execution.getMapRunArn());
+      }
       item.put("name", execution.getName());
       item.put("status", execution.getStatus());
       item.put("startDate", epochSeconds(execution.getStartDate()));

@@ -12,6 +12,7 @@ import io.pipeline.orchestrator.express.ExpressService;
 import io.pipeline.orchestrator.machines.ActivityRegistry;
 import io.pipeline.orchestrator.machines.InvalidDefinitionException;
 import io.pipeline.orchestrator.machines.InvalidNameException;
+import io.pipeline.orchestrator.machines.MapRunCatalog;
 import io.pipeline.orchestrator.machines.StateMachineAlreadyExistsException;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.orchestrator.machines.TagCatalog;
@@ -89,6 +90,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
   private final TaskActions tasks;
   private final ActivityActions activityActions;
   private final TagActions tagActions;
+  private final MapRunActions mapRunActions;
   private final TestStateAction testState;
   private final PeerSignatures peerSignatures;
   private final SigV4Verifier signatures;
@@ -107,6 +109,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
    * @param activities the activities
    * @param polls GetActivityTask's long polls
    * @param tags the tags of state machines and activities
+   * @param mapRuns the runs of Distributed Map states
    * @param signatures checks the SigV4 signatures of requests
    * @param rateLimits how many requests of each action it takes per second
    */
@@ -122,6 +125,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       ActivityRegistry activities,
       ActivityPolls polls,
       TagCatalog tags,
+      MapRunCatalog mapRuns,
       SigV4Verifier signatures,
       ApiRateLimits rateLimits) {
     this.versions = new VersionActions(machines);
@@ -131,7 +135,8 @@ public final class StepFunctionsHandler extends Handler.Abstract {
         new ActivityActions(activities, activityTopics, polls, commands, tagActions);
     this.machineActions = new MachineActions(machines, activityTopics, versions, tagActions);
     this.executions = new ExecutionActions(machines, runtime, commands, express, peers);
-    this.listings = new ExecutionListings(machines, runtime, peers);
+    this.listings = new ExecutionListings(machines, runtime, peers, mapRuns);
+    this.mapRunActions = new MapRunActions(mapRuns, commands);
     this.tasks = new TaskActions(tokens, commands);
     this.testState = new TestStateAction(machines);
     this.peerSignatures = peers.signatures();
@@ -342,6 +347,9 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       case "UntagResource" -> completedFuture(tagActions.untag(input));
       case "ListTagsForResource" -> completedFuture(tagActions.list(input));
       case "TestState" -> completedFuture(testState.test(input));
+      case "DescribeMapRun" -> completedFuture(mapRunActions.describe(input));
+      case "ListMapRuns" -> completedFuture(mapRunActions.list(input));
+      case "UpdateMapRun" -> mapRunActions.update(input);
       default ->
           throw new ApiException(
               "UnknownOperationException", "The action " + action + " is not supported yet");

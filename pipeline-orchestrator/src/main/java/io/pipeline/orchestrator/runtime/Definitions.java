@@ -1,10 +1,12 @@
 package io.pipeline.orchestrator.runtime;
 
+import io.pipeline.asl.interpreter.ChildExecutions;
 import io.pipeline.asl.model.StateMachine;
 import io.pipeline.asl.parse.DefinitionParser;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,7 +53,22 @@ public final class Definitions {
 
   /** The revision, or empty when no such state machine revision exists. */
   public Optional<Pinned> revision(String stateMachineArn, String revisionId) {
-    String key = stateMachineArn + ":" + revisionId;
+    return revision(stateMachineArn, revisionId, null);
+  }
+
+  /**
+   * What an execution of a revision runs: the whole state machine, or for a Map Run's child the
+   * item processor its path leads to ({@link ChildExecutions#processor}).
+   *
+   * @param processorPath the Map state's path in the revision, or null for the whole machine
+   */
+  public Optional<Pinned> revision(
+      String stateMachineArn, String revisionId, List<String> processorPath) {
+    String key =
+        stateMachineArn
+            + ":"
+            + revisionId
+            + (processorPath == null ? "" : "#" + String.join("\u0000", processorPath));
     Pinned cached;
     synchronized (parsed) {
       cached = parsed.get(key);
@@ -70,6 +87,9 @@ public final class Definitions {
                 () ->
                     new IllegalStateException(
                         "the stored definition of " + key + " does not parse any more"));
+    if (processorPath != null) {
+      machine = ChildExecutions.processor(machine, processorPath);
+    }
     Pinned pinned = new Pinned(record.get(), machine);
     synchronized (parsed) {
       parsed.put(key, pinned);

@@ -22,6 +22,7 @@ import io.pipeline.schemas.orchestrator.RedriveExecution;
 import io.pipeline.schemas.orchestrator.StartExecution;
 import io.pipeline.schemas.orchestrator.StopExecution;
 import io.pipeline.schemas.orchestrator.TimerFired;
+import io.pipeline.schemas.orchestrator.UpdateMapRun;
 import io.pipeline.schemas.serde.AvroSerde;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -74,6 +75,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
   private KeyValueStore<Bytes, byte[]> listings;
   private TaskDispatch dispatch;
   private NestedExecutions nested;
+  private MapRunChildren mapRuns;
 
   ExecutionProcessor(
       RuntimeTopology.Names names,
@@ -104,6 +106,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     this.listings = context.getStateStore(RuntimeTopology.LISTINGS_STORE);
     this.nested = new NestedExecutions(context, routes.targets());
     this.dispatch = new TaskDispatch(context, tokens, routes, nested);
+    this.mapRuns = new MapRunChildren(context, tokens);
     live.clear();
     context.schedule(timerInterval, PunctuationType.WALL_CLOCK_TIME, timers::fireDue);
   }
@@ -161,7 +164,9 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
       return Verdict.applied(null);
     }
     if (record == null) {
-      return body instanceof StopExecution || body instanceof RedriveExecution
+      return body instanceof StopExecution
+              || body instanceof RedriveExecution
+              || body instanceof UpdateMapRun
           ? Verdict.rejected("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'")
           : Verdict.rejected(
               "TaskDoesNotExist", "The execution " + arn + " of this task does not exist");
@@ -180,28 +185,20 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     if (body instanceof RedriveExecution redrive) {
       return redrive(record, redrive, now);
     }
+    if (body instanceof UpdateMapRun update) {
+      return updateMapRun(record, update, now);
+    }
     return taskResult(arn, record, body, now);
   }
 
   private Verdict start(String arn, StartExecution start, Instant now) {
     ExecutionRecord existing = executions.get(arn);
     if (existing != null) {
-      boolean sameRun =
-          ExecutionStatus.RUNNING.name().equals(existing.getStatus())
-              && sameJson(existing.getInput(), start.getInput());
-      return sameRun
-          ? Verdict.applied(existing.getStartDate())
-          : Verdict.rejected(
-              "ExecutionAlreadyExists",
-              "Execution Already Exists: '"
-                  + arn
-                  + "'"
-                  + (ExecutionStatus.RUNNING.name().equals(existing.getStatus())
-                      ? " (running with another input)"
-                      : " (closed " + existing.getStatus() + ")"));
+      return ExecutionStarts.again(arn, existing, start);
     }
     Optional<Definitions.Pinned> pinned =
-        definitions.revision(start.getStateMachineArn(), start.getRevisionId());
+        definitions.revision(
+            start.getStateMachineArn(), start.getRevisionId(), start.getProcessorPath());
     if (pinned.isEmpty()) {
       return Verdict.rejected(
           "StateMachineDoesNotExist",
@@ -219,29 +216,11 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
           "InvalidExecutionInput", "The execution input is not JSON: " + e.getOriginalMessage());
     }
     var machine = pinned.get().record();
-    ExecutionIdentity identity =
-        new ExecutionIdentity(
-            arn, start.getName(), machine.getArn(), machine.getName(), machine.getRoleArn(), false);
+    ExecutionIdentity identity = ExecutionStarts.identity(arn, start, machine);
     UUID seed = UUID.nameUUIDFromBytes(arn.getBytes(StandardCharsets.UTF_8));
-    Execution execution = Execution.of(pinned.get().machine(), seed.getMostSignificantBits());
-    ExecutionRecord record =
-        ExecutionRecord.newBuilder()
-            .setExecutionArn(arn)
-            .setStateMachineArn(machine.getArn())
-            .setRevisionId(machine.getRevisionId())
-            .setName(start.getName())
-            .setStatus(ExecutionStatus.RUNNING.name())
-            .setInput(start.getInput())
-            .setTraceHeader(start.getTraceHeader())
-            .setStartDate(now)
-            .setStateMachineVersionArn(start.getStateMachineVersionArn())
-            .setStateMachineAliasArn(start.getStateMachineAliasArn())
-            .setParentExecutionArn(start.getParentExecutionArn())
-            .setParentTaskToken(start.getParentTaskToken())
-            .setParentPattern(start.getParentPattern())
-            .setHistoryEvents(0)
-            .setOpenTasks(new java.util.HashMap<>())
-            .build();
+    Execution execution =
+        Execution.of(pinned.get().machine(), seed.getMostSignificantBits()).runChildExecutions();
+    ExecutionRecord record = ExecutionStarts.record(arn, start, machine, now);
     StoreKeys.listings(record).forEach(key -> listings.put(key, new byte[0]));
     metrics.started(machine.getArn());
     statusChanged(record, now);
@@ -324,6 +303,31 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     return Verdict.applied(null);
   }
 
+  /** Changes a Map Run's settings in the execution that runs it. */
+  private Verdict updateMapRun(ExecutionRecord record, UpdateMapRun update, Instant now) {
+    if (!ExecutionStatus.RUNNING.name().equals(record.getStatus())) {
+      return Verdict.rejected(
+          "ResourceNotFound", "Map Run '" + update.getMapRunArn() + "' is not running");
+    }
+    Execution execution = restore(record);
+    Step step;
+    try {
+      step =
+          execution.handle(
+              new Command.UpdateMapRun(
+                  update.getMapRunArn(),
+                  Optional.ofNullable(update.getMaxConcurrency()),
+                  Optional.ofNullable(update.getToleratedFailureCount()),
+                  Optional.ofNullable(update.getToleratedFailurePercentage()),
+                  now));
+    } catch (IllegalStateException e) {
+      return Verdict.rejected(
+          "ResourceNotFound", "Map Run '" + update.getMapRunArn() + "' is not running");
+    }
+    apply(record, execution, step, now);
+    return Verdict.applied(null);
+  }
+
   private void fire(String arn, ExecutionRecord record, String timerId, Instant now) {
     if (record == null) {
       return;
@@ -350,7 +354,8 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     }
     Definitions.Pinned pinned =
         definitions
-            .revision(record.getStateMachineArn(), record.getRevisionId())
+            .revision(
+                record.getStateMachineArn(), record.getRevisionId(), record.getProcessorPath())
             .orElseThrow(
                 () ->
                     new IllegalStateException(
@@ -400,10 +405,11 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
           dispatch
               .dispatch(arn, task, now, record.getOpenTasks())
               .ifPresent(command -> steps.add(execution.handle(command)));
-        }
-        if (effect instanceof Effect.CancelTask cancel) {
+        } else if (effect instanceof Effect.CancelTask cancel) {
           // The worker's late result is refused by token; nothing to send.
           record.getOpenTasks().remove(cancel.token());
+        } else {
+          mapRuns.carryOut(record, effect, now, record.getOpenTasks());
         }
       }
     }
@@ -432,21 +438,9 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
   }
 
   private void statusChanged(ExecutionRecord record, Instant now) {
-    String event =
-        StatusChanges.event(
-            record.getExecutionArn(),
-            record.getStateMachineArn(),
-            record.getName(),
-            record.getStatus(),
-            record.getStartDate(),
-            record.getStopDate(),
-            record.getInput(),
-            record.getOutput(),
-            record.getError(),
-            record.getCause());
-    context.forward(
-        new Record<>(record.getExecutionArn(), event, now.toEpochMilli()),
-        RuntimeTopology.STATUS_SINK);
+    if (record.getMapRunArn() == null) {
+      StatusChanges.forward(context, record, now);
+    }
   }
 
   /**
@@ -468,13 +462,5 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
   @Override
   public void close() {
     live.clear();
-  }
-
-  private static boolean sameJson(String a, String b) {
-    try {
-      return JSON.readTree(a).equals(JSON.readTree(b));
-    } catch (JsonProcessingException e) {
-      return a.equals(b);
-    }
   }
 }

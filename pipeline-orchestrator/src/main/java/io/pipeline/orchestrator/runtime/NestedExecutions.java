@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pipeline.asl.interpreter.ChildExecutions;
 import io.pipeline.asl.interpreter.Effect;
 import io.pipeline.client.Verdict;
 import io.pipeline.orchestrator.machines.ExecutionTarget;
@@ -133,7 +134,9 @@ final class NestedExecutions {
             target.get().aliasArn().orElse(null),
             parentArn,
             signedToken,
-            Pattern.of(task.resource()).orElseThrow().name());
+            Pattern.of(task.resource()).orElseThrow().name(),
+            null,
+            null);
     context.forward(
         new Record<>(
             childArn, new ExecutionCommand(childArn, null, now, start), now.toEpochMilli()),
@@ -186,6 +189,10 @@ final class NestedExecutions {
   /** After a child closed: a {@code .sync} parent's Task ends with the child's outcome. */
   void closed(ExecutionRecord child, Instant now) {
     String pattern = child.getParentPattern();
+    if (MapRunChildren.PATTERN.equals(pattern)) {
+      answer(child.getParentExecutionArn(), iterationEnded(child), now);
+      return;
+    }
     boolean json = Pattern.RUN_A_JOB_JSON.name().equals(pattern);
     if (child.getParentTaskToken() == null || !(json || Pattern.RUN_A_JOB.name().equals(pattern))) {
       return;
@@ -210,6 +217,17 @@ final class NestedExecutions {
             ? new TaskSucceeded(child.getParentTaskToken(), described.toString())
             : new TaskFailed(child.getParentTaskToken(), "States.TaskFailed", described.toString());
     answer(child.getParentExecutionArn(), outcome, now);
+  }
+
+  /** A Map Run child's end, as its iteration's: its output, or its error and cause. */
+  private static Object iterationEnded(ExecutionRecord child) {
+    String token = child.getParentTaskToken();
+    return switch (child.getStatus()) {
+      case "SUCCEEDED" -> new TaskSucceeded(token, child.getOutput());
+      case "TIMED_OUT" -> new TaskFailed(token, ChildExecutions.TIMED_OUT, child.getCause());
+      case "ABORTED" -> new TaskFailed(token, ChildExecutions.ABORTED, child.getCause());
+      default -> new TaskFailed(token, child.getError(), child.getCause());
+    };
   }
 
   private static void putJson(ObjectNode into, String field, String text, boolean parsed) {

@@ -39,6 +39,7 @@ public final class RuntimeTopology {
   static final String TASKS_SINK = "activity-tasks";
   static final String STATUS_SINK = "status-changes";
   static final String KAFKA_SINK = "kafka-produce";
+  static final String MAP_RUNS_SINK = "map-runs";
 
   /**
    * A stored execution may hold a Map's many iterations; its changelog records may be larger than
@@ -138,6 +139,12 @@ public final class RuntimeTopology {
         topics.executionStatusChanges().name(),
         new StringSerializer(),
         topics.executionStatusChanges().valueSerde().serializer(),
+        PROCESSOR);
+    topology.addSink(
+        MAP_RUNS_SINK,
+        topics.mapRuns().name(),
+        new StringSerializer(),
+        topics.mapRuns().valueSerde().serializer(),
         PROCESSOR);
     // An activity's requests go to its workers' topic, the others to the integration runner.
     TopicNameExtractor<String, TaskRequest> taskTopic =

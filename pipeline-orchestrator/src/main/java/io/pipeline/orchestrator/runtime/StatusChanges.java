@@ -2,7 +2,10 @@ package io.pipeline.orchestrator.runtime;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipeline.orchestrator.history.EventBridgeEvent;
+import io.pipeline.schemas.orchestrator.ExecutionRecord;
 import java.time.Instant;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Execution status changes as EventBridge's "Step Functions Execution Status Change" events: the
@@ -71,5 +74,25 @@ public final class StatusChanges {
     detail.put("error", error);
     detail.put("cause", cause);
     return event.toString();
+  }
+
+  /** Forwards a Standard execution's status change to the status topic, in its transaction. */
+  static void forward(
+      ProcessorContext<String, Object> context, ExecutionRecord record, Instant now) {
+    String event =
+        event(
+            record.getExecutionArn(),
+            record.getStateMachineArn(),
+            record.getName(),
+            record.getStatus(),
+            record.getStartDate(),
+            record.getStopDate(),
+            record.getInput(),
+            record.getOutput(),
+            record.getError(),
+            record.getCause());
+    context.forward(
+        new Record<>(record.getExecutionArn(), event, now.toEpochMilli()),
+        RuntimeTopology.STATUS_SINK);
   }
 }

@@ -90,6 +90,11 @@ final class StoreKeys {
    * was started with, if any.
    */
   static List<Bytes> listings(ExecutionRecord execution) {
+    if (execution.getMapRunArn() != null) {
+      // A Map Run's child is listed with its run only, as AWS lists it.
+      return List.of(
+          listing(execution.getMapRunArn(), execution.getStartDate(), execution.getExecutionArn()));
+    }
     List<Bytes> keys = new ArrayList<>(3);
     for (String listed :
         new String[] {

@@ -63,6 +63,8 @@ public final class ExecutionStarter implements Starter {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null))
         .thenApply(verdict -> started(source, executionArn, verdict));
   }

@@ -141,7 +141,8 @@ class RuntimeTopologyTest {
   }
 
   private static StartExecution start(String name, String input) {
-    return new StartExecution(MACHINE, "r1", name, input, null, null, null, null, null, null);
+    return new StartExecution(
+        MACHINE, "r1", name, input, null, null, null, null, null, null, null, null);
   }
 
   @Test
@@ -206,7 +207,10 @@ class RuntimeTopologyTest {
     CommandReply same = send("b", start("b", "{ \"x\" : 1 }"));
     CommandReply other = send("b", start("b", "{\"x\": 2}"));
     CommandReply unknown =
-        send("c", new StartExecution(MACHINE, "r9", "c", "{}", null, null, null, null, null, null));
+        send(
+            "c",
+            new StartExecution(
+                MACHINE, "r9", "c", "{}", null, null, null, null, null, null, null, null));
 
     assertThat(same.getError()).isNull();
     assertThat(same.getStartDate()).isEqualTo(first.getStartDate());

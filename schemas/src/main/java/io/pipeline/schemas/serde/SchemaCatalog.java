@@ -9,6 +9,7 @@ import io.pipeline.schemas.orchestrator.ExecutionCommand;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
 import io.pipeline.schemas.orchestrator.ExecutionRecord;
 import io.pipeline.schemas.orchestrator.ExpressStart;
+import io.pipeline.schemas.orchestrator.MapRunRecord;
 import io.pipeline.schemas.orchestrator.ResourceTags;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import io.pipeline.schemas.orchestrator.TaskRequest;
@@ -56,7 +57,8 @@ public final class SchemaCatalog implements SchemaStore {
           ExpressStart.getClassSchema(),
           VersionCatalogEntry.getClassSchema(),
           ActivityRecord.getClassSchema(),
-          ResourceTags.getClassSchema());
+          ResourceTags.getClassSchema(),
+          MapRunRecord.getClassSchema());
 
   static final String RELEASED_ROOT = "/io/pipeline/schemas/released/";
 

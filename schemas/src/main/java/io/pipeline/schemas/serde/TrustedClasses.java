@@ -11,6 +11,8 @@ import io.pipeline.schemas.orchestrator.ExecutionCommand;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
 import io.pipeline.schemas.orchestrator.ExecutionRecord;
 import io.pipeline.schemas.orchestrator.ExpressStart;
+import io.pipeline.schemas.orchestrator.MapRunCounts;
+import io.pipeline.schemas.orchestrator.MapRunRecord;
 import io.pipeline.schemas.orchestrator.RedriveExecution;
 import io.pipeline.schemas.orchestrator.ResourceTags;
 import io.pipeline.schemas.orchestrator.StartExecution;
@@ -24,6 +26,7 @@ import io.pipeline.schemas.orchestrator.TaskRequest;
 import io.pipeline.schemas.orchestrator.TaskStarted;
 import io.pipeline.schemas.orchestrator.TaskSucceeded;
 import io.pipeline.schemas.orchestrator.TimerFired;
+import io.pipeline.schemas.orchestrator.UpdateMapRun;
 import io.pipeline.schemas.orchestrator.VersionCatalogEntry;
 import io.pipeline.schemas.orchestrator.VersionCounter;
 import io.pipeline.schemas.s3.S3EventSource;
@@ -71,7 +74,10 @@ final class TrustedClasses {
           AliasRoute.class,
           VersionCounter.class,
           ActivityRecord.class,
-          ResourceTags.class);
+          ResourceTags.class,
+          UpdateMapRun.class,
+          MapRunRecord.class,
+          MapRunCounts.class);
 
   private static boolean registered;
 

@@ -8,6 +8,7 @@ import io.pipeline.schemas.orchestrator.CommandReply;
 import io.pipeline.schemas.orchestrator.ExecutionCommand;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
 import io.pipeline.schemas.orchestrator.ExpressStart;
+import io.pipeline.schemas.orchestrator.MapRunRecord;
 import io.pipeline.schemas.orchestrator.ResourceTags;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import io.pipeline.schemas.orchestrator.TaskRequest;
@@ -70,6 +71,12 @@ public final class PipelineTopics {
    * partition, read whole by every instance.
    */
   public static final String TAGS = "pipeline.orchestrator.tags";
+
+  /**
+   * The runs of Distributed Map states, compacted, keyed by Map Run ARN: written by the runtime in
+   * the transaction of each change, read whole by every instance (DescribeMapRun, ListMapRuns).
+   */
+  public static final String MAP_RUNS = "pipeline.orchestrator.map-runs";
 
   /**
    * State machine versions and aliases, compacted: each keyed by its ARN, and each state machine's
@@ -137,6 +144,7 @@ public final class PipelineTopics {
   private final Topic<String, VersionCatalogEntry> stateMachineVersions;
   private final Topic<String, ActivityRecord> activities;
   private final Topic<String, ResourceTags> tags;
+  private final Topic<String, MapRunRecord> mapRuns;
   private final Topic<String, ExecutionCommand> executionCommands;
   private final Topic<String, CommandReply> commandReplies;
   private final Topic<String, ExecutionHistoryEvent> executionHistory;
@@ -174,6 +182,7 @@ public final class PipelineTopics {
             TopicSpec.compacted(1));
     activities = avro(ACTIVITIES, ActivityRecord.class, writerSchemas, TopicSpec.compacted(1));
     tags = avro(TAGS, ResourceTags.class, writerSchemas, TopicSpec.compacted(1));
+    mapRuns = avro(MAP_RUNS, MapRunRecord.class, writerSchemas, TopicSpec.compacted(1));
     executionCommands =
         avro(EXECUTION_COMMANDS, ExecutionCommand.class, writerSchemas, largeRecords(6));
     commandReplies =
@@ -271,6 +280,10 @@ public final class PipelineTopics {
     return tags;
   }
 
+  public Topic<String, MapRunRecord> mapRuns() {
+    return mapRuns;
+  }
+
   public Topic<String, ExecutionCommand> executionCommands() {
     return executionCommands;
   }
@@ -313,6 +326,7 @@ public final class PipelineTopics {
         stateMachineVersions,
         activities,
         tags,
+        mapRuns,
         executionCommands,
         commandReplies,
         executionHistory,

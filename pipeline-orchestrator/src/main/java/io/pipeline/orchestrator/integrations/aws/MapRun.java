@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
  * UUID, the folder of its result files) and an ARN in AWS's form, {@code
  * arn:aws:states:<region>:<account>:mapRun:<state machine>/<Map state>:<id>}.
  *
- * <p>The engine runs a Map's iterations inside the execution, with no Map Run resource of their
- * own, so both are derived from the writer's call: the id from its idempotency key (the same when a
- * crash makes the call again, so the files are written over, not twice), the state's name from the
- * key's state path. No API answers for this ARN (no DescribeMapRun).
+ * <p>When the Map's iterations run as child executions, the engine names the run ({@link #named});
+ * when they ran inside the execution (older executions, local runs), both are derived from the
+ * writer's call: the id from its idempotency key (the same when a crash makes the call again, so
+ * the files are written over, not twice), the state's name from the key's state path.
  *
  * @param id the Map Run's id
  * @param arn the Map Run's ARN
@@ -53,6 +53,11 @@ record MapRun(String id, String arn) {
             + ":"
             + id;
     return new MapRun(id, arn);
+  }
+
+  /** The run the engine named: its id is the ARN's last part. */
+  static MapRun named(String mapRunArn) {
+    return new MapRun(mapRunArn.substring(mapRunArn.lastIndexOf(':') + 1), mapRunArn);
   }
 
   /** The Map state's name, the last step of the key's state path; "Map" when it has none. */

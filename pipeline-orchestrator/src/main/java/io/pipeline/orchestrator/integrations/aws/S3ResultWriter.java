@@ -65,7 +65,10 @@ public final class S3ResultWriter implements Integration {
         request.has("Arguments") ? request.get("Arguments") : request.path("Parameters");
     ResultFiles.Layout layout;
     String bucket;
-    MapRun run = MapRun.of(call.executionArn(), call.idempotencyKey());
+    MapRun run =
+        request.hasNonNull("MapRunArn")
+            ? MapRun.named(request.get("MapRunArn").asText())
+            : MapRun.of(call.executionArn(), call.idempotencyKey());
     try {
       bucket = bucket(parameters);
       String prefix = parameters.path("Prefix").asText("");
