@@ -56,6 +56,28 @@ final class Fields {
     return Optional.of(value.asInt());
   }
 
+  static Optional<Long> optionalLong(JsonNode input, String field) {
+    JsonNode value = input.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw new ApiException("SerializationException", "'" + field + "' must be an integer");
+    }
+    return Optional.of(value.asLong());
+  }
+
+  static Optional<Double> optionalNumber(JsonNode input, String field) {
+    JsonNode value = input.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isNumber()) {
+      throw new ApiException("SerializationException", "'" + field + "' must be a number");
+    }
+    return Optional.of(value.asDouble());
+  }
+
   /**
    * A page size: {@code maxResults} if given (0 is "the default"), checked against {@code max} as
    * Step Functions checks it.

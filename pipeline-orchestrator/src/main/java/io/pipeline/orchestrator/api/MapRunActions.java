@@ -87,8 +87,8 @@ final class MapRunActions {
   CompletableFuture<JsonNode> update(JsonNode request) {
     MapRunRecord run = existing(request);
     Optional<Integer> maxConcurrency = Fields.optionalInt(request, "maxConcurrency");
-    Optional<Long> count = optionalLong(request, "toleratedFailureCount");
-    Optional<Double> percentage = optionalNumber(request, "toleratedFailurePercentage");
+    Optional<Long> count = Fields.optionalLong(request, "toleratedFailureCount");
+    Optional<Double> percentage = Fields.optionalNumber(request, "toleratedFailurePercentage");
     if (maxConcurrency.isEmpty() && count.isEmpty() && percentage.isEmpty()) {
       throw new ApiException(
           "ValidationException",
@@ -154,28 +154,6 @@ final class MapRunActions {
     into.put("resultsWritten", 0);
     into.put("failuresNotRedrivable", 0);
     into.put("pendingRedrive", 0);
-  }
-
-  private static Optional<Long> optionalLong(JsonNode input, String field) {
-    JsonNode value = input.get(field);
-    if (value == null || value.isNull()) {
-      return Optional.empty();
-    }
-    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-      throw new ApiException("SerializationException", "'" + field + "' must be an integer");
-    }
-    return Optional.of(value.asLong());
-  }
-
-  private static Optional<Double> optionalNumber(JsonNode input, String field) {
-    JsonNode value = input.get(field);
-    if (value == null || value.isNull()) {
-      return Optional.empty();
-    }
-    if (!value.isNumber()) {
-      throw new ApiException("SerializationException", "'" + field + "' must be a number");
-    }
-    return Optional.of(value.asDouble());
   }
 
   private static ApiException invalid(String field, Object value, String constraint) {
