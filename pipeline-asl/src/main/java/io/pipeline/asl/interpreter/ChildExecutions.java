@@ -29,14 +29,6 @@ public final class ChildExecutions {
    */
   public static final String ABORTED = "States.Aborted";
 
-  /**
-   * The most iterations a Distributed Map runs as child executions. Each child's end is a
-   * transition of the parent, which stores the parent's whole state, the children's included: past
-   * this many, a run's iterations run inside the execution instead (its Map Run is still recorded),
-   * which bounds that work per run.
-   */
-  public static final int MAX_CHILD_EXECUTIONS = 1_000;
-
   /** The error a child execution that timed out reports to its Map. */
   public static final String TIMED_OUT = io.pipeline.asl.error.StatesErrors.TIMEOUT;
 

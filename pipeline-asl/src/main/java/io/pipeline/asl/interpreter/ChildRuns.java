@@ -72,13 +72,6 @@ final class ChildRuns {
               frame.variables,
               frame.silent || children.distributed);
       children.started.add(child);
-      if (children.run != null && children.run.childExecutions) {
-        startChildExecution(frame, children, child);
-        continue;
-      }
-      if (children.run != null) {
-        execution.mapRunChanged(children);
-      }
       if (children.map && !children.distributed) {
         ObjectNode details = NODES.objectNode();
         details.put("index", index);
@@ -87,89 +80,6 @@ final class ChildRuns {
       }
       runner.later(() -> runner.step(child));
     }
-  }
-
-  /** Starts an iteration of a Distributed Map as a child execution, which reports its end. */
-  private void startChildExecution(Frame frame, Children children, Frame child) {
-    MapRunState run = children.run;
-    String seed = execution.idempotencyKey(child, "") + "#" + execution.redriveCount;
-    child.childArn = ChildExecutions.childArn(execution.identity, run.label, run.express, seed);
-    String token = execution.newTaskToken(child);
-    child.taskToken = token;
-    child.waiting = Frame.Waiting.TASK;
-    execution.effects.add(
-        new Effect.StartChildExecution(
-            token, child.childArn, run.arn, run.processorPath, run.express, child.input));
-    execution.mapRunChanged(children);
-  }
-
-  /** A child execution ended: its iteration ends as it did. */
-  void childExecutionEnded(Frame child, JsonNode output, String error, String cause) {
-    runner.tasks().clear(child);
-    if (output != null) {
-      child.succeed(output);
-    } else {
-      child.fail(error, cause);
-    }
-    runner.later(() -> runner.step(child));
-    runner.runAll();
-  }
-
-  /**
-   * Changes a running Map Run's settings: see {@link Command.UpdateMapRun}.
-   *
-   * @throws IllegalStateException when no such run is running in this execution
-   */
-  void updateMapRun(Command.UpdateMapRun update) {
-    Frame frame =
-        openRuns(execution.root).stream()
-            .filter(f -> f.children.run.arn.equals(update.mapRunArn()))
-            .findFirst()
-            .orElseThrow(
-                () -> new IllegalStateException("no Map Run " + update.mapRunArn() + " runs"));
-    Children children = frame.children;
-    update.maxConcurrency().ifPresent(max -> children.maxConcurrency = max);
-    update
-        .toleratedFailureCount()
-        .ifPresent(
-            count -> {
-              children.toleratedPercentage =
-                  children.toleranceSet ? children.toleratedPercentage : 100;
-              children.toleratedCount = count;
-              children.toleranceSet = true;
-            });
-    update
-        .toleratedFailurePercentage()
-        .ifPresent(
-            percentage -> {
-              children.toleratedCount =
-                  children.toleranceSet ? children.toleratedCount : Long.MAX_VALUE;
-              children.toleratedPercentage = percentage;
-              children.toleranceSet = true;
-            });
-    execution.mapRunChanged(children);
-    if (children.toleranceExceeded()) {
-      failChildren(frame, children, StatesErrors.EXCEED_TOLERATED_FAILURE_THRESHOLD, "");
-    } else {
-      startMore(frame, machines(execution.stateOf(frame)));
-      if (children.allDone()) {
-        runner.later(() -> finishChildren(frame));
-      }
-    }
-    runner.runAll();
-  }
-
-  /** The frames, from this one down, whose Distributed Map runs child executions now. */
-  static List<Frame> openRuns(Frame frame) {
-    List<Frame> found = new ArrayList<>();
-    if (frame == null || frame.children == null) {
-      return found;
-    }
-    if (frame.children.run != null && !frame.children.closed) {
-      found.add(frame);
-    }
-    frame.children.started.forEach(child -> found.addAll(openRuns(child)));
-    return found;
   }
 
   void childDone(Frame frame, Frame child) {
@@ -193,16 +103,26 @@ final class ChildRuns {
         runner.emit(frame, "MapIterationSucceeded", iteration(frame, child));
       }
     }
-    if (children.run != null) {
-      execution.mapRunChanged(children);
-    }
     boolean failed = children.map ? children.toleranceExceeded() : child.failed();
     if (failed) {
-      failChildren(
-          frame,
-          children,
-          children.toleranceSet ? StatesErrors.EXCEED_TOLERATED_FAILURE_THRESHOLD : child.error,
-          child.cause);
+      close(frame, children);
+      String error =
+          children.toleranceSet ? StatesErrors.EXCEED_TOLERATED_FAILURE_THRESHOLD : child.error;
+      String cause =
+          children.toleranceSet
+              ? "The specified tolerated failure threshold was exceeded"
+              : child.cause;
+      if (children.distributed) {
+        runner.emit(frame, "MapRunFailed", StateRunner.details(state, null, null));
+      }
+      runner
+          .failures()
+          .handle(
+              frame,
+              state,
+              new StateFailure(error == null ? "" : error, cause == null ? "" : cause),
+              false);
+      runner.later(() -> runner.step(frame));
       return;
     }
     if (children.map) {
@@ -211,30 +131,6 @@ final class ChildRuns {
     if (children.allDone()) {
       finishChildren(frame);
     }
-  }
-
-  /** A branch failed, or a Map's iterations failed more than it tolerates: the state fails. */
-  private void failChildren(Frame frame, Children children, String error, String childCause) {
-    State state = execution.stateOf(frame);
-    if (children.run != null) {
-      children.run.outcome = "FAILED";
-    }
-    close(frame, children);
-    String cause =
-        children.toleranceSet
-            ? "The specified tolerated failure threshold was exceeded"
-            : childCause;
-    if (children.distributed) {
-      runner.emit(frame, "MapRunFailed", StateRunner.details(state, null, null));
-    }
-    runner
-        .failures()
-        .handle(
-            frame,
-            state,
-            new StateFailure(error == null ? "" : error, cause == null ? "" : cause),
-            false);
-    runner.later(() -> runner.step(frame));
   }
 
   /** The state machines a Parallel's branches or a Map's iterations run. */
@@ -250,9 +146,6 @@ final class ChildRuns {
       return;
     }
     State state = execution.stateOf(frame);
-    if (children.run != null) {
-      children.run.outcome = "SUCCEEDED";
-    }
     close(frame, children);
     ArrayNode results = NODES.arrayNode();
     for (JsonNode result : children.results) {
@@ -263,7 +156,7 @@ final class ChildRuns {
     }
     if (state instanceof MapState map && map.resultWriter().isPresent()) {
       try {
-        writeResults(frame, map, results, children.run);
+        writeResults(frame, map, results);
       } catch (StateFailure failure) {
         runner.failures().evaluationFailed(frame, state, failure);
         runner.failures().handle(frame, state, failure, true);
@@ -275,7 +168,17 @@ final class ChildRuns {
   }
 
   /** Asks the runtime to write a Map's results where its {@code ResultWriter} says. */
-  void writeResults(Frame frame, MapState map, JsonNode results, MapRunState run) {
+  void writeResults(Frame frame, MapState map, JsonNode results) {
+    writeResults(frame, map, results, null);
+  }
+
+  /**
+   * Asks the runtime to write a Map's results; a Map Run's results come with its ARN and each
+   * child's execution, input, status, error and cause.
+   *
+   * @param collected what the runtime handed back of a Map Run, or null
+   */
+  void writeResults(Frame frame, MapState map, JsonNode results, JsonNode collected) {
     JsonNode writer = map.resultWriter().orElseThrow();
     ObjectNode request = writer.deepCopy();
     if (StateRunner.isJsonata(map) && writer.has("Arguments")) {
@@ -286,8 +189,9 @@ final class ChildRuns {
           "Parameters", Payloads.template(writer.get("Parameters"), scope, execution.random));
     }
     request.set("Results", results);
-    if (run != null) {
-      request.put("MapRunArn", run.arn);
+    if (collected != null) {
+      request.put("MapRunArn", frame.run.arn);
+      request.set("Executions", collected.path("Executions"));
     }
     String token = execution.newTaskToken(frame);
     execution.effects.add(
@@ -350,7 +254,6 @@ final class ChildRuns {
 
   void close(Frame frame, Children children) {
     children.closed = true;
-    endRun(children);
     children.started.stream().filter(c -> !c.done).forEach(this::cancel);
     execution.timers.values().removeIf(f -> f.cancelled);
     frame.children = null;
@@ -358,24 +261,18 @@ final class ChildRuns {
     frame.waiting = Frame.Waiting.NOTHING;
   }
 
-  /** A Map Run whose Map state closed its iterations has ended; its record shows it. */
-  private void endRun(Children children) {
-    if (children.run != null && children.run.stopTime == null) {
-      children.run.stopTime = execution.now;
-      execution.mapRunChanged(children);
-    }
-  }
-
   /** Cancels a frame that is still running, and everything it runs: tasks, branches, iterations. */
   private void cancel(Frame frame) {
     frame.cancelled = true;
+    if (frame.run != null) {
+      runner.remoteRuns().close(frame.run);
+    }
     if (frame.taskToken != null) {
-      execution.effects.add(execution.cancellation(frame));
+      execution.effects.add(new Effect.CancelTask(frame.taskToken));
       runner.tasks().clear(frame);
     }
     if (frame.children != null) {
       frame.children.closed = true;
-      endRun(frame.children);
       frame.children.started.stream().filter(c -> !c.done).forEach(this::cancel);
     }
   }
@@ -386,11 +283,8 @@ final class ChildRuns {
    * where it stopped; iterations that never started start as they would have.
    */
   void redrive(Frame frame) {
-    if (frame.childArn != null) {
-      // An iteration that ran as a child execution runs as a new one.
-      Frame parent = frame.parent.orElseThrow();
-      frame.reopen(true);
-      startChildExecution(parent, parent.children, frame);
+    if (frame.run != null && frame.entered && execution.stateOf(frame) instanceof MapState) {
+      runner.remoteRuns().redrive(frame);
       return;
     }
     Children kept = frame.children != null ? frame.children : frame.spent;
@@ -403,11 +297,6 @@ final class ChildRuns {
     }
     frame.reopen(false);
     kept.reopen();
-    if (kept.run != null) {
-      kept.run.outcome = null;
-      kept.run.stopTime = null;
-      execution.mapRunChanged(kept);
-    }
     frame.children = kept;
     frame.waiting = Frame.Waiting.CHILDREN;
     for (Frame child : kept.started) {

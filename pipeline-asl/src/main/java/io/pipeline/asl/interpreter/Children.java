@@ -11,17 +11,10 @@ final class Children {
   final boolean distributed;
   final JsonNode stateInput;
   final List<JsonNode> itemInputs;
-  int maxConcurrency;
-  long toleratedCount;
-  double toleratedPercentage;
-  boolean toleranceSet;
-
-  /**
-   * The Map Run, when a Distributed Map's iterations run as child executions; null when they run
-   * inside this execution.
-   */
-  MapRunState run;
-
+  final int maxConcurrency;
+  final long toleratedCount;
+  final double toleratedPercentage;
+  final boolean toleranceSet;
   final List<Frame> started = new ArrayList<>();
   final JsonNode[] results;
   int failures;

@@ -36,35 +36,73 @@ public sealed interface Effect {
   record CancelTask(String token) implements Effect {}
 
   /**
-   * Start a child execution for an item (or a batch) of a Distributed Map, and report its end as
-   * {@link Command.CompleteTask} (its output) or {@link Command.FailTask} (its error and cause)
-   * with the token.
+   * Keep the inputs of a Map Run's child executions, by index, for {@link StartChildExecution} and
+   * for its results: the execution does not hold them.
+   *
+   * @param mapRunArn the run
+   * @param inputs each child's input, in item order
+   */
+  record RecordMapItems(String mapRunArn, java.util.List<JsonNode> inputs) implements Effect {}
+
+  /**
+   * Start a child execution of a Map Run, with the input {@link RecordMapItems} kept for its index,
+   * and report its end as {@link Command.CompleteTask} (its output) or {@link Command.FailTask}
+   * (its error and cause) with the token.
    *
    * @param token the token its end is reported with
    * @param executionArn the child's ARN, formed as AWS forms it: the state machine's name and the
-   *     Map's label, then a name unique to this item and run
-   * @param mapRunArn the Map Run it belongs to
+   *     Map's label, then a name unique to this item, run and redrive
+   * @param mapRunArn the run
+   * @param index the item's (or batch's) index in the run
    * @param processorPath where the Map state is in this execution's state machine: see {@link
    *     ChildExecutions#processor}
    * @param express whether the Map's {@code ExecutionType} is {@code EXPRESS}
-   * @param input the child's input
    */
   record StartChildExecution(
       String token,
       String executionArn,
       String mapRunArn,
+      int index,
       java.util.List<String> processorPath,
-      boolean express,
-      JsonNode input)
+      boolean express)
       implements Effect {}
+
+  /**
+   * Keep how a Map Run's child execution ended, for the run's results.
+   *
+   * @param mapRunArn the run
+   * @param index the child's index
+   * @param executionArn the child's ARN
+   * @param output its output, when it succeeded
+   * @param error its error, when it did not
+   * @param cause its cause, when it did not
+   */
+  record RecordChildEnd(
+      String mapRunArn,
+      int index,
+      String executionArn,
+      java.util.Optional<JsonNode> output,
+      java.util.Optional<String> error,
+      java.util.Optional<String> cause)
+      implements Effect {}
+
+  /**
+   * Hand back a Map Run's results, once every child ended: {@link Command.CompleteTask} with the
+   * token and {@code {"Results": [...], "Executions": [...]}}, the outputs in index order ({@code
+   * null} for a child that failed) and each child's ARN, input, status, error and cause.
+   *
+   * @param token the token the results come back with
+   * @param mapRunArn the run
+   * @param size how many children it has
+   */
+  record CollectChildResults(String token, String mapRunArn, int size) implements Effect {}
 
   /**
    * Stop a child execution that the execution no longer waits for (its Map ended or was left).
    *
-   * @param token the token of {@link StartChildExecution}
    * @param executionArn the child's ARN
    */
-  record StopChildExecution(String token, String executionArn) implements Effect {}
+  record StopChildExecution(String executionArn) implements Effect {}
 
   /**
    * Record a Map Run as it is now: it started, a child execution ended, its settings changed, or it

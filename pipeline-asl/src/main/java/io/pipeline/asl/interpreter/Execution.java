@@ -72,7 +72,7 @@ public final class Execution {
   boolean childExecutions;
 
   /** The Map Runs this command changed, by ARN: each is recorded once, when the command ends. */
-  private final Map<String, Children> changedRuns = new java.util.LinkedHashMap<>();
+  private final Map<String, ChildRun> changedRuns = new java.util.LinkedHashMap<>();
 
   /** Whether this is a state test, which runs its first state only (see {@link StateTrial}). */
   boolean firstStateOnly;
@@ -105,10 +105,12 @@ public final class Execution {
   }
 
   /**
-   * Runs the iterations of Distributed Map states as child executions, as AWS does: each item (or
-   * batch) is started through {@link Effect.StartChildExecution} and its end comes back as a
-   * task's, and each run is recorded through {@link Effect.RecordMapRun}. Without this, they run
-   * inside the execution, which needs no runtime (a local run, a test).
+   * Runs the iterations of Distributed Map states as child executions, as AWS does: the runtime
+   * keeps their inputs and results ({@link Effect.RecordMapItems}, {@link Effect.RecordChildEnd},
+   * {@link Effect.CollectChildResults}), starts each ({@link Effect.StartChildExecution}) and
+   * reports its end as a task's; each run is recorded ({@link Effect.RecordMapRun}) and may be
+   * changed ({@link Command.UpdateMapRun}). Without this, iterations run inside the execution,
+   * which needs no runtime (a local run, a test).
    *
    * @return this execution
    */
@@ -130,9 +132,19 @@ public final class Execution {
     } else if (command instanceof Command.FireTimer fire) {
       fire(fire);
     } else if (command instanceof Command.CompleteTask complete) {
-      new StateRunner(this).completeTask(task(complete.token()), complete.output());
+      StateRunner runner = new StateRunner(this);
+      if (status == ExecutionStatus.RUNNING && runner.remoteRuns().isChildToken(complete.token())) {
+        runner.remoteRuns().ended(complete.token(), Optional.of(complete.output()), null, null);
+      } else {
+        runner.completeTask(task(complete.token()), complete.output());
+      }
     } else if (command instanceof Command.FailTask fail) {
-      new StateRunner(this).failTask(task(fail.token()), fail.error(), fail.cause());
+      StateRunner runner = new StateRunner(this);
+      if (status == ExecutionStatus.RUNNING && runner.remoteRuns().isChildToken(fail.token())) {
+        runner.remoteRuns().ended(fail.token(), Optional.empty(), fail.error(), fail.cause());
+      } else {
+        runner.failTask(task(fail.token()), fail.error(), fail.cause());
+      }
     } else if (command instanceof Command.StartTask started) {
       new StateRunner(this).tasks().start(task(started.token()), started.workerName());
     } else if (command instanceof Command.HeartbeatTask heartbeat) {
@@ -145,7 +157,7 @@ public final class Execution {
       if (status != ExecutionStatus.RUNNING) {
         throw new IllegalStateException("the execution is " + status + "; its Map Runs ended");
       }
-      new StateRunner(this).updateMapRun(update);
+      new StateRunner(this).remoteRuns().update(update);
     }
     return finishCommand();
   }
@@ -173,25 +185,16 @@ public final class Execution {
     dropWorkAfterClose();
     changedRuns
         .values()
-        .forEach(children -> effects.add(new Effect.RecordMapRun(mapRun(children))));
+        .forEach(
+            run ->
+                effects.add(
+                    new Effect.RecordMapRun(RemoteRuns.view(identity.executionArn(), run))));
     return new Step(events, effects);
   }
 
   /** A Map Run changed in this command: it is recorded when the command ends. */
-  void mapRunChanged(Children children) {
-    changedRuns.put(children.run.arn, children);
-  }
-
-  /** How a Map Run stands now. */
-  MapRun mapRun(Children children) {
-    return MapRunView.of(identity.executionArn(), children);
-  }
-
-  /** The effect that stops what a frame's task or child execution runs. */
-  Effect cancellation(Frame frame) {
-    return frame.childArn != null
-        ? new Effect.StopChildExecution(frame.taskToken, frame.childArn)
-        : new Effect.CancelTask(frame.taskToken);
+  void mapRunChanged(ChildRun run) {
+    changedRuns.put(run.arn, run);
   }
 
   private void start(
@@ -379,14 +382,10 @@ public final class Execution {
   }
 
   private void release() {
+    RemoteRuns runs = new StateRunner(this).remoteRuns();
+    RemoteRuns.openRuns(root).forEach(frame -> runs.close(frame.run));
     timers.clear();
-    tasks.values().forEach(frame -> effects.add(cancellation(frame)));
-    for (Frame running : ChildRuns.openRuns(root)) {
-      if (running.children.run.stopTime == null) {
-        running.children.run.stopTime = now;
-      }
-      mapRunChanged(running.children);
-    }
+    tasks.keySet().forEach(token -> effects.add(new Effect.CancelTask(token)));
     tasks.clear();
     deferred.clear();
     continueTimer = null;

@@ -153,7 +153,10 @@ public final class ExecutionSnapshot {
     putNode(json, "output", frame.output);
     json.put("error", frame.error);
     json.put("cause", frame.cause);
-    json.put("childArn", frame.childArn);
+    json.put("collectingResults", frame.collectingResults);
+    if (frame.run != null) {
+      json.set("run", frame.run.toJson());
+    }
     if (frame.children != null) {
       json.set("children", children(frame.children, path, paths));
     }
@@ -181,20 +184,6 @@ public final class ExecutionSnapshot {
     c.put("failures", children.failures);
     c.put("completed", children.completed);
     c.put("closed", children.closed);
-    if (children.run != null) {
-      MapRunState run = children.run;
-      ObjectNode r = c.putObject("run");
-      r.put("arn", run.arn);
-      r.put("label", run.label);
-      ArrayNode processorPath = r.putArray("processorPath");
-      run.processorPath.forEach(processorPath::add);
-      r.put("express", run.express);
-      r.put("batched", run.batched);
-      r.put("childExecutions", run.childExecutions);
-      putInstant(r, "startTime", run.startTime);
-      r.put("outcome", run.outcome);
-      putInstant(r, "stopTime", run.stopTime);
-    }
     ArrayNode started = c.putArray("started");
     for (Frame child : children.started) {
       started.add(frame(child, path + "/" + child.index, paths));
@@ -244,7 +233,10 @@ public final class ExecutionSnapshot {
     frame.output = node(json, "output");
     frame.error = text(json, "error");
     frame.cause = text(json, "cause");
-    frame.childArn = text(json, "childArn");
+    frame.collectingResults = json.path("collectingResults").asBoolean();
+    if (json.path("run").isObject()) {
+      frame.run = ChildRun.fromJson(json.get("run"));
+    }
     if (json.path("children").isObject()) {
       frame.children = children(json.get("children"), machine, frame, path, byPath);
     }
@@ -275,22 +267,6 @@ public final class ExecutionSnapshot {
     children.failures = c.path("failures").asInt();
     children.completed = c.path("completed").asInt();
     children.closed = c.path("closed").asBoolean();
-    JsonNode r = c.path("run");
-    if (r.isObject()) {
-      List<String> processorPath = new ArrayList<>();
-      r.path("processorPath").forEach(step -> processorPath.add(step.asText()));
-      children.run =
-          new MapRunState(
-              r.path("arn").asText(),
-              r.path("label").asText(),
-              processorPath,
-              r.path("express").asBoolean(),
-              r.path("batched").asBoolean(),
-              instant(r, "startTime"),
-              r.path("childExecutions").asBoolean());
-      children.run.outcome = text(r, "outcome");
-      children.run.stopTime = instant(r, "stopTime");
-    }
     State state = machine.state(frame.state);
     for (JsonNode child : c.path("started")) {
       int index = child.path("index").asInt();

@@ -64,10 +64,13 @@ final class Frame {
   Children children;
 
   /**
-   * The ARN of the child execution this frame stands for, when it is an iteration of a Distributed
-   * Map that runs as a child execution: its states run there, not here.
+   * The run of this frame's Distributed Map when its iterations are child executions: kept while
+   * the frame stays in the Map state.
    */
-  String childArn;
+  ChildRun run;
+
+  /** Whether the frame waits for its Map Run's results ({@link Effect.CollectChildResults}). */
+  boolean collectingResults;
 
   /**
    * The branches or iterations of this frame's Parallel or Map state once they closed, kept while
@@ -142,6 +145,7 @@ final class Frame {
     waiting = Waiting.NOTHING;
     children = null;
     spent = null;
+    run = null;
   }
 
   /**
@@ -165,6 +169,7 @@ final class Frame {
     taskPhase = TaskPhase.NONE;
     readingItems = false;
     writingResults = false;
+    collectingResults = false;
     taskTimeoutTimer = null;
     heartbeatTimer = null;
     startMoreTimer = null;

@@ -102,6 +102,20 @@ final class MapStarter {
               isJsonata);
     }
     boolean toleranceSet = toleratedCount.isPresent() || toleratedPercentage.isPresent();
+    if (map.distributed() && execution.childExecutions) {
+      runner
+          .remoteRuns()
+          .start(
+              frame,
+              map,
+              itemInputs,
+              new RemoteRuns.Settings(
+                  (int) maxConcurrency,
+                  toleratedCount.orElse(toleratedPercentage.isPresent() ? Long.MAX_VALUE : 0L),
+                  toleratedPercentage.orElse(toleratedCount.isPresent() ? 100.0 : 0.0),
+                  toleranceSet));
+      return;
+    }
     Children children =
         new Children(
             true,
@@ -112,26 +126,6 @@ final class MapStarter {
             toleratedCount.orElse(toleratedPercentage.isPresent() ? Long.MAX_VALUE : 0L),
             toleratedPercentage.orElse(toleratedCount.isPresent() ? 100.0 : 0.0),
             toleranceSet);
-    if (map.distributed() && execution.childExecutions) {
-      String label = map.label().orElse(map.name());
-      children.run =
-          new MapRunState(
-              ChildExecutions.mapRunArn(
-                  execution.identity, label, execution.idempotencyKey(frame, "/MapRun")),
-              label,
-              ChildExecutions.processorPath(execution, frame),
-              "EXPRESS"
-                  .equals(
-                      map.json()
-                          .path("ItemProcessor")
-                          .path("ProcessorConfig")
-                          .path("ExecutionType")
-                          .asText()),
-              map.itemBatcher().isPresent(),
-              execution.now,
-              children.itemInputs.size() <= ChildExecutions.MAX_CHILD_EXECUTIONS);
-      execution.mapRunChanged(children);
-    }
     runner.startChildren(frame, children, List.of(map.processor()));
   }
 

@@ -45,6 +45,7 @@ final class StateRunner {
   private final JsonataStates jsonata;
   private final Tasks tasks;
   private final ChildRuns childRuns;
+  private final RemoteRuns remoteRuns;
   private final Failures failures;
   private final JsonPathStates jsonPath;
   private final Deque<Runnable> work = new ArrayDeque<>();
@@ -55,6 +56,7 @@ final class StateRunner {
     this.jsonata = new JsonataStates(execution);
     this.tasks = new Tasks(execution, this, jsonata);
     this.childRuns = new ChildRuns(execution, this);
+    this.remoteRuns = new RemoteRuns(execution, this);
     this.failures = new Failures(execution, this);
     this.jsonPath = new JsonPathStates(execution, this);
   }
@@ -65,6 +67,14 @@ final class StateRunner {
 
   Tasks tasks() {
     return tasks;
+  }
+
+  ChildRuns childRuns() {
+    return childRuns;
+  }
+
+  RemoteRuns remoteRuns() {
+    return remoteRuns;
   }
 
   Failures failures() {
@@ -127,16 +137,16 @@ final class StateRunner {
 
   /** A scheduled task succeeded: its result goes through the state's output processing. */
   void completeTask(Frame frame, JsonNode result) {
-    if (frame.childArn != null) {
-      childRuns.childExecutionEnded(frame, result, null, null);
-      return;
-    }
     if (frame.readingItems) {
       itemsRead(frame, Optional.of(result), null);
       return;
     }
     if (frame.writingResults) {
       childRuns.resultsWritten(frame, Optional.of(result), null);
+      return;
+    }
+    if (frame.collectingResults) {
+      remoteRuns.collected(frame, Optional.of(result), null);
       return;
     }
     TaskState task = (TaskState) execution.stateOf(frame);
@@ -171,16 +181,16 @@ final class StateRunner {
   /** A scheduled task failed: Retry and Catch decide what follows. */
   void failTask(Frame frame, String error, String cause) {
     String problem = (error == null ? "" : error + ": ") + (cause == null ? "" : cause);
-    if (frame.childArn != null) {
-      childRuns.childExecutionEnded(frame, null, error == null ? "" : error, cause);
-      return;
-    }
     if (frame.readingItems) {
       itemsRead(frame, Optional.empty(), problem);
       return;
     }
     if (frame.writingResults) {
       childRuns.resultsWritten(frame, Optional.empty(), problem);
+      return;
+    }
+    if (frame.collectingResults) {
+      remoteRuns.collected(frame, Optional.empty(), problem);
       return;
     }
     TaskState task = (TaskState) execution.stateOf(frame);
@@ -200,10 +210,6 @@ final class StateRunner {
 
   void heartbeat(Frame frame) {
     tasks.heartbeat(frame);
-  }
-
-  void updateMapRun(Command.UpdateMapRun update) {
-    childRuns.updateMapRun(update);
   }
 
   /** The runtime read a Map state's items (or failed to): the Map starts, or fails. */
@@ -236,7 +242,6 @@ final class StateRunner {
 
   void step(Frame frame) {
     while (execution.status == ExecutionStatus.RUNNING
-        && frame.childArn == null
         && !frame.done
         && !frame.cancelled
         && frame.waiting == Frame.Waiting.NOTHING) {
@@ -293,6 +298,8 @@ final class StateRunner {
       frame.startMoreTimer = null;
       if (frame.children != null && !frame.children.closed) {
         childRuns.startMore(frame, ChildRuns.machines(state));
+      } else if (frame.run != null && !frame.run.closed) {
+        remoteRuns.startMore(frame);
       }
       return;
     }

@@ -3,9 +3,18 @@ package io.pipeline.asl.interpreter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipeline.asl.parse.DefinitionParser;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Distributed Map iterations run as child executions, and their Map Runs. */
@@ -21,8 +30,8 @@ class ChildExecutionsTest {
 
   @Test
   void shouldStartEachItemAsChildExecutionAndCollectTheirOutputs() {
-    Execution execution = execution(MAP.formatted(""));
-    Step started = start(execution, "[10, 20, 30]");
+    Parent parent = new Parent(MAP.formatted(""));
+    Step started = parent.start("[10, 20, 30]");
 
     List<Effect.StartChildExecution> children = children(started);
     assertThat(children).hasSize(3);
@@ -32,7 +41,7 @@ class ChildExecutionsTest {
         .doesNotHaveDuplicates();
     assertThat(children.get(0).mapRunArn())
         .startsWith("arn:aws:states:us-east-1:000000000000:mapRun:m/Rows:");
-    assertThat(children.get(1).input()).isEqualTo(Runs.json("20"));
+    assertThat(parent.input(children.get(1))).isEqualTo(Runs.json("20"));
     assertThat(children.get(0).processorPath()).containsExactly("M");
     assertThat(children.get(0).express()).isFalse();
     MapRun running = run(started);
@@ -40,11 +49,11 @@ class ChildExecutionsTest {
     assertThat(running.executions().running()).isEqualTo(3);
     assertThat(started.events()).extracting(HistoryEvent::type).contains("MapRunStarted");
 
-    execution.handle(complete(children.get(2), "\"c\""));
-    execution.handle(complete(children.get(0), "\"a\""));
-    Step last = execution.handle(complete(children.get(1), "\"b\""));
+    parent.complete(children.get(2), "\"c\"");
+    parent.complete(children.get(0), "\"a\"");
+    Step last = parent.complete(children.get(1), "\"b\"");
 
-    assertThat(execution.output()).hasValue(Runs.json("[\"a\", \"b\", \"c\"]"));
+    assertThat(parent.execution.output()).hasValue(Runs.json("[\"a\", \"b\", \"c\"]"));
     MapRun done = run(last);
     assertThat(done.status()).isEqualTo("SUCCEEDED");
     assertThat(done.stopDate()).hasValue(Runs.START);
@@ -53,14 +62,59 @@ class ChildExecutionsTest {
   }
 
   @Test
+  void shouldKeepTheParentsStateSmallWhateverTheRunsSize() {
+    Parent parent = new Parent(MAP.formatted("\"MaxConcurrency\": 100,"));
+    String items =
+        IntStream.range(0, 10_000)
+            .mapToObj(i -> "{\"row\": " + i + ", \"text\": \"some words of an item\"}")
+            .collect(Collectors.joining(",", "[", "]"));
+    List<Effect.StartChildExecution> first = children(parent.start(items));
+
+    Step ended = parent.complete(first.get(0), "{\"priced\": 1}");
+
+    assertThat(children(ended)).hasSize(1);
+    // The execution's input holds the items (it is stored with the execution and as the Map
+    // state's input); the run adds a few bits per child, not the items again nor the results.
+    assertThat(ExecutionSnapshot.write(parent.execution).toString().length())
+        .as("the items and results are the runtime's, not the parent's")
+        .isLessThan(2 * items.length() + 8_000);
+  }
+
+  @Test
+  void shouldStartALargeRunOverSeveralCommandsWithinEachCommandsBudget() {
+    Parent parent = new Parent(MAP.formatted(""));
+    String items =
+        IntStream.range(0, 2_500)
+            .mapToObj(String::valueOf)
+            .collect(Collectors.joining(",", "[", "]"));
+    Step started = parent.start(items);
+    List<Effect.StartChildExecution> first = children(started);
+    Effect.ArmTimer more =
+        started.effects().stream()
+            .filter(Effect.ArmTimer.class::isInstance)
+            .map(Effect.ArmTimer.class::cast)
+            .findFirst()
+            .orElseThrow();
+
+    Step second =
+        parent.apply(parent.execution.handle(new Command.FireTimer(more.timerId(), Runs.START)));
+
+    assertThat(first).hasSizeLessThanOrEqualTo(StateRunner.STATES_PER_COMMAND);
+    assertThat(children(second)).hasSizeLessThanOrEqualTo(StateRunner.STATES_PER_COMMAND);
+    assertThat(children(second).get(0).index()).isEqualTo(first.size());
+    assertThat(run(second).executions().running())
+        .isEqualTo(first.size() + children(second).size());
+  }
+
+  @Test
   void shouldStartNoMoreThanMaxConcurrencyUntilUpdateMapRunRaisesIt() {
-    Execution execution = execution(MAP.formatted("\"MaxConcurrency\": 1,"));
-    Step started = start(execution, "[1, 2, 3, 4]");
+    Parent parent = new Parent(MAP.formatted("\"MaxConcurrency\": 1,"));
+    Step started = parent.start("[1, 2, 3, 4]");
     assertThat(children(started)).hasSize(1);
     String runArn = run(started).mapRunArn();
 
     Step updated =
-        execution.handle(
+        parent.execution.handle(
             new Command.UpdateMapRun(
                 runArn, Optional.of(3), Optional.empty(), Optional.empty(), Runs.START));
 
@@ -69,7 +123,7 @@ class ChildExecutionsTest {
     assertThat(run(updated).executions().pending()).isEqualTo(1);
     assertThatThrownBy(
             () ->
-                execution.handle(
+                parent.execution.handle(
                     new Command.UpdateMapRun(
                         runArn + "x",
                         Optional.of(1),
@@ -81,14 +135,14 @@ class ChildExecutionsTest {
 
   @Test
   void shouldFailTheMapAndStopRunningChildrenWhenFailuresExceedTheTolerance() {
-    Execution execution = execution(MAP.formatted("\"ToleratedFailureCount\": 1,"));
-    List<Effect.StartChildExecution> children = children(start(execution, "[1, 2, 3, 4]"));
+    Parent parent = new Parent(MAP.formatted("\"ToleratedFailureCount\": 1,"));
+    List<Effect.StartChildExecution> children = children(parent.start("[1, 2, 3, 4]"));
 
-    execution.handle(fail(children.get(0)));
-    Step second = execution.handle(fail(children.get(1)));
+    parent.fail(children.get(0));
+    Step second = parent.fail(children.get(1));
 
-    assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
-    assertThat(execution.error()).hasValue("States.ExceedToleratedFailureThreshold");
+    assertThat(parent.execution.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(parent.execution.error()).hasValue("States.ExceedToleratedFailureThreshold");
     assertThat(second.effects())
         .filteredOn(Effect.StopChildExecution.class::isInstance)
         .extracting(e -> ((Effect.StopChildExecution) e).executionArn())
@@ -97,113 +151,104 @@ class ChildExecutionsTest {
     assertThat(failed.status()).isEqualTo("FAILED");
     assertThat(failed.executions().failed()).isEqualTo(2);
     assertThat(failed.executions().aborted()).isEqualTo(2);
+    assertThatThrownBy(() -> parent.complete(children.get(2), "1"))
+        .as("a stopped child's late end is refused")
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void shouldLowerTheToleranceThroughUpdateMapRunAndFailAtOnce() {
-    Execution execution = execution(MAP.formatted("\"ToleratedFailurePercentage\": 50,"));
-    List<Effect.StartChildExecution> children = children(start(execution, "[1, 2, 3, 4]"));
-    execution.handle(fail(children.get(0)));
-    assertThat(execution.status()).isEqualTo(ExecutionStatus.RUNNING);
+    Parent parent = new Parent(MAP.formatted("\"ToleratedFailurePercentage\": 50,"));
+    Step started = parent.start("[1, 2, 3, 4]");
+    parent.fail(children(started).get(0));
+    assertThat(parent.execution.status()).isEqualTo(ExecutionStatus.RUNNING);
 
     Step updated =
-        execution.handle(
+        parent.execution.handle(
             new Command.UpdateMapRun(
-                runArn(execution),
+                run(started).mapRunArn(),
                 Optional.empty(),
                 Optional.of(0L),
                 Optional.empty(),
                 Runs.START));
 
-    assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(parent.execution.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(run(updated).toleratedFailureCount()).isZero();
     assertThat(run(updated).status()).isEqualTo("FAILED");
   }
 
   @Test
   void shouldStopRunningChildrenAndAbortTheRunWhenTheParentIsStopped() {
-    Execution execution = execution(MAP.formatted(""));
-    List<Effect.StartChildExecution> children = children(start(execution, "[1, 2]"));
+    Parent parent = new Parent(MAP.formatted(""));
+    parent.start("[1, 2]");
 
     Step stopped =
-        execution.handle(new Command.StopExecution(Optional.empty(), Optional.empty(), Runs.START));
+        parent.execution.handle(
+            new Command.StopExecution(Optional.empty(), Optional.empty(), Runs.START));
 
     assertThat(stopped.effects())
         .filteredOn(Effect.StopChildExecution.class::isInstance)
         .hasSize(2);
     assertThat(run(stopped).status()).isEqualTo("ABORTED");
     assertThat(run(stopped).executions().aborted()).isEqualTo(2);
-    assertThat(children).hasSize(2);
   }
 
   @Test
   void shouldGoOnFromSnapshotAsTheOriginalWould() {
-    Execution execution = execution(MAP.formatted("\"MaxConcurrency\": 2,"));
-    List<Effect.StartChildExecution> first = children(start(execution, "[1, 2, 3]"));
+    Parent parent = new Parent(MAP.formatted("\"MaxConcurrency\": 2,"));
+    List<Effect.StartChildExecution> first = children(parent.start("[1, 2, 3]"));
 
     Execution restored =
-        ExecutionSnapshot.read(execution.machine, ExecutionSnapshot.write(execution));
-    Step original = execution.handle(complete(first.get(0), "1"));
+        ExecutionSnapshot.read(parent.execution.machine, ExecutionSnapshot.write(parent.execution));
+    Step original = parent.complete(first.get(0), "1");
     Step again = restored.handle(complete(first.get(0), "1"));
 
     assertThat(again.effects()).isEqualTo(original.effects());
+    parent.execution = restored;
     Effect.StartChildExecution third = children(again).get(0);
-    restored.handle(complete(third, "3"));
-    restored.handle(complete(first.get(1), "2"));
+    parent.complete(third, "3");
+    parent.complete(first.get(1), "2");
     assertThat(restored.output()).hasValue(Runs.json("[1, 2, 3]"));
   }
 
   @Test
   void shouldRedriveOnlyFailedChildrenAsNewExecutions() {
-    Execution execution = execution(MAP.formatted(""));
-    List<Effect.StartChildExecution> first = children(start(execution, "[1, 2]"));
-    execution.handle(complete(first.get(0), "1"));
-    execution.handle(fail(first.get(1)));
-    assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+    Parent parent = new Parent(MAP.formatted(""));
+    List<Effect.StartChildExecution> first = children(parent.start("[1, 2]"));
+    parent.complete(first.get(0), "1");
+    parent.fail(first.get(1));
+    assertThat(parent.execution.status()).isEqualTo(ExecutionStatus.FAILED);
 
-    Step redriven = execution.handle(new Command.RedriveExecution(Runs.START));
+    Step redriven = parent.apply(parent.execution.handle(new Command.RedriveExecution(Runs.START)));
 
     List<Effect.StartChildExecution> again = children(redriven);
     assertThat(again).hasSize(1);
-    assertThat(again.get(0).input()).isEqualTo(Runs.json("2"));
+    assertThat(again.get(0).index()).isEqualTo(1);
     assertThat(again.get(0).executionArn()).isNotEqualTo(first.get(1).executionArn());
-    execution.handle(complete(again.get(0), "2"));
-    assertThat(execution.output()).hasValue(Runs.json("[1, 2]"));
+    parent.complete(again.get(0), "2");
+    assertThat(parent.execution.output()).hasValue(Runs.json("[1, 2]"));
   }
 
   @Test
-  void shouldCountItemsOfBatchesAndPassTheRunToTheResultWriter() {
-    Execution execution =
-        execution(
+  void shouldCountItemsOfBatchesAndHandTheRunsExecutionsToTheResultWriter() {
+    Parent parent =
+        new Parent(
             MAP.formatted(
                 "\"ItemBatcher\": {\"MaxItemsPerBatch\": 2}, \"ResultWriter\": {\"Resource\":"
                     + " \"arn:aws:states:::s3:putObject\", \"Parameters\": {\"Bucket\": \"b\"}},"));
-    Step started = start(execution, "[1, 2, 3]");
+    Step started = parent.start("[1, 2, 3]");
     assertThat(run(started).items().total()).isEqualTo(3);
     assertThat(run(started).executions().total()).isEqualTo(2);
     List<Effect.StartChildExecution> children = children(started);
 
-    execution.handle(complete(children.get(0), "\"x\""));
-    Step written = execution.handle(complete(children.get(1), "\"y\""));
+    parent.complete(children.get(0), "\"x\"");
+    Step written = parent.complete(children.get(1), "\"y\"");
 
     Effect.ScheduleTask writer = Runs.scheduled(written);
     assertThat(writer.input().get("MapRunArn").asText()).isEqualTo(children.get(0).mapRunArn());
-  }
-
-  @Test
-  void shouldRunIterationsInsideTheExecutionPastTheChildLimitAndStillRecordTheRun() {
-    Execution execution = execution(MAP.formatted(""));
-    String items =
-        java.util.stream.IntStream.rangeClosed(0, ChildExecutions.MAX_CHILD_EXECUTIONS)
-            .mapToObj(String::valueOf)
-            .collect(java.util.stream.Collectors.joining(",", "[", "]"));
-
-    Step started = start(execution, items);
-
-    assertThat(children(started)).isEmpty();
-    MapRun run = run(started);
-    assertThat(run.items().total()).isEqualTo(ChildExecutions.MAX_CHILD_EXECUTIONS + 1);
-    assertThat(run.status()).isEqualTo("RUNNING");
+    assertThat(writer.input().get("Results")).isEqualTo(Runs.json("[\"x\", \"y\"]"));
+    assertThat(writer.input().path("Executions").get(1).path("ExecutionArn").asText())
+        .isEqualTo(children.get(1).executionArn());
   }
 
   @Test
@@ -220,7 +265,10 @@ class ChildExecutionsTest {
             .stateMachine()
             .orElseThrow();
     Execution execution = Execution.of(machine, 7L).runChildExecutions();
-    Step started = start(execution, "[5]");
+    Step started =
+        execution.handle(
+            new Command.StartExecution(
+                Runs.json("[5]"), ExecutionIdentity.local("m", "e"), Runs.START));
 
     List<String> path = children(started).get(0).processorPath();
     assertThat(path).containsExactly("P", "1", "M");
@@ -229,27 +277,72 @@ class ChildExecutionsTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  private static String runArn(Execution execution) {
-    return ChildRuns.openRuns(execution.root).get(0).children.run.arn;
-  }
+  /** A parent execution and what a runtime keeps for its runs: inputs and ends by index. */
+  private static final class Parent {
+    Execution execution;
+    final Map<String, List<JsonNode>> inputs = new HashMap<>();
+    final Map<String, Map<Integer, ObjectNode>> ends = new HashMap<>();
 
-  private static Execution execution(String definition) {
-    return Execution.of(DefinitionParser.parse(definition).stateMachine().orElseThrow(), 7L)
-        .runChildExecutions();
-  }
+    Parent(String definition) {
+      execution =
+          Execution.of(DefinitionParser.parse(definition).stateMachine().orElseThrow(), 7L)
+              .runChildExecutions();
+    }
 
-  private static Step start(Execution execution, String input) {
-    return execution.handle(
-        new Command.StartExecution(
-            Runs.json(input), ExecutionIdentity.local("m", "e"), Runs.START));
+    Step start(String input) {
+      return apply(
+          execution.handle(
+              new Command.StartExecution(
+                  Runs.json(input), ExecutionIdentity.local("m", "e"), Runs.START)));
+    }
+
+    JsonNode input(Effect.StartChildExecution child) {
+      return inputs.get(child.mapRunArn()).get(child.index());
+    }
+
+    Step complete(Effect.StartChildExecution child, String output) {
+      return apply(execution.handle(ChildExecutionsTest.complete(child, output)));
+    }
+
+    Step fail(Effect.StartChildExecution child) {
+      return apply(
+          execution.handle(new Command.FailTask(child.token(), "Boom", "it broke", Runs.START)));
+    }
+
+    /** Keeps what the step asks to keep, and answers a collection of results at once. */
+    Step apply(Step step) {
+      List<Effect> all = new ArrayList<>(step.effects());
+      List<HistoryEvent> events = new ArrayList<>(step.events());
+      for (Effect effect : step.effects()) {
+        if (effect instanceof Effect.RecordMapItems items) {
+          inputs.put(items.mapRunArn(), items.inputs());
+        } else if (effect instanceof Effect.RecordChildEnd end) {
+          ObjectNode entry = JsonNodeFactory.instance.objectNode();
+          entry.put("ExecutionArn", end.executionArn());
+          end.output().ifPresent(o -> entry.set("Output", o));
+          ends.computeIfAbsent(end.mapRunArn(), k -> new HashMap<>()).put(end.index(), entry);
+        } else if (effect instanceof Effect.CollectChildResults collect) {
+          ObjectNode answer = JsonNodeFactory.instance.objectNode();
+          ArrayNode results = answer.putArray("Results");
+          ArrayNode executions = answer.putArray("Executions");
+          for (int i = 0; i < collect.size(); i++) {
+            ObjectNode end = ends.getOrDefault(collect.mapRunArn(), Map.of()).get(i);
+            results.add(end == null || !end.has("Output") ? null : end.get("Output"));
+            executions.add(end == null ? JsonNodeFactory.instance.objectNode() : end);
+          }
+          Step next =
+              apply(
+                  execution.handle(new Command.CompleteTask(collect.token(), answer, Runs.START)));
+          all.addAll(next.effects());
+          events.addAll(next.events());
+        }
+      }
+      return new Step(events, all);
+    }
   }
 
   private static Command complete(Effect.StartChildExecution child, String output) {
     return new Command.CompleteTask(child.token(), Runs.json(output), Runs.START);
-  }
-
-  private static Command fail(Effect.StartChildExecution child) {
-    return new Command.FailTask(child.token(), "Boom", "it broke", Runs.START);
   }
 
   private static List<Effect.StartChildExecution> children(Step step) {

@@ -106,7 +106,11 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     this.listings = context.getStateStore(RuntimeTopology.LISTINGS_STORE);
     this.nested = new NestedExecutions(context, routes.targets());
     this.dispatch = new TaskDispatch(context, tokens, routes, nested);
-    this.mapRuns = new MapRunChildren(context, tokens);
+    this.mapRuns =
+        new MapRunChildren(
+            context,
+            tokens,
+            new MapRunStore(context.getStateStore(RuntimeTopology.MAP_RUN_CHILDREN_STORE)));
     live.clear();
     context.schedule(timerInterval, PunctuationType.WALL_CLOCK_TIME, timers::fireDue);
   }
@@ -409,7 +413,9 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
           // The worker's late result is refused by token; nothing to send.
           record.getOpenTasks().remove(cancel.token());
         } else {
-          mapRuns.carryOut(record, effect, now, record.getOpenTasks());
+          mapRuns
+              .carryOut(record, effect, now)
+              .ifPresent(command -> steps.add(execution.handle(command)));
         }
       }
     }
@@ -456,6 +462,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
       history.delete(StoreKeys.historyEvent(arn, id));
     }
     StoreKeys.listings(record).forEach(listings::delete);
+    mapRuns.purge(arn);
     executions.delete(arn);
   }
 

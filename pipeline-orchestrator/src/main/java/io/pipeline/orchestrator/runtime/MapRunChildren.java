@@ -1,8 +1,10 @@
 package io.pipeline.orchestrator.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipeline.asl.interpreter.ChildExecutions;
+import io.pipeline.asl.interpreter.Command;
 import io.pipeline.asl.interpreter.Effect;
 import io.pipeline.asl.interpreter.MapRun;
 import io.pipeline.orchestrator.task.TaskTokens;
@@ -16,7 +18,7 @@ import io.pipeline.schemas.orchestrator.TaskRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -37,44 +39,52 @@ public final class MapRunChildren {
 
   private final ProcessorContext<String, Object> context;
   private final TaskTokens tokens;
+  private final MapRunStore store;
 
-  MapRunChildren(ProcessorContext<String, Object> context, TaskTokens tokens) {
+  MapRunChildren(ProcessorContext<String, Object> context, TaskTokens tokens, MapRunStore store) {
     this.context = context;
     this.tokens = tokens;
+    this.store = store;
   }
 
   /**
    * Carries out an effect about child executions or Map Runs.
    *
    * @param parent the execution whose step it is
-   * @param openTasks the parent's open tasks: a started child is one
-   * @return whether the effect was one of these
+   * @return the command the engine handles at once: a run's results, which this instance holds
    */
-  boolean carryOut(
-      ExecutionRecord parent, Effect effect, Instant now, Map<String, Long> openTasks) {
-    if (effect instanceof Effect.StartChildExecution start) {
-      start(parent, start, now);
-      openTasks.put(start.token(), now.toEpochMilli());
-      return true;
-    }
-    if (effect instanceof Effect.StopChildExecution stop) {
-      openTasks.remove(stop.token());
+  Optional<Command> carryOut(ExecutionRecord parent, Effect effect, Instant now) {
+    String parentArn = parent.getExecutionArn();
+    if (effect instanceof Effect.RecordMapItems items) {
+      store.putInputs(parentArn, items);
+    } else if (effect instanceof Effect.StartChildExecution start) {
+      start(parent, start, store.input(parentArn, start.mapRunArn(), start.index()), now);
+    } else if (effect instanceof Effect.RecordChildEnd end) {
+      store.ended(parentArn, end);
+    } else if (effect instanceof Effect.CollectChildResults collect) {
+      return Optional.of(
+          new Command.CompleteTask(
+              collect.token(), store.collect(parentArn, collect.mapRunArn(), collect.size()), now));
+    } else if (effect instanceof Effect.StopChildExecution stop) {
       if (!stop.executionArn().contains(":express:")) {
         StopExecution body =
             new StopExecution(ChildExecutions.ABORTED, "Its Map Run stopped running it");
         command(stop.executionArn(), body, now);
       }
-      return true;
-    }
-    if (effect instanceof Effect.RecordMapRun recorded) {
+    } else if (effect instanceof Effect.RecordMapRun recorded) {
       MapRunRecord run = record(recorded.run(), parent.getStateMachineArn(), now);
       forward(run.getMapRunArn(), run, now, RuntimeTopology.MAP_RUNS_SINK);
-      return true;
     }
-    return false;
+    return Optional.empty();
   }
 
-  private void start(ExecutionRecord parent, Effect.StartChildExecution child, Instant now) {
+  /** Deletes what the runs of a purged execution kept. */
+  void purge(String parentArn) {
+    store.deleteAll(parentArn);
+  }
+
+  private void start(
+      ExecutionRecord parent, Effect.StartChildExecution child, JsonNode input, Instant now) {
     List<String> path = new ArrayList<>();
     if (parent.getProcessorPath() != null) {
       path.addAll(parent.getProcessorPath());
@@ -88,7 +98,7 @@ public final class MapRunChildren {
       call.put("StateMachineArn", parent.getStateMachineArn());
       call.put("RevisionId", parent.getRevisionId());
       path.forEach(call.putArray("ProcessorPath")::add);
-      call.set("Input", child.input());
+      call.set("Input", input);
       TaskRequest request =
           new TaskRequest(
               signed,
@@ -106,7 +116,7 @@ public final class MapRunChildren {
             .setStateMachineArn(parent.getStateMachineArn())
             .setRevisionId(parent.getRevisionId())
             .setName(arn.substring(arn.lastIndexOf(':') + 1))
-            .setInput(child.input().toString())
+            .setInput(input.toString())
             .setParentExecutionArn(parent.getExecutionArn())
             .setParentTaskToken(signed)
             .setParentPattern(PATTERN)

@@ -33,6 +33,7 @@ public final class RuntimeTopology {
   static final String TIMERS_STORE = "execution-timers";
   static final String HISTORY_STORE = "execution-history";
   static final String LISTINGS_STORE = "execution-listings";
+  static final String MAP_RUN_CHILDREN_STORE = "map-run-children";
   static final String COMMANDS_SINK = "follow-up-commands";
   static final String HISTORY_SINK = "history-events";
   static final String REPLIES_SINK = "command-replies";
@@ -115,6 +116,12 @@ public final class RuntimeTopology {
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(LISTINGS_STORE), Serdes.Bytes(), Serdes.ByteArray()),
+        PROCESSOR);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(MAP_RUN_CHILDREN_STORE),
+            Serdes.Bytes(),
+            Serdes.ByteArray()),
         PROCESSOR);
     topology.addSink(
         COMMANDS_SINK,

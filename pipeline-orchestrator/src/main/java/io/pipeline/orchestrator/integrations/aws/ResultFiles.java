@@ -121,12 +121,16 @@ final class ResultFiles {
    * Lays out the results.
    *
    * @param results the iterations' outputs in item order, null where one failed
+   * @param executions the child executions of a Map Run, by the same index: {@code ExecutionArn},
+   *     {@code Input}, {@code Status}, {@code Error}, {@code Cause}; missing when iterations ran
+   *     inside the execution
    * @param folder the key prefix of every file, {@code <Prefix>/<map run id>}
    * @param maxFileBytes a result file is split before it passes this (an entry larger than it gets
    *     a file of its own)
    */
   static Layout of(
       JsonNode results,
+      JsonNode executions,
       WriterConfig config,
       String bucket,
       String folder,
@@ -136,11 +140,25 @@ final class ResultFiles {
     for (Status status : Status.values()) {
       entries.put(status, new ArrayList<>());
     }
-    for (JsonNode result : results) {
-      if (result == null || result.isNull()) {
-        entries.get(Status.FAILED).add(NODES.objectNode().put("Status", Status.FAILED.name()));
+    for (int i = 0; i < results.size(); i++) {
+      JsonNode result = results.get(i);
+      JsonNode child = executions.path(i);
+      boolean failed =
+          child.has("Status")
+              ? !Status.SUCCEEDED.name().equals(child.get("Status").asText())
+              : result == null || result.isNull();
+      if (failed) {
+        ObjectNode entry = execution(child);
+        if (child.has("Error")) {
+          entry.put("Error", child.get("Error").asText());
+        }
+        if (child.has("Cause")) {
+          entry.put("Cause", child.get("Cause").asText());
+        }
+        entry.put("Status", child.path("Status").asText(Status.FAILED.name()));
+        entries.get(Status.FAILED).add(entry);
       } else {
-        succeeded(result, config.transformation(), entries.get(Status.SUCCEEDED));
+        succeeded(result, child, config.transformation(), entries.get(Status.SUCCEEDED));
       }
     }
     List<File> files = new ArrayList<>();
@@ -161,10 +179,24 @@ final class ResultFiles {
     return new Layout(files, new File(folder + "/manifest.json", bytes(manifest)));
   }
 
-  private static void succeeded(JsonNode output, Transformation transformation, List<JsonNode> to) {
+  /** A child execution's names and input, as AWS's result entries show them. */
+  private static ObjectNode execution(JsonNode child) {
+    ObjectNode entry = NODES.objectNode();
+    if (child.has("ExecutionArn")) {
+      String arn = child.get("ExecutionArn").asText();
+      entry.put("ExecutionArn", arn);
+      entry.put("Name", arn.substring(arn.lastIndexOf(':') + 1));
+      entry.put("Input", child.path("Input").toString());
+      entry.putObject("InputDetails").put("Included", true);
+    }
+    return entry;
+  }
+
+  private static void succeeded(
+      JsonNode output, JsonNode child, Transformation transformation, List<JsonNode> to) {
     switch (transformation) {
       case NONE -> {
-        ObjectNode entry = NODES.objectNode();
+        ObjectNode entry = execution(child);
         entry.put("Output", output.toString());
         entry.putObject("OutputDetails").put("Included", true);
         entry.put("Status", Status.SUCCEEDED.name());

@@ -80,6 +80,7 @@ public final class S3ResultWriter implements Integration {
       layout =
           ResultFiles.of(
               results,
+              request.path("Executions"),
               ResultFiles.WriterConfig.of(request.path("WriterConfig")),
               bucket,
               folder,

@@ -146,6 +146,15 @@ final class OrderRows {
     }
     assertThat(failed).hasSize(failedBatches);
     assertThat(failed).allSatisfy(e -> assertThat(e.get("Status").asText()).isEqualTo("FAILED"));
+    // Each batch ran as a child execution: the entries name it, and a failed one its error.
+    assertThat(succeeded)
+        .allSatisfy(e -> assertThat(e.path("ExecutionArn").asText()).contains(":execution:"));
+    assertThat(failed)
+        .allSatisfy(
+            e -> {
+              assertThat(e.path("Error").asText()).isEqualTo("Order.Rejected");
+              assertThat(parse(e.path("Input").asText()).path("Items")).hasSize(batchSize);
+            });
   }
 
   private static JsonNode read(S3Client s3, String bucket, String key) {

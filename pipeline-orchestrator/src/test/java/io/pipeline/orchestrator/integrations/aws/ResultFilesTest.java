@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.pipeline.orchestrator.integrations.TaskFailure;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** The files a Map's ResultWriter writes: Step Functions' layout, from what the engine gives. */
 class ResultFilesTest {
+
+  private static final JsonNode NO_EXECUTIONS = MissingNode.getInstance();
 
   private static final String ARN = "arn:aws:states:us-east-1:000000000000:mapRun:m/Map:id-1";
 
@@ -21,6 +24,7 @@ class ResultFilesTest {
     ResultFiles.Layout layout =
         ResultFiles.of(
             json("[{\"n\": 1}, null, \"two\"]"),
+            NO_EXECUTIONS,
             ResultFiles.WriterConfig.DEFAULT,
             "results",
             "runs/id-1",
@@ -53,6 +57,36 @@ class ResultFilesTest {
   }
 
   @Test
+  void shouldWriteEachChildExecutionsArnInputErrorAndCauseWhenTheRunHadChildren() {
+    // when: the second child succeeded with a null output, the first failed
+    ResultFiles.Layout layout =
+        ResultFiles.of(
+            json("[null, null]"),
+            json(
+                "[{\"ExecutionArn\": \"arn:aws:states:us-east-1:000000000000:execution:m/Map:c1\","
+                    + " \"Input\": {\"id\": 1}, \"Status\": \"FAILED\", \"Error\": \"Bad\","
+                    + " \"Cause\": \"row 1\"},"
+                    + " {\"ExecutionArn\": \"arn:aws:states:us-east-1:000000000000:execution:m/Map:c2\","
+                    + " \"Input\": {\"id\": 2}, \"Status\": \"SUCCEEDED\"}]"),
+            ResultFiles.WriterConfig.DEFAULT,
+            "results",
+            "runs/id-1",
+            ARN,
+            4096);
+
+    // then
+    assertThat(body(layout.files().get(0)))
+        .isEqualTo(
+            json(
+                "[{\"ExecutionArn\": \"arn:aws:states:us-east-1:000000000000:execution:m/Map:c1\","
+                    + " \"Name\": \"c1\", \"Input\": \"{\\\"id\\\":1}\","
+                    + " \"InputDetails\": {\"Included\": true}, \"Error\": \"Bad\","
+                    + " \"Cause\": \"row 1\", \"Status\": \"FAILED\"}]"));
+    assertThat(body(layout.files().get(1)).get(0).path("Output").asText()).isEqualTo("null");
+    assertThat(body(layout.files().get(1)).get(0).path("Name").asText()).isEqualTo("c2");
+  }
+
+  @Test
   void shouldSplitAStatusIntoNumberedFilesBelowTheSize() {
     // given: each NONE entry of a one-digit output is 70 bytes, so two fit in a file
     StringBuilder results = new StringBuilder("[");
@@ -64,7 +98,13 @@ class ResultFilesTest {
     // when
     ResultFiles.Layout layout =
         ResultFiles.of(
-            json(results.toString()), ResultFiles.WriterConfig.DEFAULT, "b", "f", ARN, 200);
+            json(results.toString()),
+            NO_EXECUTIONS,
+            ResultFiles.WriterConfig.DEFAULT,
+            "b",
+            "f",
+            ARN,
+            200);
 
     // then
     assertThat(layout.files())
@@ -89,9 +129,23 @@ class ResultFilesTest {
 
     // when
     ResultFiles.Layout compact =
-        ResultFiles.of(results, config("{\"Transformation\": \"COMPACT\"}"), "b", "f", ARN, 1024);
+        ResultFiles.of(
+            results,
+            NO_EXECUTIONS,
+            config("{\"Transformation\": \"COMPACT\"}"),
+            "b",
+            "f",
+            ARN,
+            1024);
     ResultFiles.Layout flatten =
-        ResultFiles.of(results, config("{\"Transformation\": \"FLATTEN\"}"), "b", "f", ARN, 1024);
+        ResultFiles.of(
+            results,
+            NO_EXECUTIONS,
+            config("{\"Transformation\": \"FLATTEN\"}"),
+            "b",
+            "f",
+            ARN,
+            1024);
 
     // then
     assertThat(body(compact.files().get(1))).isEqualTo(json("[[1, 2], {\"a\": 3}]"));
@@ -105,6 +159,7 @@ class ResultFilesTest {
     ResultFiles.Layout layout =
         ResultFiles.of(
             json("[1, {\"a\": 2}]"),
+            NO_EXECUTIONS,
             config("{\"OutputType\": \"JSONL\", \"Transformation\": \"COMPACT\"}"),
             "b",
             "f",
@@ -123,7 +178,8 @@ class ResultFilesTest {
   void shouldListNoFilesWhenThereAreNoResults() {
     // when
     ResultFiles.Layout layout =
-        ResultFiles.of(json("[]"), ResultFiles.WriterConfig.DEFAULT, "b", "f", ARN, 1024);
+        ResultFiles.of(
+            json("[]"), NO_EXECUTIONS, ResultFiles.WriterConfig.DEFAULT, "b", "f", ARN, 1024);
 
     // then
     assertThat(layout.files()).isEmpty();
