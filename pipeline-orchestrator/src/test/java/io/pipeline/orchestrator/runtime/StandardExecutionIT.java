@@ -2,12 +2,14 @@ package io.pipeline.orchestrator.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipeline.orchestrator.OrchestratorExtension;
 import io.pipeline.orchestrator.OrchestratorFixture;
 import io.pipeline.orchestrator.Sfn;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -232,7 +234,8 @@ class StandardExecutionIT {
   }
 
   @Test
-  void shouldRunADistributedMapOfTenThousandItemsThroughBoundedCommands() throws Exception {
+  void shouldRunADistributedMapOfTenThousandChildExecutionsThroughBoundedCommands()
+      throws Exception {
     String arn =
         orchestrator.createMachine(
             "big-map",
@@ -251,12 +254,30 @@ class StandardExecutionIT {
     String input = items.append("]").toString();
 
     String execution = sfn.startExecution(b -> b.stateMachineArn(arn).input(input)).executionArn();
-    DescribeExecutionResponse closed = orchestrator.awaitClosed(execution);
+    DescribeExecutionResponse closed =
+        Sfn.awaitClosed(
+            sfn,
+            execution,
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)));
 
     assertThat(closed.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     JsonNode output = JSON.readTree(closed.output());
     assertThat(output).hasSize(10_000);
     assertThat(output.get(9_999).asInt()).isEqualTo(10_000);
+    // Each item ran as a child execution of the run.
+    String run =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> sfn.listMapRuns(b -> b.executionArn(execution)).mapRuns(),
+                runs -> !runs.isEmpty())
+            .get(0)
+            .mapRunArn();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> sfn.describeMapRun(b -> b.mapRunArn(run)).executionCounts().succeeded(),
+            succeeded -> succeeded == 10_000);
   }
 
   @Test
