@@ -36,9 +36,7 @@ final class ChildRun {
   final String seed;
 
   int maxConcurrency;
-  long toleratedCount;
-  double toleratedPercentage;
-  boolean toleranceSet;
+  Tolerance tolerance = Tolerance.none();
 
   final BitSet started = new BitSet();
   final BitSet ended = new BitSet();
@@ -102,15 +100,7 @@ final class ChildRun {
 
   /** Whether the failures so far exceed what the Map tolerates. */
   boolean toleranceExceeded() {
-    int failures = failures();
-    if (failures == 0) {
-      return false;
-    }
-    if (!toleranceSet) {
-      return true;
-    }
-    double percentage = size == 0 ? 0 : 100.0 * failures / size;
-    return failures > toleratedCount || percentage > toleratedPercentage;
+    return tolerance.exceeded(failures(), size);
   }
 
   /** Children that run now: started and not ended. */
@@ -155,9 +145,7 @@ final class ChildRun {
     }
     json.put("seed", seed);
     json.put("maxConcurrency", maxConcurrency);
-    json.put("toleratedCount", toleratedCount);
-    json.put("toleratedPercentage", toleratedPercentage);
-    json.put("toleranceSet", toleranceSet);
+    tolerance.write(json);
     json.set("started", bits(started));
     json.set("ended", bits(ended));
     json.set("failed", bits(failed));
@@ -191,9 +179,7 @@ final class ChildRun {
             weights,
             json.path("seed").asText());
     run.maxConcurrency = json.path("maxConcurrency").asInt();
-    run.toleratedCount = json.path("toleratedCount").asLong();
-    run.toleratedPercentage = json.path("toleratedPercentage").asDouble();
-    run.toleranceSet = json.path("toleranceSet").asBoolean();
+    run.tolerance = Tolerance.read(json);
     run.started.or(bits(json.path("started")));
     run.ended.or(bits(json.path("ended")));
     run.failed.or(bits(json.path("failed")));

@@ -35,7 +35,7 @@ final class ChildRuns {
     runner.emit(frame, "ParallelStateStarted", StateRunner.details(parallel, null, null));
     List<JsonNode> inputs = new ArrayList<>();
     parallel.branches().forEach(b -> inputs.add(effective));
-    Children children = new Children(false, false, effective, inputs, 0, 0, 0, false);
+    Children children = new Children(false, false, effective, inputs, 0, Tolerance.none());
     startChildren(frame, children, parallel.branches());
   }
 
@@ -106,23 +106,12 @@ final class ChildRuns {
     boolean failed = children.map ? children.toleranceExceeded() : child.failed();
     if (failed) {
       close(frame, children);
-      String error =
-          children.toleranceSet ? StatesErrors.EXCEED_TOLERATED_FAILURE_THRESHOLD : child.error;
-      String cause =
-          children.toleranceSet
-              ? "The specified tolerated failure threshold was exceeded"
-              : child.cause;
-      if (children.distributed) {
-        runner.emit(frame, "MapRunFailed", StateRunner.details(state, null, null));
-      }
-      runner
-          .failures()
-          .handle(
-              frame,
-              state,
-              new StateFailure(error == null ? "" : error, cause == null ? "" : cause),
-              false);
-      runner.later(() -> runner.step(frame));
+      boolean tolerated = children.tolerance.set;
+      failState(
+          frame,
+          children.distributed,
+          tolerated ? StatesErrors.EXCEED_TOLERATED_FAILURE_THRESHOLD : child.error,
+          tolerated ? Tolerance.CAUSE : child.cause);
       return;
     }
     if (children.map) {
@@ -131,6 +120,27 @@ final class ChildRuns {
     if (children.allDone()) {
       finishChildren(frame);
     }
+  }
+
+  /**
+   * A branch failed, or a Map's iterations failed more than it tolerates: the state fails with that
+   * error, for Retry and Catch.
+   *
+   * @param mapRun whether a Map Run ends with it ({@code MapRunFailed})
+   */
+  void failState(Frame frame, boolean mapRun, String error, String cause) {
+    State state = execution.stateOf(frame);
+    if (mapRun) {
+      runner.emit(frame, "MapRunFailed", StateRunner.details(state, null, null));
+    }
+    runner
+        .failures()
+        .handle(
+            frame,
+            state,
+            new StateFailure(error == null ? "" : error, cause == null ? "" : cause),
+            false);
+    runner.later(() -> runner.step(frame));
   }
 
   /** The state machines a Parallel's branches or a Map's iterations run. */

@@ -12,9 +12,7 @@ final class Children {
   final JsonNode stateInput;
   final List<JsonNode> itemInputs;
   final int maxConcurrency;
-  final long toleratedCount;
-  final double toleratedPercentage;
-  final boolean toleranceSet;
+  final Tolerance tolerance;
   final List<Frame> started = new ArrayList<>();
   final JsonNode[] results;
   int failures;
@@ -27,17 +25,13 @@ final class Children {
       JsonNode stateInput,
       List<JsonNode> itemInputs,
       int maxConcurrency,
-      long toleratedCount,
-      double toleratedPercentage,
-      boolean toleranceSet) {
+      Tolerance tolerance) {
     this.map = map;
     this.distributed = distributed;
     this.stateInput = stateInput;
     this.itemInputs = List.copyOf(itemInputs);
     this.maxConcurrency = maxConcurrency;
-    this.toleratedCount = toleratedCount;
-    this.toleratedPercentage = toleratedPercentage;
-    this.toleranceSet = toleranceSet;
+    this.tolerance = tolerance;
     this.results = new JsonNode[itemInputs.size()];
   }
 
@@ -67,13 +61,6 @@ final class Children {
 
   /** Whether the failures so far exceed what the state tolerates. */
   boolean toleranceExceeded() {
-    if (failures == 0) {
-      return false;
-    }
-    if (!toleranceSet) {
-      return true;
-    }
-    double percentage = itemInputs.isEmpty() ? 0 : 100.0 * failures / itemInputs.size();
-    return failures > toleratedCount || percentage > toleratedPercentage;
+    return tolerance.exceeded(failures, itemInputs.size());
   }
 }

@@ -174,9 +174,7 @@ public final class ExecutionSnapshot {
     ArrayNode items = c.putArray("itemInputs");
     children.itemInputs.forEach(items::add);
     c.put("maxConcurrency", children.maxConcurrency);
-    c.put("toleratedCount", children.toleratedCount);
-    c.put("toleratedPercentage", children.toleratedPercentage);
-    c.put("toleranceSet", children.toleranceSet);
+    children.tolerance.write(c);
     ArrayNode results = c.putArray("results");
     for (JsonNode result : children.results) {
       results.add(result == null ? NODES.nullNode() : NODES.objectNode().set("v", result));
@@ -257,9 +255,7 @@ public final class ExecutionSnapshot {
             node(c, "stateInput"),
             items,
             c.path("maxConcurrency").asInt(),
-            c.path("toleratedCount").asLong(),
-            c.path("toleratedPercentage").asDouble(),
-            c.path("toleranceSet").asBoolean());
+            Tolerance.read(c));
     for (int i = 0; i < children.results.length; i++) {
       JsonNode result = c.path("results").get(i);
       children.results[i] = result == null || result.isNull() ? null : result.get("v");

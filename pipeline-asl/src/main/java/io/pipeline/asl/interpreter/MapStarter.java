@@ -101,31 +101,13 @@ final class MapStarter {
               jsonata,
               isJsonata);
     }
-    boolean toleranceSet = toleratedCount.isPresent() || toleratedPercentage.isPresent();
+    Tolerance tolerance = Tolerance.of(toleratedCount, toleratedPercentage);
     if (map.distributed() && execution.childExecutions) {
-      runner
-          .remoteRuns()
-          .start(
-              frame,
-              map,
-              itemInputs,
-              new RemoteRuns.Settings(
-                  (int) maxConcurrency,
-                  toleratedCount.orElse(toleratedPercentage.isPresent() ? Long.MAX_VALUE : 0L),
-                  toleratedPercentage.orElse(toleratedCount.isPresent() ? 100.0 : 0.0),
-                  toleranceSet));
+      runner.remoteRuns().start(frame, map, itemInputs, (int) maxConcurrency, tolerance);
       return;
     }
     Children children =
-        new Children(
-            true,
-            map.distributed(),
-            input,
-            itemInputs,
-            (int) maxConcurrency,
-            toleratedCount.orElse(toleratedPercentage.isPresent() ? Long.MAX_VALUE : 0L),
-            toleratedPercentage.orElse(toleratedCount.isPresent() ? 100.0 : 0.0),
-            toleranceSet);
+        new Children(true, map.distributed(), input, itemInputs, (int) maxConcurrency, tolerance);
     runner.startChildren(frame, children, List.of(map.processor()));
   }
 

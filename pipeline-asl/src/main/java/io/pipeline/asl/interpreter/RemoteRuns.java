@@ -26,7 +26,8 @@ final class RemoteRuns {
   }
 
   /** Starts a Map's run: its children's inputs go to the runtime, then the first children. */
-  void start(Frame frame, MapState map, List<JsonNode> inputs, Settings settings) {
+  void start(
+      Frame frame, MapState map, List<JsonNode> inputs, int maxConcurrency, Tolerance tolerance) {
     String label = map.label().orElse(map.name());
     String seed = execution.idempotencyKey(frame, "/MapRun");
     int[] weights = null;
@@ -52,10 +53,8 @@ final class RemoteRuns {
             inputs.size(),
             weights,
             seed);
-    run.maxConcurrency = settings.maxConcurrency();
-    run.toleratedCount = settings.toleratedCount();
-    run.toleratedPercentage = settings.toleratedPercentage();
-    run.toleranceSet = settings.toleranceSet();
+    run.maxConcurrency = maxConcurrency;
+    run.tolerance = tolerance;
     frame.run = run;
     frame.waiting = Frame.Waiting.CHILDREN;
     execution.effects.add(new Effect.RecordMapItems(run.arn, inputs));
@@ -66,10 +65,6 @@ final class RemoteRuns {
     }
     startMore(frame);
   }
-
-  /** A Map's limits, as its state gives them. */
-  record Settings(
-      int maxConcurrency, long toleratedCount, double toleratedPercentage, boolean toleranceSet) {}
 
   /** Starts the children that may run now, within this command's budget. */
   void startMore(Frame frame) {
@@ -140,10 +135,11 @@ final class RemoteRuns {
             Optional.ofNullable(cause)));
     execution.mapRunChanged(run);
     if (run.toleranceExceeded()) {
+      boolean tolerated = run.tolerance.set;
       fail(
           frame,
-          run.toleranceSet ? StatesErrors.EXCEED_TOLERATED_FAILURE_THRESHOLD : error,
-          run.toleranceSet ? "The specified tolerated failure threshold was exceeded" : cause);
+          tolerated ? StatesErrors.EXCEED_TOLERATED_FAILURE_THRESHOLD : error,
+          tolerated ? Tolerance.CAUSE : cause);
     } else {
       startMore(frame);
       if (run.allEnded()) {
@@ -167,28 +163,10 @@ final class RemoteRuns {
                 () -> new IllegalStateException("no Map Run " + update.mapRunArn() + " runs"));
     ChildRun run = frame.run;
     update.maxConcurrency().ifPresent(max -> run.maxConcurrency = max);
-    update
-        .toleratedFailureCount()
-        .ifPresent(
-            count -> {
-              run.toleratedPercentage = run.toleranceSet ? run.toleratedPercentage : 100;
-              run.toleratedCount = count;
-              run.toleranceSet = true;
-            });
-    update
-        .toleratedFailurePercentage()
-        .ifPresent(
-            percentage -> {
-              run.toleratedCount = run.toleranceSet ? run.toleratedCount : Long.MAX_VALUE;
-              run.toleratedPercentage = percentage;
-              run.toleranceSet = true;
-            });
+    run.tolerance.update(update.toleratedFailureCount(), update.toleratedFailurePercentage());
     execution.mapRunChanged(run);
     if (run.toleranceExceeded()) {
-      fail(
-          frame,
-          StatesErrors.EXCEED_TOLERATED_FAILURE_THRESHOLD,
-          "The specified tolerated failure threshold was exceeded");
+      fail(frame, StatesErrors.EXCEED_TOLERATED_FAILURE_THRESHOLD, Tolerance.CAUSE);
     } else {
       startMore(frame);
     }
@@ -197,19 +175,10 @@ final class RemoteRuns {
 
   /** The run failed: its children are stopped and the Map state fails. */
   private void fail(Frame frame, String error, String cause) {
-    State state = execution.stateOf(frame);
     frame.run.outcome = "FAILED";
     close(frame.run);
     frame.waiting = Frame.Waiting.NOTHING;
-    runner.emit(frame, "MapRunFailed", StateRunner.details(state, null, null));
-    runner
-        .failures()
-        .handle(
-            frame,
-            state,
-            new StateFailure(error == null ? "" : error, cause == null ? "" : cause),
-            false);
-    runner.later(() -> runner.step(frame));
+    runner.childRuns().failState(frame, true, error, cause);
   }
 
   /** Every child succeeded, or failed within the tolerance: the runtime hands the results back. */
@@ -331,8 +300,8 @@ final class RemoteRuns {
         run.startTime,
         Optional.ofNullable(run.stopTime),
         run.maxConcurrency,
-        run.toleranceSet ? Math.min(run.toleratedCount, Integer.MAX_VALUE) : 0,
-        run.toleranceSet ? run.toleratedPercentage : 0,
+        run.tolerance.set ? Math.min(run.tolerance.count, Integer.MAX_VALUE) : 0,
+        run.tolerance.set ? run.tolerance.percentage : 0,
         counts(items),
         counts(executions));
   }
