@@ -194,20 +194,21 @@ public final class OrchestratorService implements AutoCloseable {
               new ServiceEndpoints(
                   metrics.registry(), () -> Map.of("runtime", health(runtime.state()))),
               new StepFunctionsHandler(
-                  machines,
-                  runtime,
-                  commands,
-                  express,
-                  new ActivityTopics(kafka, settings, topics),
-                  api,
-                  peers,
-                  runtimeConfig.taskTokens(),
-                  activities,
-                  polls,
-                  tags,
-                  mapRuns,
-                  new SigV4Verifier(config.credentials(), config.region(), Clock.systemUTC()),
-                  ApiRateLimits.from(settings))));
+                  new StepFunctionsHandler.Services(
+                      machines,
+                      runtime,
+                      commands,
+                      express,
+                      new ActivityTopics(kafka, settings, topics),
+                      api,
+                      peers,
+                      runtimeConfig.taskTokens(),
+                      activities,
+                      polls,
+                      tags,
+                      mapRuns,
+                      new SigV4Verifier(config.credentials(), config.region(), Clock.systemUTC()),
+                      ApiRateLimits.from(settings)))));
       server.start();
       service.parts.track(server::stop);
       String host = "0.0.0.0".equals(config.host()) ? "localhost" : config.host();

@@ -98,6 +98,8 @@ public final class StepFunctionsHandler extends Handler.Abstract {
   private final Executor executor;
 
   /**
+   * What the API serves and checks requests with.
+   *
    * @param machines the state machines
    * @param runtime the Standard runtime, whose stores answer reads
    * @param commands where commands to executions go
@@ -113,7 +115,7 @@ public final class StepFunctionsHandler extends Handler.Abstract {
    * @param signatures checks the SigV4 signatures of requests
    * @param rateLimits how many requests of each action it takes per second
    */
-  public StepFunctionsHandler(
+  public record Services(
       StateMachineRegistry machines,
       StandardRuntime runtime,
       CommandGateway commands,
@@ -127,22 +129,36 @@ public final class StepFunctionsHandler extends Handler.Abstract {
       TagCatalog tags,
       MapRunCatalog mapRuns,
       SigV4Verifier signatures,
-      ApiRateLimits rateLimits) {
+      ApiRateLimits rateLimits) {}
+
+  public StepFunctionsHandler(Services services) {
+    StateMachineRegistry machines = services.machines();
+    CommandGateway commands = services.commands();
     this.versions = new VersionActions(machines);
     this.aliases = new AliasActions(machines);
-    this.tagActions = new TagActions(tags, new TaggableResources(machines, activities));
+    this.tagActions =
+        new TagActions(services.tags(), new TaggableResources(machines, services.activities()));
     this.activityActions =
-        new ActivityActions(activities, activityTopics, polls, commands, tagActions);
-    this.machineActions = new MachineActions(machines, activityTopics, versions, tagActions);
-    this.executions = new ExecutionActions(machines, runtime, commands, express, peers);
-    this.listings = new ExecutionListings(machines, runtime, peers, mapRuns);
-    this.mapRunActions = new MapRunActions(mapRuns, commands);
-    this.tasks = new TaskActions(tokens, commands);
+        new ActivityActions(
+            services.activities(),
+            services.activityTopics(),
+            services.polls(),
+            commands,
+            tagActions);
+    this.machineActions =
+        new MachineActions(machines, services.activityTopics(), versions, tagActions);
+    this.executions =
+        new ExecutionActions(
+            machines, services.runtime(), commands, services.express(), services.peers());
+    this.listings =
+        new ExecutionListings(machines, services.runtime(), services.peers(), services.mapRuns());
+    this.mapRunActions = new MapRunActions(services.mapRuns(), commands);
+    this.tasks = new TaskActions(services.tokens(), commands);
     this.testState = new TestStateAction(machines);
-    this.peerSignatures = peers.signatures();
-    this.signatures = signatures;
-    this.rateLimits = rateLimits;
-    this.executor = executor;
+    this.peerSignatures = services.peers().signatures();
+    this.signatures = services.signatures();
+    this.rateLimits = services.rateLimits();
+    this.executor = services.executor();
   }
 
   @Override
