@@ -49,6 +49,8 @@ public final class ChildOrchestrator {
     env.put("ORCHESTRATOR_STATE_DIR", dir.resolve("state").toString());
     env.put("ORCHESTRATOR_INSTANCE_ID", "orchestrator-1");
     env.putAll(more);
+    FreshGroups.startAtEnd(
+        stack.kafka().bootstrapServers(), env.get("ORCHESTRATOR_APPLICATION_ID"));
   }
 
   /** Where its Step Functions API answers. */

@@ -50,6 +50,8 @@ public final class OrchestratorFixture implements AutoCloseable {
     values.put("ORCHESTRATOR_APPLICATION_ID", LocalStack.uniqueName("orchestrator"));
     values.put("ORCHESTRATOR_STATE_DIR", state.toString());
     values.putAll(more);
+    FreshGroups.startAtEnd(
+        stack.kafka().bootstrapServers(), values.get("ORCHESTRATOR_APPLICATION_ID"));
     OrchestratorService service = OrchestratorService.start(Settings.of(values));
     try {
       if (!service.awaitRunning(Duration.ofSeconds(60))) {
