@@ -11,13 +11,16 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupNotEmptyException;
+import org.apache.kafka.common.errors.UnknownMemberIdException;
 
 /**
  * Every test orchestrator runs on the one broker of the test JVM, on the same command,
  * integration-task and Express-start topics, each with a fresh application id. A fresh id's
  * consumer groups would read those topics from the start and run again what earlier tests' commands
  * asked (ten thousand child executions of one test, in every later one). Its groups start at the
- * topics' ends instead; a group that has offsets (an instance that joins, or restarts) keeps them.
+ * topics' ends instead; a group that has offsets or members (an instance that joins, or restarts)
+ * is left as it is.
  */
 public final class FreshGroups {
 
@@ -68,6 +71,14 @@ public final class FreshGroups {
         .all()
         .get()
         .forEach((partition, info) -> ends.put(partition, new OffsetAndMetadata(info.offset())));
-    admin.alterConsumerGroupOffsets(group, ends).all().get();
+    try {
+      admin.alterConsumerGroupOffsets(group, ends).all().get();
+    } catch (ExecutionException e) {
+      // An instance of the same application runs already: its group is placed.
+      if (!(e.getCause() instanceof GroupNotEmptyException
+          || e.getCause() instanceof UnknownMemberIdException)) {
+        throw e;
+      }
+    }
   }
 }
