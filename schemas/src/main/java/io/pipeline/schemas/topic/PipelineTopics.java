@@ -57,6 +57,9 @@ public final class PipelineTopics {
   /** Messages the ingest bridges could not process, with the reason, keyed as they were. */
   public static final String INGEST_DEAD_LETTERS = "pipeline.ingest.dead-letters";
 
+  /** Records the streaming transformations could not process, with the reason. */
+  public static final String TRANSFORM_DEAD_LETTERS = "pipeline.transform.dead-letters";
+
   /**
    * State machines, compacted: the current revision keyed by ARN, each revision by ARN:revisionId.
    * One partition, so that every instance reads all of them in order.
@@ -140,6 +143,7 @@ public final class PipelineTopics {
   private final Topic<String, TelemetryReading> iotTelemetry;
   private final Topic<String, S3Notification> s3Notifications;
   private final Topic<String, DeadLetter> ingestDeadLetters;
+  private final Topic<String, DeadLetter> transformDeadLetters;
   private final Topic<String, StateMachineRecord> stateMachines;
   private final Topic<String, VersionCatalogEntry> stateMachineVersions;
   private final Topic<String, ActivityRecord> activities;
@@ -172,6 +176,8 @@ public final class PipelineTopics {
         avro(S3_NOTIFICATIONS, S3Notification.class, writerSchemas, TopicSpec.retained(6));
     ingestDeadLetters =
         avro(INGEST_DEAD_LETTERS, DeadLetter.class, writerSchemas, TopicSpec.retained(3));
+    transformDeadLetters =
+        avro(TRANSFORM_DEAD_LETTERS, DeadLetter.class, writerSchemas, TopicSpec.retained(3));
     stateMachines =
         avro(STATE_MACHINES, StateMachineRecord.class, writerSchemas, TopicSpec.compacted(1));
     stateMachineVersions =
@@ -264,6 +270,10 @@ public final class PipelineTopics {
     return ingestDeadLetters;
   }
 
+  public Topic<String, DeadLetter> transformDeadLetters() {
+    return transformDeadLetters;
+  }
+
   public Topic<String, StateMachineRecord> stateMachines() {
     return stateMachines;
   }
@@ -322,6 +332,7 @@ public final class PipelineTopics {
         mqttMessages,
         iotTelemetry,
         ingestDeadLetters,
+        transformDeadLetters,
         stateMachines,
         stateMachineVersions,
         activities,

@@ -1,0 +1,51 @@
+package io.pipeline.transform.telemetry;
+
+import io.pipeline.schemas.iot.TelemetryReading;
+import java.time.Duration;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Lets a reading through once: a reading whose id was seen within the window around its event time
+ * is a duplicate (a device or the MQTT bridge sent it again) and is dropped. Ids are kept in a
+ * window store, in the stream task of the device's partition; with {@code exactly_once_v2} the
+ * store and the output commit together, so a crash does not let a duplicate through. The reading
+ * goes on with its event time as the record's time, for the windows downstream.
+ */
+final class ReadingDeduplicator
+    implements FixedKeyProcessor<String, TelemetryReading, TelemetryReading> {
+
+  private final String storeName;
+  private final long windowMillis;
+  private FixedKeyProcessorContext<String, TelemetryReading> context;
+  private WindowStore<String, Long> seen;
+
+  ReadingDeduplicator(String storeName, Duration window) {
+    this.storeName = storeName;
+    this.windowMillis = window.toMillis();
+  }
+
+  @Override
+  public void init(FixedKeyProcessorContext<String, TelemetryReading> context) {
+    this.context = context;
+    this.seen = context.getStateStore(storeName);
+  }
+
+  @Override
+  public void process(FixedKeyRecord<String, TelemetryReading> record) {
+    TelemetryReading reading = record.value();
+    String id = reading.getReadingId();
+    long time = reading.getEventTime().toEpochMilli();
+    try (WindowStoreIterator<Long> earlier =
+        seen.fetch(id, Math.max(0, time - windowMillis), time + windowMillis)) {
+      if (earlier.hasNext()) {
+        return;
+      }
+    }
+    seen.put(id, time, time);
+    context.forward(record.withTimestamp(time));
+  }
+}

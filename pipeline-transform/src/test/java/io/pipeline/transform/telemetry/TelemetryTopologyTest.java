@@ -1,0 +1,158 @@
+package io.pipeline.transform.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipeline.schemas.dlq.DeadLetter;
+import io.pipeline.schemas.iot.TelemetryReading;
+import io.pipeline.schemas.mqtt.MqttMessage;
+import io.pipeline.schemas.serde.SchemaCatalog;
+import io.pipeline.schemas.topic.PipelineTopics;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The telemetry topology: readings out of MQTT envelopes, bad ones dead-lettered, once each. */
+class TelemetryTopologyTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-26T09:00:00Z");
+  private static final Duration WINDOW = Duration.ofMinutes(10);
+
+  private final PipelineTopics topics = new PipelineTopics(SchemaCatalog.builtIn());
+  @TempDir Path stateDir;
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, MqttMessage> envelopes;
+  private TestOutputTopic<String, TelemetryReading> readings;
+  private TestOutputTopic<String, DeadLetter> deadLetters;
+
+  @BeforeEach
+  void startDriver() {
+    Properties properties = new Properties();
+    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "telemetry-test");
+    properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(TelemetryTopology.build(topics, WINDOW), properties, T0);
+    envelopes =
+        driver.createInputTopic(
+            topics.mqttMessages().name(),
+            new StringSerializer(),
+            topics.mqttMessages().valueSerde().serializer());
+    readings =
+        driver.createOutputTopic(
+            topics.iotTelemetry().name(),
+            new StringDeserializer(),
+            topics.iotTelemetry().valueSerde().deserializer());
+    deadLetters =
+        driver.createOutputTopic(
+            topics.transformDeadLetters().name(),
+            new StringDeserializer(),
+            topics.transformDeadLetters().valueSerde().deserializer());
+  }
+
+  @AfterEach
+  void closeDriver() {
+    driver.close();
+  }
+
+  @Test
+  void shouldTurnAValidPayloadIntoAReadingKeyedByDeviceAtItsEventTime() {
+    // when
+    envelopes.pipeInput(
+        "pump-7",
+        envelope(
+            "{\"id\": 42, \"metric\": \"temperature\", \"value\": 21.5, \"unit\": \"C\","
+                + " \"time\": \"2026-11-26T08:59:30Z\", \"attributes\": {\"firmware\": \"1.2\"}}"));
+
+    // then
+    var record = readings.readRecord();
+    assertThat(record.key()).isEqualTo("pump-7");
+    TelemetryReading reading = record.value();
+    assertThat(reading.getReadingId()).isEqualTo("pump-7/42");
+    assertThat(reading.getMetric()).isEqualTo("temperature");
+    assertThat(reading.getValue()).isEqualTo(21.5);
+    assertThat(reading.getUnit()).isEqualTo("C");
+    assertThat(reading.getEventTime()).isEqualTo(Instant.parse("2026-11-26T08:59:30Z"));
+    assertThat(reading.getAttributes()).containsEntry("firmware", "1.2");
+    assertThat(record.timestamp()).isEqualTo(Instant.parse("2026-11-26T08:59:30Z").toEpochMilli());
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldDeadLetterWhatIsNotAReadingWithTheReasonAndThePayload() {
+    // when
+    envelopes.pipeInput("pump-7", envelope("{\"id\": 1, \"metric\": \"temperature\""));
+    envelopes.pipeInput(
+        "pump-7", envelope("{\"id\": 2, \"metric\": \"temperature\", \"value\": \"hot\"}"));
+    envelopes.pipeInput("pump-7", envelope("{\"metric\": \"temperature\", \"value\": 3}"));
+    envelopes.pipeInput(null, envelope("{\"id\": 4, \"metric\": \"temperature\", \"value\": 4}"));
+    envelopes.pipeInput(
+        "pump-7", envelope("{\"id\": 5, \"metric\": \"t\", \"value\": 5, \"time\": \"noon\"}"));
+
+    // then
+    List<DeadLetter> letters = deadLetters.readValuesToList();
+    assertThat(letters)
+        .extracting(DeadLetter::getReason)
+        .satisfiesExactly(
+            reason -> assertThat(reason).startsWith("the payload is not JSON").contains("line 1"),
+            reason ->
+                assertThat(reason).isEqualTo("'value' must be a finite number, but is: \"hot\""),
+            reason -> assertThat(reason).startsWith("'id' must be").endsWith("missing"),
+            reason -> assertThat(reason).contains("no key"),
+            reason -> assertThat(reason).startsWith("'time' must be"));
+    assertThat(letters.get(1).getStage()).isEqualTo("telemetry");
+    assertThat(letters.get(1).getOrigin()).isEqualTo("MQTT topic devices/pump-7/telemetry");
+    assertThat(StandardCharsets.UTF_8.decode(letters.get(1).getPayload()).toString())
+        .contains("\"hot\"");
+    assertThat(readings.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldLetAReadingThroughOnceWithinTheWindowAndAgainAfterIt() {
+    // given
+    String first = "{\"id\": 7, \"metric\": \"rpm\", \"value\": 1200, \"time\": 1764147600000}";
+    String later =
+        "{\"id\": 7, \"metric\": \"rpm\", \"value\": 1200, \"time\": "
+            + (1764147600000L + WINDOW.toMillis() * 3)
+            + "}";
+
+    // when: the same reading three times, another device's reading of the same id, then the id
+    // again long after the window
+    envelopes.pipeInput("pump-7", envelope(first));
+    envelopes.pipeInput("pump-7", envelope(first));
+    envelopes.pipeInput("pump-8", envelope(first));
+    envelopes.pipeInput("pump-7", envelope(first));
+    envelopes.pipeInput("pump-7", envelope(later));
+
+    // then
+    assertThat(readings.readKeyValuesToList())
+        .extracting(kv -> kv.key + " " + kv.value.getEventTime().toEpochMilli())
+        .containsExactly(
+            "pump-7 1764147600000",
+            "pump-8 1764147600000",
+            "pump-7 " + (1764147600000L + 1_800_000));
+  }
+
+  private static MqttMessage envelope(String payload) {
+    return MqttMessage.newBuilder()
+        .setTopic("devices/pump-7/telemetry")
+        .setPayload(ByteBuffer.wrap(payload.getBytes(StandardCharsets.UTF_8)))
+        .setQos(1)
+        .setReceivedAt(T0)
+        .setBridgeId("bridge-1")
+        .build();
+  }
+}
