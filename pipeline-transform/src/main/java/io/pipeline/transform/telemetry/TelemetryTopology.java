@@ -12,6 +12,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -22,8 +23,9 @@ import org.apache.kafka.streams.state.Stores;
  * to readings ({@value PipelineTopics#IOT_TELEMETRY}): each payload is read and validated ({@link
  * TelemetryPayloads}), one that is not a reading goes to {@value
  * PipelineTopics#TRANSFORM_DEAD_LETTERS} with the reason, and a reading seen before within the
- * deduplication window is dropped ({@link ReadingDeduplicator}). Every node and store is named, so
- * internal names stay stable across deploys.
+ * deduplication window is dropped ({@link ReadingDeduplicator}); the readings are aggregated per
+ * device and metric over event-time windows ({@link TelemetryWindows}). Every node and store is
+ * named, so internal names stay stable across deploys.
  */
 public final class TelemetryTopology {
 
@@ -47,8 +49,9 @@ public final class TelemetryTopology {
    *
    * @param topics the pipeline's topics
    * @param dedupWindow how long, around a reading's event time, its id is remembered
+   * @param grace how late a reading may come and still count in its windows' aggregates
    */
-  public static Topology build(PipelineTopics topics, Duration dedupWindow) {
+  public static Topology build(PipelineTopics topics, Duration dedupWindow, Duration grace) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(
         Stores.windowStoreBuilder(
@@ -68,17 +71,24 @@ public final class TelemetryTopology {
             .split(Named.as(BRANCH))
             .branch((device, parsed) -> parsed.isValid(), Branched.as(VALID))
             .defaultBranch(Branched.as(INVALID));
-    branches
-        .get(BRANCH + VALID)
-        .mapValues(Parsed::reading, Named.as("telemetry-reading"))
-        .processValues(
-            () -> new ReadingDeduplicator(SEEN_STORE, dedupWindow),
-            Named.as(DEDUPLICATE),
-            SEEN_STORE)
-        .to(
-            topics.iotTelemetry().name(),
-            Produced.with(Serdes.String(), topics.iotTelemetry().valueSerde())
-                .withName(READINGS_SINK));
+    KStream<String, TelemetryReading> readings =
+        branches
+            .get(BRANCH + VALID)
+            .mapValues(Parsed::reading, Named.as("telemetry-reading"))
+            .processValues(
+                () -> new ReadingDeduplicator(SEEN_STORE, dedupWindow),
+                Named.as(DEDUPLICATE),
+                SEEN_STORE);
+    readings.to(
+        topics.iotTelemetry().name(),
+        Produced.with(Serdes.String(), topics.iotTelemetry().valueSerde()).withName(READINGS_SINK));
+    TelemetryWindows.aggregate(
+        readings.groupBy(
+            (device, reading) -> device + "/" + reading.getMetric(),
+            Grouped.with(
+                TelemetryWindows.BY_METRIC, Serdes.String(), topics.iotTelemetry().valueSerde())),
+        topics,
+        grace);
     branches
         .get(BRANCH + INVALID)
         .mapValues(Parsed::deadLetter, Named.as("telemetry-dead-letter"))

@@ -3,6 +3,7 @@ package io.pipeline.transform.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipeline.schemas.dlq.DeadLetter;
+import io.pipeline.schemas.iot.TelemetryAggregate;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.serde.SchemaCatalog;
@@ -30,6 +31,7 @@ class TelemetryTopologyTest {
 
   private static final Instant T0 = Instant.parse("2026-11-26T09:00:00Z");
   private static final Duration WINDOW = Duration.ofMinutes(10);
+  private static final Duration GRACE = Duration.ofSeconds(30);
 
   private final PipelineTopics topics = new PipelineTopics(SchemaCatalog.builtIn());
   @TempDir Path stateDir;
@@ -37,6 +39,7 @@ class TelemetryTopologyTest {
   private TestInputTopic<String, MqttMessage> envelopes;
   private TestOutputTopic<String, TelemetryReading> readings;
   private TestOutputTopic<String, DeadLetter> deadLetters;
+  private TestOutputTopic<String, TelemetryAggregate> aggregates;
 
   @BeforeEach
   void startDriver() {
@@ -45,7 +48,7 @@ class TelemetryTopologyTest {
     properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(TelemetryTopology.build(topics, WINDOW), properties, T0);
+    driver = new TopologyTestDriver(TelemetryTopology.build(topics, WINDOW, GRACE), properties, T0);
     envelopes =
         driver.createInputTopic(
             topics.mqttMessages().name(),
@@ -61,6 +64,11 @@ class TelemetryTopologyTest {
             topics.transformDeadLetters().name(),
             new StringDeserializer(),
             topics.transformDeadLetters().valueSerde().deserializer());
+    aggregates =
+        driver.createOutputTopic(
+            topics.iotAggregates().name(),
+            new StringDeserializer(),
+            topics.iotAggregates().valueSerde().deserializer());
   }
 
   @AfterEach
@@ -144,6 +152,73 @@ class TelemetryTopologyTest {
             "pump-7 1764147600000",
             "pump-8 1764147600000",
             "pump-7 " + (1764147600000L + 1_800_000));
+  }
+
+  @Test
+  void shouldAggregateAMinuteOfReadingsOnceItClosesCountingLateOnesWithinTheGrace() {
+    // given: three readings in the minute from 09:00, a late one within the grace, one too late
+    reading("pump-7", 1, "temperature", 20, "09:00:10");
+    reading("pump-7", 2, "temperature", 24, "09:00:50");
+    reading("pump-7", 3, "rpm", 900, "09:00:30");
+    reading("pump-7", 4, "temperature", 23, "09:01:20");
+    reading("pump-7", 5, "temperature", 19, "09:00:40");
+
+    // when: stream time passes the minute's end and its grace
+    reading("pump-7", 6, "temperature", 21, "09:01:31");
+    reading("pump-7", 7, "temperature", 30, "09:00:45");
+
+    // then: the minute from 09:00 for temperature holds 20, 24, 19; the reading 7 came too late
+    List<TelemetryAggregate> minutes =
+        aggregates.readValuesToList().stream().filter(a -> a.getWindow().equals("1m")).toList();
+    assertThat(minutes)
+        .extracting(a -> a.getMetric() + " " + a.getWindowStart())
+        .containsExactlyInAnyOrder("temperature " + time("09:00:00"), "rpm " + time("09:00:00"));
+    TelemetryAggregate temperature =
+        minutes.stream().filter(a -> a.getMetric().equals("temperature")).findFirst().orElseThrow();
+    assertThat(temperature.getDeviceId()).isEqualTo("pump-7");
+    assertThat(temperature.getWindowEnd()).isEqualTo(time("09:01:00"));
+    assertThat(temperature.getCount()).isEqualTo(3);
+    assertThat(temperature.getMin()).isEqualTo(19);
+    assertThat(temperature.getMax()).isEqualTo(24);
+    assertThat(temperature.getMean()).isEqualTo(21);
+  }
+
+  @Test
+  void shouldEmitEveryFiveMinuteWindowThatHeldAReadingOnceEachCloses() {
+    // given
+    reading("pump-7", 1, "temperature", 10, "09:00:10");
+    reading("pump-7", 2, "temperature", 20, "09:03:10");
+
+    // when: stream time passes every window that holds them
+    reading("pump-7", 3, "temperature", 0, "09:09:00");
+
+    // then: the 5-minute windows from 08:56 to 09:03 each hold what they cover
+    List<TelemetryAggregate> windows =
+        aggregates.readValuesToList().stream().filter(a -> a.getWindow().equals("5m")).toList();
+    assertThat(windows)
+        .extracting(a -> a.getWindowStart() + " " + a.getCount() + " " + a.getMean())
+        .containsExactlyInAnyOrder(
+            time("08:56:00") + " 1 10.0",
+            time("08:57:00") + " 1 10.0",
+            time("08:58:00") + " 1 10.0",
+            time("08:59:00") + " 2 15.0",
+            time("09:00:00") + " 2 15.0",
+            time("09:01:00") + " 1 20.0",
+            time("09:02:00") + " 1 20.0",
+            time("09:03:00") + " 1 20.0");
+  }
+
+  private void reading(String device, int id, String metric, double value, String at) {
+    envelopes.pipeInput(
+        device,
+        envelope(
+            "{\"id\": %d, \"metric\": \"%s\", \"value\": %s, \"time\": \"%s\"}"
+                .formatted(id, metric, value, time(at))),
+        time(at));
+  }
+
+  private static Instant time(String clock) {
+    return Instant.parse("2026-11-26T" + clock + "Z");
   }
 
   private static MqttMessage envelope(String payload) {

@@ -1,6 +1,7 @@
 package io.pipeline.schemas.serde;
 
 import io.pipeline.schemas.dlq.DeadLetter;
+import io.pipeline.schemas.iot.TelemetryAggregate;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.orchestrator.ActivityRecord;
@@ -58,7 +59,8 @@ public final class SchemaCatalog implements SchemaStore {
           VersionCatalogEntry.getClassSchema(),
           ActivityRecord.getClassSchema(),
           ResourceTags.getClassSchema(),
-          MapRunRecord.getClassSchema());
+          MapRunRecord.getClassSchema(),
+          TelemetryAggregate.getClassSchema());
 
   static final String RELEASED_ROOT = "/io/pipeline/schemas/released/";
 

@@ -1,6 +1,7 @@
 package io.pipeline.schemas.serde;
 
 import io.pipeline.schemas.dlq.DeadLetter;
+import io.pipeline.schemas.iot.TelemetryAggregate;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.mqtt.MqttUserProperty;
@@ -77,7 +78,8 @@ final class TrustedClasses {
           ResourceTags.class,
           UpdateMapRun.class,
           MapRunRecord.class,
-          MapRunCounts.class);
+          MapRunCounts.class,
+          TelemetryAggregate.class);
 
   private static boolean registered;
 

@@ -1,6 +1,7 @@
 package io.pipeline.schemas.topic;
 
 import io.pipeline.schemas.dlq.DeadLetter;
+import io.pipeline.schemas.iot.TelemetryAggregate;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.orchestrator.ActivityRecord;
@@ -53,6 +54,9 @@ public final class PipelineTopics {
 
   /** Parsed IoT telemetry readings, keyed by device id. */
   public static final String IOT_TELEMETRY = "pipeline.iot.telemetry";
+
+  /** Per-device windowed aggregates of the telemetry, keyed by device id. */
+  public static final String IOT_AGGREGATES = "pipeline.iot.aggregates";
 
   /** Messages the ingest bridges could not process, with the reason, keyed as they were. */
   public static final String INGEST_DEAD_LETTERS = "pipeline.ingest.dead-letters";
@@ -144,6 +148,7 @@ public final class PipelineTopics {
   private final Topic<String, S3Notification> s3Notifications;
   private final Topic<String, DeadLetter> ingestDeadLetters;
   private final Topic<String, DeadLetter> transformDeadLetters;
+  private final Topic<String, TelemetryAggregate> iotAggregates;
   private final Topic<String, StateMachineRecord> stateMachines;
   private final Topic<String, VersionCatalogEntry> stateMachineVersions;
   private final Topic<String, ActivityRecord> activities;
@@ -178,6 +183,8 @@ public final class PipelineTopics {
         avro(INGEST_DEAD_LETTERS, DeadLetter.class, writerSchemas, TopicSpec.retained(3));
     transformDeadLetters =
         avro(TRANSFORM_DEAD_LETTERS, DeadLetter.class, writerSchemas, TopicSpec.retained(3));
+    iotAggregates =
+        avro(IOT_AGGREGATES, TelemetryAggregate.class, writerSchemas, TopicSpec.retained(6));
     stateMachines =
         avro(STATE_MACHINES, StateMachineRecord.class, writerSchemas, TopicSpec.compacted(1));
     stateMachineVersions =
@@ -274,6 +281,10 @@ public final class PipelineTopics {
     return transformDeadLetters;
   }
 
+  public Topic<String, TelemetryAggregate> iotAggregates() {
+    return iotAggregates;
+  }
+
   public Topic<String, StateMachineRecord> stateMachines() {
     return stateMachines;
   }
@@ -333,6 +344,7 @@ public final class PipelineTopics {
         iotTelemetry,
         ingestDeadLetters,
         transformDeadLetters,
+        iotAggregates,
         stateMachines,
         stateMachineVersions,
         activities,
