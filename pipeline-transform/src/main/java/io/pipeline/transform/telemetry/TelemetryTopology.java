@@ -1,6 +1,7 @@
 package io.pipeline.transform.telemetry;
 
 import io.pipeline.schemas.dlq.DeadLetter;
+import io.pipeline.schemas.iot.DeviceRecord;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.topic.PipelineTopics;
@@ -8,14 +9,18 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -37,6 +42,12 @@ public final class TelemetryTopology {
   static final String DEDUPLICATE = "telemetry-deduplicate";
   static final String SEEN_STORE = "telemetry-reading-ids";
   static final String READINGS_SINK = "telemetry-readings";
+  static final String DEVICES_SOURCE = "telemetry-devices-source";
+  static final String DEVICES_STORE = "telemetry-devices";
+  static final String ENRICH = "telemetry-enrich";
+  static final String ALERTS = "telemetry-alerts";
+  static final String LATEST_STORE = "telemetry-latest-values";
+  static final String ALERTS_SINK = "telemetry-alerts-sink";
   static final String DEAD_LETTER_SINK = "telemetry-dead-letters";
 
   /** The stage name dead letters carry. */
@@ -71,14 +82,37 @@ public final class TelemetryTopology {
             .split(Named.as(BRANCH))
             .branch((device, parsed) -> parsed.isValid(), Branched.as(VALID))
             .defaultBranch(Branched.as(INVALID));
-    KStream<String, TelemetryReading> readings =
+    GlobalKTable<String, DeviceRecord> devices =
+        builder.globalTable(
+            topics.iotDevices().name(),
+            Consumed.with(Serdes.String(), topics.iotDevices().valueSerde())
+                .withName(DEVICES_SOURCE),
+            Materialized.<String, DeviceRecord, KeyValueStore<Bytes, byte[]>>as(DEVICES_STORE)
+                .withKeySerde(Serdes.String())
+                .withValueSerde(topics.iotDevices().valueSerde()));
+    KStream<String, Registered> registered =
         branches
             .get(BRANCH + VALID)
             .mapValues(Parsed::reading, Named.as("telemetry-reading"))
             .processValues(
                 () -> new ReadingDeduplicator(SEEN_STORE, dedupWindow),
                 Named.as(DEDUPLICATE),
-                SEEN_STORE);
+                SEEN_STORE)
+            .leftJoin(
+                devices,
+                (device, reading) -> device,
+                (reading, device) -> new Registered(DeviceAlerts.enriched(reading, device), device),
+                Named.as(ENRICH));
+    KStream<String, TelemetryReading> readings =
+        registered.mapValues(Registered::reading, Named.as("telemetry-enriched"));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(LATEST_STORE), Serdes.String(), Serdes.String()));
+    registered
+        .processValues(() -> new DeviceAlerts(LATEST_STORE), Named.as(ALERTS), LATEST_STORE)
+        .to(
+            topics.iotAlerts().name(),
+            Produced.with(Serdes.String(), topics.iotAlerts().valueSerde()).withName(ALERTS_SINK));
     readings.to(
         topics.iotTelemetry().name(),
         Produced.with(Serdes.String(), topics.iotTelemetry().valueSerde()).withName(READINGS_SINK));
@@ -98,6 +132,9 @@ public final class TelemetryTopology {
                 .withName(DEAD_LETTER_SINK));
     return builder.build();
   }
+
+  /** A reading with its device's registry entry, if it has one. */
+  record Registered(TelemetryReading reading, DeviceRecord device) {}
 
   /** An envelope with what reading it gave. */
   private record Parsed(MqttMessage message, TelemetryPayloads.Parsed outcome) {

@@ -3,7 +3,10 @@ package io.pipeline.transform.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipeline.schemas.dlq.DeadLetter;
+import io.pipeline.schemas.iot.DeviceRecord;
+import io.pipeline.schemas.iot.MetricLimits;
 import io.pipeline.schemas.iot.TelemetryAggregate;
+import io.pipeline.schemas.iot.TelemetryAlert;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.serde.SchemaCatalog;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -40,6 +44,8 @@ class TelemetryTopologyTest {
   private TestOutputTopic<String, TelemetryReading> readings;
   private TestOutputTopic<String, DeadLetter> deadLetters;
   private TestOutputTopic<String, TelemetryAggregate> aggregates;
+  private TestOutputTopic<String, TelemetryAlert> alerts;
+  private TestInputTopic<String, DeviceRecord> devices;
 
   @BeforeEach
   void startDriver() {
@@ -69,6 +75,16 @@ class TelemetryTopologyTest {
             topics.iotAggregates().name(),
             new StringDeserializer(),
             topics.iotAggregates().valueSerde().deserializer());
+    alerts =
+        driver.createOutputTopic(
+            topics.iotAlerts().name(),
+            new StringDeserializer(),
+            topics.iotAlerts().valueSerde().deserializer());
+    devices =
+        driver.createInputTopic(
+            topics.iotDevices().name(),
+            new StringSerializer(),
+            topics.iotDevices().valueSerde().serializer());
   }
 
   @AfterEach
@@ -206,6 +222,47 @@ class TelemetryTopologyTest {
             time("09:01:00") + " 1 20.0",
             time("09:02:00") + " 1 20.0",
             time("09:03:00") + " 1 20.0");
+  }
+
+  @Test
+  void shouldEnrichReadingsFromTheRegistryAndAlertPastTheirDevicesLimits() {
+    // given
+    devices.pipeInput(
+        "pump-7",
+        DeviceRecord.newBuilder()
+            .setDeviceId("pump-7")
+            .setSite("plant-1")
+            .setAttributes(Map.of("line", "A"))
+            .setLimits(
+                Map.of(
+                    "temperature",
+                    MetricLimits.newBuilder()
+                        .setMin(0.0)
+                        .setMax(80.0)
+                        .setMaxChangePerMinute(10.0)
+                        .build()))
+            .build());
+
+    // when
+    reading("pump-7", 1, "temperature", 20, "09:00:00");
+    reading("pump-7", 2, "temperature", 25, "09:01:00");
+    reading("pump-7", 3, "temperature", 40, "09:01:30");
+    reading("pump-7", 4, "temperature", 90, "09:02:00");
+    reading("pump-8", 1, "temperature", 500, "09:02:00");
+
+    // then: 5 per minute is within the limit, 30 per minute is not, 90 is above 80 (and a jump)
+    assertThat(alerts.readValuesToList())
+        .extracting(a -> a.getReadingId() + " " + a.getKind() + " " + a.getValue())
+        .containsExactly(
+            "pump-7/3 RATE_OF_CHANGE 30.0",
+            "pump-7/4 ABOVE_MAX 90.0",
+            "pump-7/4 RATE_OF_CHANGE 100.0");
+    List<TelemetryReading> enriched = readings.readValuesToList();
+    assertThat(enriched.get(0).getAttributes())
+        .containsEntry("site", "plant-1")
+        .containsEntry("line", "A");
+    assertThat(enriched.get(4).getDeviceId()).isEqualTo("pump-8");
+    assertThat(enriched.get(4).getAttributes()).as("pump-8 is not registered").isEmpty();
   }
 
   private void reading(String device, int id, String metric, double value, String at) {

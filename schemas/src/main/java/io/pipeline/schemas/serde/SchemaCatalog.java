@@ -1,7 +1,9 @@
 package io.pipeline.schemas.serde;
 
 import io.pipeline.schemas.dlq.DeadLetter;
+import io.pipeline.schemas.iot.DeviceRecord;
 import io.pipeline.schemas.iot.TelemetryAggregate;
+import io.pipeline.schemas.iot.TelemetryAlert;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.orchestrator.ActivityRecord;
@@ -60,7 +62,9 @@ public final class SchemaCatalog implements SchemaStore {
           ActivityRecord.getClassSchema(),
           ResourceTags.getClassSchema(),
           MapRunRecord.getClassSchema(),
-          TelemetryAggregate.getClassSchema());
+          TelemetryAggregate.getClassSchema(),
+          DeviceRecord.getClassSchema(),
+          TelemetryAlert.getClassSchema());
 
   static final String RELEASED_ROOT = "/io/pipeline/schemas/released/";
 

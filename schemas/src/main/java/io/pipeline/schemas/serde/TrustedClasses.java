@@ -1,7 +1,10 @@
 package io.pipeline.schemas.serde;
 
 import io.pipeline.schemas.dlq.DeadLetter;
+import io.pipeline.schemas.iot.DeviceRecord;
+import io.pipeline.schemas.iot.MetricLimits;
 import io.pipeline.schemas.iot.TelemetryAggregate;
+import io.pipeline.schemas.iot.TelemetryAlert;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.mqtt.MqttUserProperty;
@@ -79,7 +82,10 @@ final class TrustedClasses {
           UpdateMapRun.class,
           MapRunRecord.class,
           MapRunCounts.class,
-          TelemetryAggregate.class);
+          TelemetryAggregate.class,
+          DeviceRecord.class,
+          MetricLimits.class,
+          TelemetryAlert.class);
 
   private static boolean registered;
 

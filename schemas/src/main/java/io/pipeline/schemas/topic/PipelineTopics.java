@@ -1,7 +1,9 @@
 package io.pipeline.schemas.topic;
 
 import io.pipeline.schemas.dlq.DeadLetter;
+import io.pipeline.schemas.iot.DeviceRecord;
 import io.pipeline.schemas.iot.TelemetryAggregate;
+import io.pipeline.schemas.iot.TelemetryAlert;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.orchestrator.ActivityRecord;
@@ -57,6 +59,12 @@ public final class PipelineTopics {
 
   /** Per-device windowed aggregates of the telemetry, keyed by device id. */
   public static final String IOT_AGGREGATES = "pipeline.iot.aggregates";
+
+  /** The device registry, compacted, keyed by device id. */
+  public static final String IOT_DEVICES = "pipeline.iot.devices";
+
+  /** Readings past their device's limits, keyed by device id. */
+  public static final String IOT_ALERTS = "pipeline.iot.alerts";
 
   /** Messages the ingest bridges could not process, with the reason, keyed as they were. */
   public static final String INGEST_DEAD_LETTERS = "pipeline.ingest.dead-letters";
@@ -149,6 +157,8 @@ public final class PipelineTopics {
   private final Topic<String, DeadLetter> ingestDeadLetters;
   private final Topic<String, DeadLetter> transformDeadLetters;
   private final Topic<String, TelemetryAggregate> iotAggregates;
+  private final Topic<String, DeviceRecord> iotDevices;
+  private final Topic<String, TelemetryAlert> iotAlerts;
   private final Topic<String, StateMachineRecord> stateMachines;
   private final Topic<String, VersionCatalogEntry> stateMachineVersions;
   private final Topic<String, ActivityRecord> activities;
@@ -185,6 +195,8 @@ public final class PipelineTopics {
         avro(TRANSFORM_DEAD_LETTERS, DeadLetter.class, writerSchemas, TopicSpec.retained(3));
     iotAggregates =
         avro(IOT_AGGREGATES, TelemetryAggregate.class, writerSchemas, TopicSpec.retained(6));
+    iotDevices = avro(IOT_DEVICES, DeviceRecord.class, writerSchemas, TopicSpec.compacted(1));
+    iotAlerts = avro(IOT_ALERTS, TelemetryAlert.class, writerSchemas, TopicSpec.retained(6));
     stateMachines =
         avro(STATE_MACHINES, StateMachineRecord.class, writerSchemas, TopicSpec.compacted(1));
     stateMachineVersions =
@@ -285,6 +297,14 @@ public final class PipelineTopics {
     return iotAggregates;
   }
 
+  public Topic<String, DeviceRecord> iotDevices() {
+    return iotDevices;
+  }
+
+  public Topic<String, TelemetryAlert> iotAlerts() {
+    return iotAlerts;
+  }
+
   public Topic<String, StateMachineRecord> stateMachines() {
     return stateMachines;
   }
@@ -345,6 +365,8 @@ public final class PipelineTopics {
         ingestDeadLetters,
         transformDeadLetters,
         iotAggregates,
+        iotDevices,
+        iotAlerts,
         stateMachines,
         stateMachineVersions,
         activities,
