@@ -105,12 +105,9 @@ public final class Execution {
   }
 
   /**
-   * Runs the iterations of Distributed Map states as child executions, as AWS does: the runtime
-   * keeps their inputs and results ({@link Effect.RecordMapItems}, {@link Effect.RecordChildEnd},
-   * {@link Effect.CollectChildResults}), starts each ({@link Effect.StartChildExecution}) and
-   * reports its end as a task's; each run is recorded ({@link Effect.RecordMapRun}) and may be
-   * changed ({@link Command.UpdateMapRun}). Without this, iterations run inside the execution,
-   * which needs no runtime (a local run, a test).
+   * Runs Distributed Map iterations as child executions, as AWS does ({@link RemoteRuns}): the
+   * runtime keeps their inputs and results, starts each ({@link Effect.StartChildExecution}) and
+   * reports its end as a task's. Without this they run inside the execution (a local run, a test).
    *
    * @return this execution
    */
@@ -132,19 +129,9 @@ public final class Execution {
     } else if (command instanceof Command.FireTimer fire) {
       fire(fire);
     } else if (command instanceof Command.CompleteTask complete) {
-      StateRunner runner = new StateRunner(this);
-      if (status == ExecutionStatus.RUNNING && runner.remoteRuns().isChildToken(complete.token())) {
-        runner.remoteRuns().ended(complete.token(), Optional.of(complete.output()), null, null);
-      } else {
-        runner.completeTask(task(complete.token()), complete.output());
-      }
+      taskEnded(complete.token(), Optional.of(complete.output()), null, null);
     } else if (command instanceof Command.FailTask fail) {
-      StateRunner runner = new StateRunner(this);
-      if (status == ExecutionStatus.RUNNING && runner.remoteRuns().isChildToken(fail.token())) {
-        runner.remoteRuns().ended(fail.token(), Optional.empty(), fail.error(), fail.cause());
-      } else {
-        runner.failTask(task(fail.token()), fail.error(), fail.cause());
-      }
+      taskEnded(fail.token(), Optional.empty(), fail.error(), fail.cause());
     } else if (command instanceof Command.StartTask started) {
       new StateRunner(this).tasks().start(task(started.token()), started.workerName());
     } else if (command instanceof Command.HeartbeatTask heartbeat) {
@@ -171,6 +158,18 @@ public final class Execution {
     beginCommand(start.time());
     start(start, variables, retriesDone);
     return finishCommand();
+  }
+
+  /** A task or a Map Run's child execution ended: with its output, or its error and cause. */
+  private void taskEnded(String token, Optional<JsonNode> output, String error, String cause) {
+    StateRunner runner = new StateRunner(this);
+    if (status == ExecutionStatus.RUNNING && runner.remoteRuns().isChildToken(token)) {
+      runner.remoteRuns().ended(token, output, error, cause);
+    } else if (output.isPresent()) {
+      runner.completeTask(task(token), output.get());
+    } else {
+      runner.failTask(task(token), error, cause);
+    }
   }
 
   private void beginCommand(Instant time) {
@@ -253,7 +252,6 @@ public final class Execution {
     return frame;
   }
 
-  /** A token for a task the frame schedules: unique and the same on replay. */
   /**
    * The idempotency key of the call a frame's state makes now: see {@link
    * Effect.ScheduleTask#idempotencyKey()}.
@@ -264,6 +262,7 @@ public final class Execution {
     return identity.executionArn() + "/" + frame.path() + part + "#" + frame.attempt();
   }
 
+  /** A token for a task the frame schedules: unique and the same on replay. */
   String newTaskToken(Frame frame) {
     String token = nextTaskToken();
     tasks.put(token, frame);
@@ -456,33 +455,11 @@ public final class Execution {
   }
 
   /**
-   * The context object a state of this frame sees, built once per state entered. Callers that add
-   * to it (the Map item) work on a copy.
+   * The context object a state of this frame sees, built once per state entered: see {@link
+   * ContextObjects}.
    */
   ObjectNode contextObject(Frame frame) {
-    if (frame.contextObject != null && frame.entered) {
-      return frame.contextObject;
-    }
-    ObjectNode context = NODES.objectNode();
-    ObjectNode execution = context.putObject("Execution");
-    execution.put("Id", identity.executionArn());
-    execution.set("Input", executionInput);
-    execution.put("StartTime", startTime.toString());
-    execution.put("Name", identity.executionName());
-    execution.put("RoleArn", identity.roleArn());
-    if (!identity.synchronous()) {
-      execution.put("RedriveCount", redriveCount);
-    }
-    ObjectNode stateMachine = context.putObject("StateMachine");
-    stateMachine.put("Id", identity.stateMachineArn());
-    stateMachine.put("Name", identity.stateMachineName());
-    ObjectNode state = context.putObject("State");
-    state.put("Name", frame.state);
-    state.put("EnteredTime", (frame.enteredTime == null ? now : frame.enteredTime).toString());
-    if (frame.entered) {
-      frame.contextObject = context;
-    }
-    return context;
+    return ContextObjects.of(this, frame);
   }
 
   /** The state a frame is in. */
