@@ -98,6 +98,24 @@ public final class ChildExecutions {
         .replaceFirst(":mapRun:", ":stateMachine:");
   }
 
+  /**
+   * The names a Map Run's child shows in its context object: its ARN and name, and the state
+   * machine it runs, {@code <state machine>/<label>}.
+   *
+   * @param roleArn the role of the parent's state machine
+   */
+  public static ExecutionIdentity childIdentity(
+      String executionArn, String mapRunArn, String roleArn) {
+    String machineArn = stateMachineArn(mapRunArn);
+    return new ExecutionIdentity(
+        executionArn,
+        executionArn.substring(executionArn.lastIndexOf(':') + 1),
+        machineArn,
+        machineArn.substring(machineArn.indexOf(":stateMachine:") + ":stateMachine:".length()),
+        roleArn,
+        false);
+  }
+
   /** A run's ARN. */
   static String mapRunArn(ExecutionIdentity identity, String label, String seed) {
     return arn(identity, "mapRun", label, uuid("map-run:" + seed));

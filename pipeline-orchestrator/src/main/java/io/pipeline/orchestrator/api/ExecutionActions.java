@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pipeline.asl.interpreter.ChildExecutions;
 import io.pipeline.client.CommandGateway;
 import io.pipeline.client.Verdict;
 import io.pipeline.orchestrator.express.ExpressService;
@@ -360,7 +361,7 @@ final class ExecutionActions {
   static String machineArnOf(ExecutionRecord execution) {
     return execution.getMapRunArn() == null
         ? execution.getStateMachineArn()
-        : MapRunActions.childMachineArn(execution.getMapRunArn());
+        : ChildExecutions.stateMachineArn(execution.getMapRunArn());
   }
 
   /** The version and alias an execution was started with, as DescribeExecution and lists say. */

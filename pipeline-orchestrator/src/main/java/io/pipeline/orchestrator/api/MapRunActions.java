@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pipeline.asl.interpreter.ChildExecutions;
 import io.pipeline.client.CommandGateway;
 import io.pipeline.orchestrator.machines.MapRunCatalog;
 import io.pipeline.schemas.orchestrator.MapRunCounts;
@@ -136,11 +135,6 @@ final class MapRunActions {
                 new ApiException(
                     "ResourceNotFound",
                     "Resource not found: Map Run '" + arn + "' does not exist"));
-  }
-
-  /** The state machine a Map Run's children run, as DescribeExecution names it for a child. */
-  static String childMachineArn(String mapRunArn) {
-    return ChildExecutions.stateMachineArn(mapRunArn);
   }
 
   private static void counts(ObjectNode into, MapRunCounts counts) {

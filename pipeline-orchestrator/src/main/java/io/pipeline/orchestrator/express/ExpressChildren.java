@@ -60,15 +60,9 @@ public final class ExpressChildren implements Integration, AutoCloseable {
               "States.Runtime", "The state machine " + machineArn + " of this Map Run is gone"));
     }
     String arn = child.path("ExecutionArn").asText();
-    String childMachine = ChildExecutions.stateMachineArn(child.path("MapRunArn").asText());
     ExecutionIdentity identity =
-        new ExecutionIdentity(
-            arn,
-            arn.substring(arn.lastIndexOf(':') + 1),
-            childMachine,
-            childMachine.substring(childMachine.indexOf(":stateMachine:") + 14),
-            pinned.get().record().getRoleArn(),
-            false);
+        ChildExecutions.childIdentity(
+            arn, child.path("MapRunArn").asText(), pinned.get().record().getRoleArn());
     return runner
         .run(pinned.get().machine(), identity, child.path("Input"), events -> {})
         .thenApply(

@@ -16,7 +16,6 @@ import java.util.HashMap;
 final class ExecutionStarts {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String MACHINE = ":stateMachine:";
 
   private ExecutionStarts() {}
 
@@ -44,17 +43,11 @@ final class ExecutionStarts {
    * parent's and the Map's label, {@code <machine>/<label>}, as AWS names it.
    */
   static ExecutionIdentity identity(String arn, StartExecution start, StateMachineRecord machine) {
-    String machineArn =
-        start.getMapRunArn() == null
-            ? machine.getArn()
-            : ChildExecutions.stateMachineArn(start.getMapRunArn());
+    if (start.getMapRunArn() != null) {
+      return ChildExecutions.childIdentity(arn, start.getMapRunArn(), machine.getRoleArn());
+    }
     return new ExecutionIdentity(
-        arn,
-        start.getName(),
-        machineArn,
-        machineArn.substring(machineArn.indexOf(MACHINE) + MACHINE.length()),
-        machine.getRoleArn(),
-        false);
+        arn, start.getName(), machine.getArn(), machine.getName(), machine.getRoleArn(), false);
   }
 
   /** The record of a new execution, running from {@code now}. */

@@ -47,7 +47,8 @@ final class DeviceAlerts
     long time = reading.getEventTime().toEpochMilli();
     double value = reading.getValue();
     String previous = latest.get(key);
-    long previousTime = previous == null ? Long.MIN_VALUE : Long.parseLong(previous.split(" ")[0]);
+    String[] last = previous == null ? null : previous.split(" ");
+    long previousTime = last == null ? Long.MIN_VALUE : Long.parseLong(last[0]);
     if (time >= previousTime) {
       latest.put(key, time + " " + value);
     }
@@ -63,7 +64,7 @@ final class DeviceAlerts
     }
     if (limits.getMaxChangePerMinute() != null && previous != null && time > previousTime) {
       double minutes = (time - previousTime) / 60_000.0;
-      double rate = Math.abs(value - Double.parseDouble(previous.split(" ")[1])) / minutes;
+      double rate = Math.abs(value - Double.parseDouble(last[1])) / minutes;
       if (rate > limits.getMaxChangePerMinute()) {
         alert(
             record,
