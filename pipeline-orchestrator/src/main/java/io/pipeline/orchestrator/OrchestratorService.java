@@ -192,7 +192,7 @@ public final class OrchestratorService implements AutoCloseable {
       server.setHandler(
           new Handler.Sequence(
               new ServiceEndpoints(
-                  metrics.registry(), () -> Map.of("runtime", health(runtime.state()))),
+                  metrics.registry(), () -> Map.of("runtime", PartHealth.of(runtime.state()))),
               new StepFunctionsHandler(
                   new StepFunctionsHandler.Services(
                       machines,
@@ -222,18 +222,6 @@ public final class OrchestratorService implements AutoCloseable {
       }
       throw new IllegalStateException("The orchestrator did not start: " + e.getMessage(), e);
     }
-  }
-
-  /**
-   * The runtime is up while it is RUNNING or REBALANCING: a rebalance is the normal, passing state
-   * whenever an instance joins or leaves the group, and one that restores stores can last minutes;
-   * a supervisor that restarted instances on a 503 would then start a new rebalance each time.
-   * CREATED (starting), PENDING_SHUTDOWN, NOT_RUNNING, PENDING_ERROR and ERROR are down.
-   */
-  static PartHealth health(KafkaStreams.State state) {
-    return new PartHealth(
-        state.isRunningOrRebalancing() ? PartHealth.Status.UP : PartHealth.Status.DOWN,
-        state.name());
   }
 
   /**

@@ -79,6 +79,35 @@ public record Setting<T>(
         s -> Arrays.stream(s.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList());
   }
 
+  /** {@code true} or {@code false}. */
+  public static Setting<Boolean> bool(String name, boolean defaultValue, String doc) {
+    return new Setting<>(
+        name,
+        doc,
+        Optional.of(String.valueOf(defaultValue)),
+        s ->
+            switch (s.trim()) {
+              case "true" -> true;
+              case "false" -> false;
+              default -> throw new IllegalArgumentException("expected true or false");
+            });
+  }
+
+  /** One of a few words, e.g. {@code at_least_once} or {@code exactly_once_v2}. */
+  public static Setting<String> oneOf(
+      String name, String defaultValue, List<String> values, String doc) {
+    return new Setting<>(
+        name,
+        doc,
+        Optional.of(defaultValue),
+        s -> {
+          if (!values.contains(s.trim())) {
+            throw new IllegalArgumentException("expected one of " + String.join(", ", values));
+          }
+          return s.trim();
+        });
+  }
+
   /** The same setting with another parser applied to its value. */
   public <R> Setting<R> map(Function<T, R> then) {
     return new Setting<>(name, doc, defaultValue, parser.andThen(then));

@@ -10,10 +10,10 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * The configuration the services' Kafka Streams applications share: {@code exactly_once_v2}, String
- * keys and byte values by default (topologies name their serdes), a state folder kept across
- * restarts, and static membership when an instance id is given, so a restarted instance takes its
- * partitions back at once.
+ * The configuration the services' Kafka Streams applications share: {@code exactly_once_v2} unless
+ * told otherwise, String keys and byte values by default (topologies name their serdes), a state
+ * folder kept across restarts, and static membership when an instance id is given, so a restarted
+ * instance takes its partitions back at once.
  *
  * <p>State stores are transactional (KIP-892, Kafka 4.4): a store holds a transaction's writes
  * apart until the transaction commits, so a crash no longer wipes and rebuilds the stores from
@@ -36,9 +36,24 @@ public final class StreamsProperties {
       Optional<String> stateDir,
       Optional<String> instanceId,
       Map<String, Object> specific) {
+    return of(kafka, applicationId, StreamsConfig.EXACTLY_ONCE_V2, stateDir, instanceId, specific);
+  }
+
+  /**
+   * The same with the processing guarantee given.
+   *
+   * @param guarantee {@link StreamsConfig#EXACTLY_ONCE_V2} or {@link StreamsConfig#AT_LEAST_ONCE}
+   */
+  public static Properties of(
+      KafkaSettings kafka,
+      String applicationId,
+      String guarantee,
+      Optional<String> stateDir,
+      Optional<String> instanceId,
+      Map<String, Object> specific) {
     Map<String, Object> config = new HashMap<>();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
     config.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
     config.put(
         StreamsConfig.DEFAULT_INTERACTIVE_QUERY_ISOLATION_LEVEL_CONFIG,

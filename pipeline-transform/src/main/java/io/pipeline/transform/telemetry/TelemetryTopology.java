@@ -51,7 +51,7 @@ public final class TelemetryTopology {
   static final String DEAD_LETTER_SINK = "telemetry-dead-letters";
 
   /** The stage name dead letters carry. */
-  static final String STAGE = "telemetry";
+  public static final String STAGE = "telemetry";
 
   private TelemetryTopology() {}
 

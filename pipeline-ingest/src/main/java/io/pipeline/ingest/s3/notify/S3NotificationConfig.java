@@ -72,12 +72,11 @@ public record S3NotificationConfig(
               + " a message not deleted by then is delivered again (the duplicate is removed"
               + " later).");
   public static final Setting<Boolean> WEBHOOK =
-      Setting.string(
-              "S3_NOTIFICATIONS_WEBHOOK",
-              "false",
-              "true to accept webhook notifications from an S3-compatible store (MinIO) at"
-                  + " /s3/webhook of the ingest HTTP server.")
-          .map(S3NotificationConfig::bool);
+      Setting.bool(
+          "S3_NOTIFICATIONS_WEBHOOK",
+          false,
+          "true to accept webhook notifications from an S3-compatible store (MinIO) at"
+              + " /s3/webhook of the ingest HTTP server.");
   public static final Setting<Optional<String>> WEBHOOK_TOKEN =
       Setting.optionalString(
           "S3_NOTIFICATIONS_WEBHOOK_TOKEN",
@@ -213,13 +212,5 @@ public record S3NotificationConfig(
               + "', which is invalid: expected a URL such as http://host:9324/000000000000/queue");
     }
     return uri;
-  }
-
-  private static boolean bool(String text) {
-    return switch (text.trim()) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new IllegalArgumentException("expected true or false");
-    };
   }
 }

@@ -1,18 +1,17 @@
-package io.pipeline.orchestrator;
+package io.pipeline.common.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pipeline.common.http.PartHealth;
 import java.util.EnumSet;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.junit.jupiter.api.Test;
 
-class OrchestratorHealthTest {
+class PartHealthTest {
 
   @Test
-  void shouldBeUpOnlyWhenTheRuntimeIsRunningOrRebalancing() {
+  void shouldBeUpOnlyWhenStreamsApplicationIsRunningOrRebalancing() {
     for (State state : State.values()) {
-      PartHealth health = OrchestratorService.health(state);
+      PartHealth health = PartHealth.of(state);
 
       assertThat(health.state()).isEqualTo(state.name());
       assertThat(health.isUp())
