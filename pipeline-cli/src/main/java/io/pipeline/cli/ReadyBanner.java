@@ -33,7 +33,8 @@ record ReadyBanner(
       Optional<String> sqsQueue,
       Optional<String> mqtt,
       URI ingest,
-      URI api) {}
+      URI api,
+      URI transform) {}
 
   void print(PrintWriter out, Endpoints stack, Path data) {
     out.println();
@@ -56,6 +57,7 @@ record ReadyBanner(
                 .orElse("bucket listed every " + listingInterval.toMillis() + " ms"));
     out.println("  MQTT:             " + stack.mqtt().orElse("(none)"));
     out.println("  Ingest HTTP:      " + stack.ingest() + "  (/topics/<topic>, /metrics, /health)");
+    out.println("  Transform:        " + stack.transform() + "  (/metrics, /health)");
     out.println(
         "  Step Functions:   "
             + stack.api()

@@ -1,7 +1,6 @@
 package io.pipeline.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipeline.common.config.Settings;
 import io.pipeline.ingest.IngestService;
 import io.pipeline.localstack.Ports;
@@ -13,7 +12,7 @@ import io.pipeline.localstack.sqs.EmbeddedSqsServer;
 import io.pipeline.localstack.sqs.SqsEndpoint;
 import io.pipeline.orchestrator.OrchestratorConfig;
 import io.pipeline.orchestrator.OrchestratorService;
-import io.pipeline.schemas.topic.PipelineTopics;
+import io.pipeline.transform.TransformService;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -102,6 +101,14 @@ final class UpCommand implements Callable<Integer> {
   int apiPort;
 
   @Option(
+      names = "--transform-port",
+      defaultValue = "8084",
+      description =
+          "Transform service port: /metrics, /health of the streaming topologies (default:"
+              + " ${DEFAULT-VALUE}).")
+  int transformPort;
+
+  @Option(
       names = "--bucket",
       defaultValue = "landing",
       description = "Bucket whose new objects become S3ObjectEvents (default: ${DEFAULT-VALUE}).")
@@ -168,7 +175,8 @@ final class UpCommand implements Callable<Integer> {
                   stack.sqsQueue(),
                   stack.mqtt(),
                   stack.ingest(),
-                  stack.api()),
+                  stack.api(),
+                  stack.transform()),
               data);
     } catch (RuntimeException e) {
       stopAll();
@@ -184,7 +192,8 @@ final class UpCommand implements Callable<Integer> {
       Optional<String> sqsQueue,
       Optional<String> mqtt,
       URI ingest,
-      URI api) {}
+      URI api,
+      URI transform) {}
 
   private Stack start(PrintWriter out, Path data) {
     String kafka =
@@ -230,7 +239,7 @@ final class UpCommand implements Callable<Integer> {
             () -> {
               Ports.requireFree(httpPort, "the ingest HTTP server");
               return track(
-                  IngestService.start(serviceSettings(kafka, s3, notifications, mqtt, data)));
+                  IngestService.start(settings().ingest(kafka, s3, notifications, mqtt, data)));
             });
     OrchestratorService orchestrator =
         step(
@@ -239,7 +248,7 @@ final class UpCommand implements Callable<Integer> {
             () -> {
               Ports.requireFree(apiPort, "the Step Functions API");
               OrchestratorService service =
-                  track(OrchestratorService.start(orchestratorSettings(kafka, s3, data)));
+                  track(OrchestratorService.start(settings().orchestrator(kafka, s3, data)));
               try {
                 if (!service.awaitRunning(Duration.ofSeconds(120))) {
                   throw new IllegalStateException(
@@ -251,17 +260,26 @@ final class UpCommand implements Callable<Integer> {
               }
               return service;
             });
+    TransformService transform =
+        step(
+            out,
+            "Starting transform service (telemetry topology)",
+            () -> {
+              Ports.requireFree(transformPort, "the transform service's HTTP port");
+              return track(TransformService.start(settings().transform(kafka, data)));
+            });
     return new Stack(
         kafka,
         s3,
         notifications.map(Notifications::queueUrl),
         mqtt,
         ingest.httpUri(),
-        orchestrator.apiUri());
+        orchestrator.apiUri(),
+        transform.uri());
   }
 
   /** The queue the embedded S3 server sends the bucket's notifications to. */
-  private record Notifications(SqsEndpoint sqs, String queueUrl) {}
+  record Notifications(SqsEndpoint sqs, String queueUrl) {}
 
   private Notifications notifications(EmbeddedS3Server s3) {
     Ports.requireFree(sqsPort, "SQS (ElasticMQ)");
@@ -303,90 +321,6 @@ final class UpCommand implements Callable<Integer> {
                     .endpoint()
                     .uri()
                     .toString()));
-  }
-
-  private Settings serviceSettings(
-      String kafka,
-      S3Endpoint s3,
-      Optional<Notifications> notifications,
-      Optional<String> mqtt,
-      Path data) {
-    Map<String, String> overrides = new HashMap<>();
-    overrides.putAll(withKafka(kafka, Map.of()));
-    overrides.put("S3_ENDPOINT", s3.uri().toString());
-    overrides.put("S3_REGION", s3.region());
-    overrides.put("AWS_ACCESS_KEY_ID", s3.accessKeyId());
-    overrides.put("AWS_SECRET_ACCESS_KEY", s3.secretAccessKey());
-    if (notifications.isPresent()) {
-      overrides.put("SQS_ENDPOINT", notifications.get().sqs().uri().toString());
-      overrides.put("S3_NOTIFICATIONS_SQS_QUEUE_URLS", notifications.get().queueUrl());
-      overrides.put("S3_NOTIFICATIONS_STATE_DIR", data.resolve("streams").toString());
-      // One instance, always the same: after a crash it takes its partitions back at once.
-      overrides.put("S3_NOTIFICATIONS_INSTANCE_ID", "pipeline-up");
-    } else {
-      overrides.put("S3_LISTING_BUCKETS", bucket);
-      overrides.put("S3_LISTING_INTERVAL", listingInterval.toMillis() + "ms");
-    }
-    mqtt.ifPresent(url -> overrides.put("MQTT_URL", url));
-    overrides.put("INGEST_HTTP_PORT", String.valueOf(httpPort));
-    return environment.with(overrides);
-  }
-
-  private Settings orchestratorSettings(String kafka, S3Endpoint s3, Path data) {
-    Map<String, String> more = new HashMap<>();
-    if (environment.raw("ORCHESTRATOR_S3_ENDPOINT").isEmpty()) {
-      // S3 Tasks (aws-sdk:s3:*) reach the embedded S3 server.
-      more.put("ORCHESTRATOR_S3_ENDPOINT", s3.uri().toString());
-      more.put("ORCHESTRATOR_S3_REGION", s3.region());
-      more.put("ORCHESTRATOR_S3_ACCESS_KEY_ID", s3.accessKeyId());
-      more.put("ORCHESTRATOR_S3_SECRET_ACCESS_KEY", s3.secretAccessKey());
-    }
-    more.putAll(
-        Map.of(
-            "ORCHESTRATOR_HTTP_PORT",
-            String.valueOf(apiPort),
-            // Its stores beside the Kafka data they restore from, not in Kafka Streams'
-            // default folder, which every run on this machine would share whatever its data.
-            "ORCHESTRATOR_STATE_DIR",
-            data.resolve("orchestrator").toString(),
-            // One instance, always the same: after a crash it takes its partitions back at
-            // once.
-            "ORCHESTRATOR_INSTANCE_ID",
-            "pipeline-up",
-            "ORCHESTRATOR_TRIGGERS",
-            environment.raw("ORCHESTRATOR_TRIGGERS").orElseGet(this::newObjectRule)));
-    return environment.with(withKafka(kafka, more));
-  }
-
-  /**
-   * The rule {@code up} ships: each new object of the bucket under the prefix starts the state
-   * machine, once per object version (the execution is named from the event's id).
-   */
-  private String newObjectRule() {
-    ObjectNode rule = JSON.createObjectNode();
-    rule.put("name", "new-objects");
-    rule.put("sourceTopic", PipelineTopics.S3_OBJECT_EVENTS);
-    ObjectNode pattern = rule.putObject("pattern");
-    pattern.putArray("bucket").add(bucket);
-    pattern.putArray("key").addObject().put("prefix", triggerPrefix);
-    rule.put(
-        "stateMachineArn",
-        "arn:aws:states:"
-            + environment.get(OrchestratorConfig.REGION)
-            + ":"
-            + environment.get(OrchestratorConfig.ACCOUNT)
-            + ":stateMachine:"
-            + triggerStateMachine);
-    rule.put("executionName", "{$.eventId}");
-    return JSON.createArrayNode().add(rule).toString();
-  }
-
-  /** A service's settings on the stack's Kafka (one broker: replication factor 1), plus these. */
-  private static Map<String, String> withKafka(String kafka, Map<String, String> more) {
-    Map<String, String> settings = new HashMap<>(more);
-    settings.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-    settings.put("KAFKA_REPLICATION_FACTOR", "1");
-    return settings;
   }
 
   private Object createBucket(S3Endpoint s3) {
@@ -434,7 +368,20 @@ final class UpCommand implements Callable<Integer> {
     if (port == apiPort) {
       return "--api-port";
     }
+    if (port == transformPort) {
+      return "--transform-port";
+    }
     return port == s3Port ? "--s3-port" : "--mqtt-port";
+  }
+
+  private UpSettings settings() {
+    return new UpSettings(
+        environment,
+        bucket,
+        listingInterval,
+        triggerPrefix,
+        triggerStateMachine,
+        new UpSettings.Ports(httpPort, apiPort, transformPort));
   }
 
   private <T extends AutoCloseable> T track(T part) {
