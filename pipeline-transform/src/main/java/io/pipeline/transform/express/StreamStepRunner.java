@@ -1,0 +1,212 @@
+package io.pipeline.transform.express;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipeline.asl.error.StatesErrors;
+import io.pipeline.asl.interpreter.Command;
+import io.pipeline.asl.interpreter.Effect;
+import io.pipeline.asl.interpreter.Execution;
+import io.pipeline.asl.interpreter.ExecutionIdentity;
+import io.pipeline.asl.interpreter.ExecutionStatus;
+import io.pipeline.asl.interpreter.Step;
+import io.pipeline.asl.model.StateMachine;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.UUID;
+
+/**
+ * Runs a step's state machine on one record, synchronously, to its end. Nothing comes from the wall
+ * clock or global randomness, so a record delivered again (at-least-once) gives the same outcome:
+ *
+ * <ul>
+ *   <li>the execution's name is the record's place in the log, {@code
+ *       <topic>-<partition>-<offset>}, and its ARN an {@code express:} ARN of the step with a UUID
+ *       derived from them ({@link #identity});
+ *   <li>its seed ({@code States.UUID}, {@code $random}, {@code $uuid}) derives from that ARN;
+ *   <li>its time ({@code $$.Execution.StartTime}, {@code $now}) is the record's timestamp.
+ * </ul>
+ *
+ * <p>The engine arms timers of its own even for states that need nothing outside it: one due at
+ * once to go on after its budget of states per command (a large Map), a Parallel's or Map's retry
+ * back-off, the execution's timeout. They fire here at once, in the order they are due, each at its
+ * due time: the execution runs on virtual time from the record's timestamp, so a retry does not
+ * hold the stream up. Like every Express execution it may last five minutes at most (of that time),
+ * after which it ends with {@code States.Timeout}. A task or a child execution cannot be given
+ * (validation refuses the states that ask for them): an execution that asks for one anyway fails
+ * with {@code States.Runtime}, rather than wait for ever.
+ */
+public final class StreamStepRunner {
+
+  /** The largest input an execution takes, in UTF-8 bytes, as Step Functions limits it. */
+  public static final int MAX_INPUT_BYTES = 256 * 1024;
+
+  /** Step Functions' limit on an Express execution, here on its virtual time. */
+  public static final Duration MAX_DURATION = Duration.ofMinutes(5);
+
+  /** The error of a record whose value is not JSON, as StartExecution names it. */
+  public static final String INVALID_INPUT = "InvalidExecutionInput";
+
+  /**
+   * The most commands one execution may take: more than its history could hold (every command that
+   * does something records an event), so reaching it is a bug, not a long execution.
+   */
+  static final int MAX_COMMANDS = 2 * Execution.MAX_HISTORY_EVENTS;
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private final String step;
+  private final StateMachine machine;
+
+  /**
+   * @param step the step's name, which the executions' ARNs carry
+   * @param machine its state machine, validated ({@link ExpressStepDefinitions})
+   */
+  public StreamStepRunner(String step, StateMachine machine) {
+    this.step = step;
+    this.machine = limited(machine);
+  }
+
+  /**
+   * The names of the execution of a record: an {@code express:} ARN in the local account, {@code
+   * arn:aws:states:us-east-1:000000000000:express:<step>:<topic>-<partition>-<offset>:<uuid>},
+   * where the UUID derives from the step and the record's place; the same record gets the same
+   * names, every time.
+   */
+  public static ExecutionIdentity identity(String step, String topic, int partition, long offset) {
+    String name = topic + "-" + partition + "-" + offset;
+    UUID runId =
+        UUID.nameUUIDFromBytes(
+            ("express-step:" + step + ":" + name).getBytes(StandardCharsets.UTF_8));
+    return ExecutionIdentity.localExpress(step, name, runId.toString(), false);
+  }
+
+  /** Runs the state machine on a record, to its end. */
+  public StepOutcome run(StreamRecord record) {
+    ExecutionIdentity identity =
+        identity(step, record.topic(), record.partition(), record.offset());
+    String arn = identity.executionArn();
+    byte[] value = record.value();
+    if (value == null) {
+      return new StepOutcome.Failed(
+          arn, INVALID_INPUT, "the record has no value (a tombstone); the input must be JSON");
+    }
+    if (value.length > MAX_INPUT_BYTES) {
+      return new StepOutcome.Failed(
+          arn,
+          StatesErrors.DATA_LIMIT_EXCEEDED,
+          "the record's value has "
+              + value.length
+              + " bytes; an execution's input may have at most "
+              + MAX_INPUT_BYTES);
+    }
+    JsonNode input;
+    try {
+      input = JSON.readTree(value);
+    } catch (JsonProcessingException e) {
+      return new StepOutcome.Failed(
+          arn, INVALID_INPUT, "the record's value is not JSON: " + e.getOriginalMessage() + at(e));
+    } catch (IOException e) {
+      throw new IllegalStateException("reading bytes in memory failed", e);
+    }
+    if (input == null || input.isMissingNode()) {
+      return new StepOutcome.Failed(
+          arn, INVALID_INPUT, "the record's value is empty; the input must be JSON");
+    }
+    return execute(identity, input, record.timestamp());
+  }
+
+  private StepOutcome execute(ExecutionIdentity identity, JsonNode input, Instant time) {
+    String arn = identity.executionArn();
+    UUID seed = UUID.nameUUIDFromBytes(arn.getBytes(StandardCharsets.UTF_8));
+    Execution execution = Execution.of(machine, seed.getMostSignificantBits());
+    PriorityQueue<Timer> timers = new PriorityQueue<>(Timer.ORDER);
+    long sequence = 0;
+    Instant now = time;
+    Command command = new Command.StartExecution(input, identity, time);
+    for (int commands = 1; ; commands++) {
+      Step step = execution.handle(command);
+      for (Effect effect : step.effects()) {
+        if (effect instanceof Effect.ArmTimer timer) {
+          timers.add(new Timer(timer, sequence++));
+        } else {
+          return outside(arn, effect);
+        }
+      }
+      if (execution.status() != ExecutionStatus.RUNNING) {
+        return ended(arn, execution);
+      }
+      Timer next = timers.poll();
+      if (next == null || commands >= MAX_COMMANDS) {
+        return new StepOutcome.Failed(
+            arn,
+            StatesErrors.RUNTIME,
+            next == null
+                ? "the execution waits for something the engine does not give"
+                : "the execution did not end after " + MAX_COMMANDS + " commands");
+      }
+      now = next.armed().dueAt().isAfter(now) ? next.armed().dueAt() : now;
+      command = new Command.FireTimer(next.armed().timerId(), now);
+    }
+  }
+
+  private static StepOutcome ended(String arn, Execution execution) {
+    if (execution.status() == ExecutionStatus.SUCCEEDED) {
+      JsonNode output = execution.output().orElseThrow();
+      return new StepOutcome.Succeeded(arn, output.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    return new StepOutcome.Failed(
+        arn, execution.error().orElse(execution.status().name()), execution.cause().orElse(""));
+  }
+
+  private StepOutcome outside(String arn, Effect effect) {
+    String asked =
+        effect instanceof Effect.ScheduleTask task
+            ? "a task of '" + task.resource() + "'"
+            : effect instanceof Effect.StartChildExecution
+                ? "a child execution"
+                : "an effect " + effect.getClass().getSimpleName();
+    return new StepOutcome.Failed(
+        arn,
+        StatesErrors.RUNTIME,
+        "the execution asked for "
+            + asked
+            + ", which express step '"
+            + step
+            + "' cannot give: it runs only states that need nothing outside the engine");
+  }
+
+  private static String at(JsonProcessingException e) {
+    return e.getLocation() == null
+        ? ""
+        : " (line "
+            + e.getLocation().getLineNr()
+            + ", column "
+            + e.getLocation().getColumnNr()
+            + ")";
+  }
+
+  /** The machine with its timeout cut to an Express execution's limit. */
+  private static StateMachine limited(StateMachine machine) {
+    int limit = (int) MAX_DURATION.toSeconds();
+    return new StateMachine(
+        machine.startAt(),
+        machine.states(),
+        machine.queryLanguage(),
+        Optional.of(Math.min(machine.timeoutSeconds().orElse(limit), limit)),
+        machine.json());
+  }
+
+  /** A timer armed, in the order it fires: by due time, then as armed. */
+  private record Timer(Effect.ArmTimer armed, long sequence) {
+    static final Comparator<Timer> ORDER =
+        Comparator.comparing((Timer t) -> t.armed().dueAt()).thenComparingLong(Timer::sequence);
+  }
+}
