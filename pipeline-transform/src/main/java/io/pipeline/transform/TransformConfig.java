@@ -3,9 +3,11 @@ package io.pipeline.transform;
 import io.pipeline.common.config.ConfigException;
 import io.pipeline.common.config.Setting;
 import io.pipeline.common.config.Settings;
+import io.pipeline.transform.streams.ProcessingGuarantee;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.StreamsConfig;
@@ -19,6 +21,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param instanceId a stable id of this instance for static membership
  * @param telemetry the telemetry topology's settings
  * @param stepsFile the Express steps to run on streams, if any
+ * @param stepsApplicationPrefix the prefix of the steps' application ids
  */
 public record TransformConfig(
     String host,
@@ -26,11 +29,8 @@ public record TransformConfig(
     Optional<String> stateDir,
     Optional<String> instanceId,
     Telemetry telemetry,
-    Optional<Path> stepsFile) {
-
-  /** The processing guarantees a topology may run under. */
-  public static final List<String> GUARANTEES =
-      List.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2);
+    Optional<Path> stepsFile,
+    String stepsApplicationPrefix) {
 
   public static final Setting<String> HOST =
       Setting.string("TRANSFORM_HTTP_HOST", "0.0.0.0", "Address /health and /metrics listen on.");
@@ -74,13 +74,20 @@ public record TransformConfig(
           "30s",
           "How late a reading may arrive and still count in its windows' aggregates; each window"
               + " is emitted once, this long after it ends.");
-  public static final Setting<String> TELEMETRY_PROCESSING_GUARANTEE =
+  public static final Setting<ProcessingGuarantee> TELEMETRY_PROCESSING_GUARANTEE =
       Setting.oneOf(
-          "TELEMETRY_PROCESSING_GUARANTEE",
-          StreamsConfig.EXACTLY_ONCE_V2,
-          GUARANTEES,
-          "exactly_once_v2 (default: no duplicate reading, aggregate or alert after a crash) or"
-              + " at_least_once (faster; a crash may repeat a batch's output).");
+              "TELEMETRY_PROCESSING_GUARANTEE",
+              StreamsConfig.EXACTLY_ONCE_V2,
+              Arrays.stream(ProcessingGuarantee.values()).map(ProcessingGuarantee::config).toList(),
+              "exactly_once_v2 (default: no duplicate reading, aggregate or alert after a crash)"
+                  + " or at_least_once (faster; a crash may repeat a batch's output).")
+          .map(value -> ProcessingGuarantee.of(value).orElseThrow());
+  public static final Setting<String> STEPS_APPLICATION_PREFIX =
+      Setting.string(
+          "TRANSFORM_STEPS_APPLICATION_PREFIX",
+          "pipeline-step-",
+          "Each Express step runs as its own Kafka Streams application, with this prefix and the"
+              + " step's name as its id.");
   public static final Setting<Optional<String>> STEPS_FILE =
       Setting.optionalString(
           "TRANSFORM_STEPS_FILE",
@@ -99,7 +106,8 @@ public record TransformConfig(
           TELEMETRY_DEDUP_WINDOW,
           TELEMETRY_GRACE,
           TELEMETRY_PROCESSING_GUARANTEE,
-          STEPS_FILE);
+          STEPS_FILE,
+          STEPS_APPLICATION_PREFIX);
 
   /**
    * The telemetry topology's settings.
@@ -115,11 +123,11 @@ public record TransformConfig(
       String applicationId,
       Duration dedupWindow,
       Duration grace,
-      String guarantee) {
+      ProcessingGuarantee guarantee) {
 
     /** Whether duplicates may reach the output after a crash. */
     public boolean atLeastOnce() {
-      return StreamsConfig.AT_LEAST_ONCE.equals(guarantee);
+      return guarantee == ProcessingGuarantee.AT_LEAST_ONCE;
     }
   }
 
@@ -144,6 +152,7 @@ public record TransformConfig(
             settings.get(TELEMETRY_DEDUP_WINDOW),
             settings.get(TELEMETRY_GRACE),
             settings.get(TELEMETRY_PROCESSING_GUARANTEE)),
-        steps);
+        steps,
+        settings.get(STEPS_APPLICATION_PREFIX));
   }
 }

@@ -9,6 +9,9 @@ import io.pipeline.common.metrics.ServiceMetrics;
 import io.pipeline.schemas.registry.SchemaTopic;
 import io.pipeline.schemas.topic.PipelineKafka;
 import io.pipeline.schemas.topic.PipelineTopics;
+import io.pipeline.transform.express.ExpressStep;
+import io.pipeline.transform.express.ExpressStepTopology;
+import io.pipeline.transform.express.StreamSteps;
 import io.pipeline.transform.streams.StreamsApp;
 import io.pipeline.transform.telemetry.TelemetryTopology;
 import java.net.URI;
@@ -44,6 +47,8 @@ public final class TransformService implements AutoCloseable {
   public static TransformService start(Settings settings) {
     KafkaSettings kafka = KafkaSettings.from(settings);
     TransformConfig config = TransformConfig.from(settings);
+    // Every step's definition is validated before anything starts.
+    List<ExpressStep> steps = config.stepsFile().map(StreamSteps::load).orElse(List.of());
     TransformService service = new TransformService();
     try {
       ServiceMetrics metrics = service.parts.track(new ServiceMetrics());
@@ -71,6 +76,22 @@ public final class TransformService implements AutoCloseable {
                     metrics.registry())));
       } else {
         log.info("Telemetry topology is off (TELEMETRY_ENABLED=false)");
+      }
+      if (!steps.isEmpty()) {
+        StepTopics.prepare(kafka, settings, steps, topics);
+      }
+      for (ExpressStep step : steps) {
+        service.apps.add(
+            service.parts.track(
+                new StreamsApp(
+                    kafka,
+                    config.stepsApplicationPrefix() + step.step().name(),
+                    step.step().processingGuarantee(),
+                    placement,
+                    step.step().deadLetters(),
+                    ExpressStepTopology.stage(step.step().name()),
+                    ExpressStepTopology.build(step.step(), step.machine(), topics),
+                    metrics.registry())));
       }
       Server server = new Server();
       ServerConnector connector = new ServerConnector(server);

@@ -35,7 +35,6 @@ public final class ExpressStepTopology {
   static final String DEAD_LETTER = "-dead-letter";
   static final String DEAD_LETTER_SINK = "-dead-letters-sink";
 
-  /** The stage dead letters carry: {@code express-step:<name>}. */
   static final String STAGE = "express-step:";
 
   private ExpressStepTopology() {}
@@ -76,12 +75,17 @@ public final class ExpressStepTopology {
     return builder.build();
   }
 
+  /** The stage a step's dead letters carry: {@code express-step:<name>}. */
+  public static String stage(String step) {
+    return STAGE + step;
+  }
+
   /** The dead letter of a record that gave no output. */
   static DeadLetter deadLetter(String step, ExpressStepProcessor.Ran ran) {
     StepOutcome.Failed failed = (StepOutcome.Failed) ran.outcome();
     StreamRecord record = ran.record();
     return DeadLetter.newBuilder()
-        .setStage(STAGE + step)
+        .setStage(stage(step))
         .setOrigin(record.origin())
         .setReason(failed.reason())
         .setPayload(ByteBuffer.wrap(record.value() == null ? new byte[0] : record.value()))

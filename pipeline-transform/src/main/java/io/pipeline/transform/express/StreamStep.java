@@ -1,6 +1,7 @@
 package io.pipeline.transform.express;
 
 import io.pipeline.schemas.topic.PipelineTopics;
+import io.pipeline.transform.streams.ProcessingGuarantee;
 import java.util.Objects;
 import java.util.regex.Pattern;
 

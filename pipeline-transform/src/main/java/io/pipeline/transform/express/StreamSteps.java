@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipeline.common.config.ConfigException;
 import io.pipeline.schemas.topic.PipelineTopics;
+import io.pipeline.transform.streams.ProcessingGuarantee;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -45,7 +45,7 @@ public final class StreamsApp implements AutoCloseable {
   /**
    * @param kafka how to reach Kafka
    * @param applicationId the application id
-   * @param guarantee {@code at_least_once} or {@code exactly_once_v2}
+   * @param guarantee its processing guarantee
    * @param placement its state folder and instance id
    * @param deadLetters the topic unreadable records go to
    * @param stage the stage name their dead letters carry
@@ -55,7 +55,7 @@ public final class StreamsApp implements AutoCloseable {
   public StreamsApp(
       KafkaSettings kafka,
       String applicationId,
-      String guarantee,
+      ProcessingGuarantee guarantee,
       Placement placement,
       String deadLetters,
       String stage,
@@ -74,7 +74,7 @@ public final class StreamsApp implements AutoCloseable {
             StreamsProperties.of(
                 kafka,
                 applicationId,
-                guarantee,
+                guarantee.config(),
                 placement.stateDir(),
                 placement.instanceId().map(id -> id + "-" + applicationId),
                 specific));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pipeline.common.config.ConfigException;
 import io.pipeline.schemas.topic.PipelineTopics;
+import io.pipeline.transform.streams.ProcessingGuarantee;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
-package io.pipeline.transform.express;
+package io.pipeline.transform.streams;
 
 import java.util.Arrays;
 import java.util.Optional;
 import org.apache.kafka.streams.StreamsConfig;
 
-/** How often a step's output may hold a record's result, as Kafka Streams guarantees it. */
+/** How often a topology's output may hold a record's result, as Kafka Streams guarantees it. */
 public enum ProcessingGuarantee {
   /**
    * At least once: after a crash a record may run again and its output be written again. The
@@ -20,13 +20,13 @@ public enum ProcessingGuarantee {
     this.config = config;
   }
 
-  /** The value of {@link StreamsConfig#PROCESSING_GUARANTEE_CONFIG}, as a step file spells it. */
+  /** The value of {@link StreamsConfig#PROCESSING_GUARANTEE_CONFIG}, as settings spell it. */
   public String config() {
     return config;
   }
 
-  /** The guarantee a step file names, e.g. {@code at_least_once}. */
-  static Optional<ProcessingGuarantee> of(String config) {
+  /** The guarantee a setting or a step file names, e.g. {@code at_least_once}. */
+  public static Optional<ProcessingGuarantee> of(String config) {
     return Arrays.stream(values()).filter(g -> g.config.equals(config)).findFirst();
   }
 }
