@@ -135,6 +135,18 @@ class UpCommandIT {
           .contains("\"s3-notifications\":\"UP\"")
           .contains("\"mqtt\":\"UP\"")
           .contains("\"http\":\"UP\"");
+      String transform =
+          up.output()
+              .lines()
+              .filter(line -> line.trim().startsWith("Transform:"))
+              .map(line -> line.trim().split("\\s+")[1])
+              .findFirst()
+              .orElseThrow();
+      HttpResponse<String> transformHealth =
+          http.send(
+              HttpRequest.newBuilder(URI.create(transform + "/health")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(transformHealth.body()).contains("\"pipeline-telemetry\":\"");
       // The API's default access key, which the requests below sign with.
       assertThat(up.output())
           .as(up.output())
@@ -209,7 +221,9 @@ class UpCommandIT {
             "--sqs-port",
             String.valueOf(sqsPort),
             "--api-port",
-            String.valueOf(apiPort)),
+            String.valueOf(apiPort),
+            "--transform-port",
+            "0"),
         Map.of(),
         dir.resolve(log));
   }
