@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "A Kafka-native event pipeline and Step Functions-compatible workflow engine.",
     subcommands = {
       UpCommand.class,
+      DemoCommand.class,
       TopicsCommand.class,
       ProduceCommand.class,
       ConsumeCommand.class,

@@ -48,7 +48,7 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
       "An external server is used instead where KAFKA_BOOTSTRAP_SERVERS, S3_ENDPOINT or MQTT_URL"
           + " names one."
     })
-final class UpCommand implements Callable<Integer> {
+class UpCommand implements Callable<Integer> {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -140,12 +140,18 @@ final class UpCommand implements Callable<Integer> {
   Duration listingInterval;
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
-  private final Settings environment = Settings.fromEnvironment();
+  private Settings environment;
+
+  /** The settings the services were started with. */
+  Settings environment() {
+    return environment;
+  }
 
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    Path data = Optional.ofNullable(dataDir).orElseGet(UpCommand::defaultDataDir).toAbsolutePath();
+    environment = environment(Settings.fromEnvironment());
+    Path data = Optional.ofNullable(dataDir).orElseGet(this::defaultData).toAbsolutePath();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -159,34 +165,65 @@ final class UpCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "pipeline-shutdown"));
+    int code;
     try {
       Stack stack = start(out, data);
-      new ReadyBanner(
-              bucket,
-              listingInterval,
-              triggerPrefix,
-              triggerStateMachine,
-              environment.raw(OrchestratorConfig.CREDENTIALS.name()).isPresent())
-          .print(
-              out,
-              new ReadyBanner.Endpoints(
-                  stack.kafka(),
-                  stack.s3(),
-                  stack.sqsQueue(),
-                  stack.mqtt(),
-                  stack.ingest(),
-                  stack.api(),
-                  stack.transform()),
-              data);
+      code = ready(stack, out, data);
     } catch (RuntimeException e) {
       stopAll();
       throw e;
+    }
+    if (code != 0 || !stayUp()) {
+      stopAll();
+      return code;
     }
     stopped.await();
     return 0;
   }
 
-  private record Stack(
+  /** The settings the services get: the environment's, to which a subclass may add. */
+  Settings environment(Settings fromEnvironment) {
+    return fromEnvironment;
+  }
+
+  /** Where the data goes when {@code --data-dir} is not given. */
+  Path defaultData() {
+    return defaultDataDir();
+  }
+
+  /** Whether to keep running after {@link #ready} until Ctrl-C. */
+  boolean stayUp() {
+    return true;
+  }
+
+  /**
+   * Everything runs: says so, with where each part answers.
+   *
+   * @return the exit code should the command not stay up
+   */
+  int ready(Stack stack, PrintWriter out, Path data) {
+    new ReadyBanner(
+            bucket,
+            listingInterval,
+            triggerPrefix,
+            triggerStateMachine,
+            environment.raw(OrchestratorConfig.CREDENTIALS.name()).isPresent())
+        .print(
+            out,
+            new ReadyBanner.Endpoints(
+                stack.kafka(),
+                stack.s3(),
+                stack.sqsQueue(),
+                stack.mqtt(),
+                stack.ingest(),
+                stack.api(),
+                stack.transform()),
+            data);
+    return 0;
+  }
+
+  /** Where the stack's parts answer. */
+  record Stack(
       String kafka,
       S3Endpoint s3,
       Optional<String> sqsQueue,
@@ -334,7 +371,7 @@ final class UpCommand implements Callable<Integer> {
     return bucket;
   }
 
-  private <T> T step(PrintWriter out, String what, Supplier<T> start) {
+  <T> T step(PrintWriter out, String what, Supplier<T> start) {
     out.print(what + "... ");
     out.flush();
     long started = System.nanoTime();
@@ -384,7 +421,7 @@ final class UpCommand implements Callable<Integer> {
         new UpSettings.Ports(httpPort, apiPort, transformPort));
   }
 
-  private <T extends AutoCloseable> T track(T part) {
+  <T extends AutoCloseable> T track(T part) {
     running.push(part);
     return part;
   }

@@ -1,0 +1,135 @@
+package io.pipeline.cli.demo;
+
+import io.pipeline.schemas.iot.TelemetryReading;
+import io.pipeline.schemas.serde.SchemaCatalog;
+import io.pipeline.schemas.topic.PipelineTopics;
+import io.pipeline.schemas.topic.Topic;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
+
+/**
+ * {@code ./pipeline demo}'s scenario on a running stack: each use case as a stage with one progress
+ * line, then the summary read back from Kafka and the API.
+ */
+public final class Demo {
+
+  /** How long a stage may take before the demo gives up on it. */
+  static final Duration STAGE_TIMEOUT = Duration.ofMinutes(3);
+
+  /** The topics the summary counts. */
+  static final List<String> TOPICS =
+      List.of(
+          PipelineTopics.MQTT_MESSAGES,
+          PipelineTopics.IOT_TELEMETRY,
+          PipelineTopics.IOT_AGGREGATES,
+          PipelineTopics.IOT_ALERTS,
+          PipelineTopics.TRANSFORM_DEAD_LETTERS);
+
+  private final DemoContext context;
+  private final String run;
+  private final Options options;
+
+  /**
+   * How big the demo is.
+   *
+   * @param readingsPerDevice readings each simulated device sends within its limits
+   */
+  public record Options(int readingsPerDevice) {}
+
+  /**
+   * @param context the stack
+   * @param run an id of this run, in the names of what it makes
+   * @param options how big it is
+   */
+  public Demo(DemoContext context, String run, Options options) {
+    this.context = context;
+    this.run = run;
+    this.options = options;
+  }
+
+  /**
+   * Runs every stage, then reads the summary back.
+   *
+   * @throws DemoException when a stage does not come out as it should
+   */
+  public DemoSummary run() {
+    TopicCounts counts = TopicCounts.mark(context.kafka(), TOPICS);
+    IotStage iot = new IotStage(context, run, options.readingsPerDevice());
+    stage("Registering 4 simulated devices and their limits", () -> iot.register());
+    IotStage.Sent sent = stage("IoT: devices publish readings over MQTT", iot::publish);
+    stage(
+        "IoT: telemetry topology dedups, aggregates and alerts",
+        () -> {
+          TopicCounts.await(
+              sent.readings() + " readings and " + sent.alerts() + " alerts",
+              STAGE_TIMEOUT,
+              () ->
+                  readings(counts) >= sent.readings()
+                      && counts.count(PipelineTopics.IOT_ALERTS) >= sent.alerts());
+          return sent.readings() + " readings, " + sent.duplicates() + " duplicates dropped";
+        });
+    return summary(counts);
+  }
+
+  private int readings(TopicCounts counts) {
+    Topic<String, TelemetryReading> telemetry =
+        new PipelineTopics(SchemaCatalog.builtIn()).iotTelemetry();
+    return (int)
+        counts.since(telemetry.name(), r -> true).stream()
+            .map(
+                r -> telemetry.valueSerde().deserializer().deserialize(telemetry.name(), r.value()))
+            .filter(reading -> reading.getReadingId().contains("/" + run + "-"))
+            .count();
+  }
+
+  private DemoSummary summary(TopicCounts counts) {
+    SortedMap<String, Integer> topics = new TreeMap<>();
+    for (String topic : TOPICS) {
+      topics.put(topic, counts.count(topic));
+    }
+    SortedMap<String, SortedMap<String, Integer>> executions = new TreeMap<>();
+    for (StateMachineListItem machine :
+        context.sfn().listStateMachinesPaginator(b -> b.maxResults(100)).stateMachines()) {
+      SortedMap<String, Integer> byStatus = new TreeMap<>();
+      for (ExecutionListItem execution :
+          context
+              .sfn()
+              .listExecutionsPaginator(b -> b.stateMachineArn(machine.stateMachineArn()))
+              .executions()) {
+        byStatus.merge(execution.statusAsString(), 1, Integer::sum);
+      }
+      executions.put(machine.name(), byStatus);
+    }
+    List<String> next = new ArrayList<>();
+    next.add("./pipeline consume " + PipelineTopics.IOT_ALERTS + " --max 5");
+    next.add("aws stepfunctions --endpoint-url " + context.api() + " list-state-machines");
+    return new DemoSummary(topics, executions, context.api(), next);
+  }
+
+  private <T> T stage(String what, Supplier<T> work) {
+    PrintWriter out = context.out();
+    out.print(what + "... ");
+    out.flush();
+    long started = System.nanoTime();
+    T result;
+    try {
+      result = work.get();
+    } catch (RuntimeException e) {
+      out.println("failed");
+      out.flush();
+      throw e;
+    }
+    out.printf(
+        "ok (%s, %.1f s)%n",
+        result instanceof String ? result : "done", (System.nanoTime() - started) / 1e9);
+    out.flush();
+    return result;
+  }
+}
