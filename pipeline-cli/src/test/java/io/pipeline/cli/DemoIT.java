@@ -1,0 +1,119 @@
+package io.pipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipeline.cli.demo.DemoContext;
+import io.pipeline.localstack.Ports;
+import io.pipeline.localstack.kafka.TopicReader;
+import io.pipeline.localstack.process.ChildJvm;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
+
+/**
+ * {@code ./pipeline demo} in a child JVM, as a user runs it: every stage passes, and each figure of
+ * its summary is computed again here, from Kafka and from the Step Functions API, while the stack
+ * stays up after the summary.
+ */
+class DemoIT {
+
+  private static final Duration DEMO = Duration.ofMinutes(5);
+  private static final Pattern TOPIC = Pattern.compile("^  topic (\\S+): (\\d+) records$");
+  private static final Pattern EXECUTIONS = Pattern.compile("^  executions (\\S+):(.*)$");
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldRunEveryUseCaseAndReportFiguresKafkaAndApiConfirm() throws Exception {
+    // given
+    int kafkaPort = Ports.free();
+    int apiPort = Ports.free();
+    String bootstrap = "localhost:" + kafkaPort;
+
+    // when
+    try (ChildJvm demo =
+        ChildJvm.start(
+            PipelineCli.class,
+            List.of(
+                "demo",
+                "--data-dir",
+                dir.resolve("data").toString(),
+                "--kafka-port",
+                String.valueOf(kafkaPort),
+                "--api-port",
+                String.valueOf(apiPort),
+                "--s3-port",
+                "0",
+                "--sqs-port",
+                "0",
+                "--mqtt-port",
+                "0",
+                "--http-port",
+                "0",
+                "--transform-port",
+                "0"),
+            Map.of(),
+            dir.resolve("demo.log"))) {
+      assertThat(demo.awaitOutput("The pipeline stays up", DEMO)).as(demo.output()).isTrue();
+      String output = demo.output();
+
+      // then: the topics' figures
+      Map<String, Integer> topics = new TreeMap<>();
+      Map<String, String> executions = new TreeMap<>();
+      for (String line : output.lines().toList()) {
+        Matcher topic = TOPIC.matcher(line);
+        if (topic.matches()) {
+          topics.put(topic.group(1), Integer.parseInt(topic.group(2)));
+        }
+        Matcher machine = EXECUTIONS.matcher(line);
+        if (machine.matches()) {
+          executions.put(machine.group(1), machine.group(2).trim());
+        }
+      }
+      assertThat(topics)
+          .as(output)
+          .containsEntry("pipeline.iot.telemetry", 4 * 31)
+          .containsEntry("pipeline.iot.alerts", 4)
+          .containsKeys("pipeline.mqtt.messages", "pipeline.transform.dead-letters");
+      for (Map.Entry<String, Integer> topic : topics.entrySet()) {
+        assertThat(count(bootstrap, topic.getKey()))
+            .as("records of %s, read again", topic.getKey())
+            .isEqualTo(topic.getValue());
+      }
+      // then: the executions' figures
+      try (SfnClient sfn =
+          DemoContext.sfnClient(URI.create("http://localhost:" + apiPort), "us-east-1")) {
+        Map<String, String> listed = new TreeMap<>();
+        for (StateMachineListItem machine : sfn.listStateMachines().stateMachines()) {
+          Map<String, Integer> byStatus = new TreeMap<>();
+          for (ExecutionListItem execution :
+              sfn.listExecutions(b -> b.stateMachineArn(machine.stateMachineArn())).executions()) {
+            byStatus.merge(execution.statusAsString(), 1, Integer::sum);
+          }
+          listed.put(
+              machine.name(),
+              String.join(
+                  ", ",
+                  byStatus.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+        }
+        assertThat(executions).isEqualTo(listed);
+      }
+    }
+  }
+
+  private static int count(String bootstrap, String topic) {
+    return TopicReader.read(
+            bootstrap, topic, Integer.MAX_VALUE, Duration.ZERO, Duration.ofSeconds(2))
+        .size();
+  }
+}
