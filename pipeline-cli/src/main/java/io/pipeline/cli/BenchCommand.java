@@ -2,10 +2,14 @@ package io.pipeline.cli;
 
 import io.pipeline.cli.bench.Figures;
 import io.pipeline.cli.bench.IngestBench;
+import io.pipeline.cli.bench.TransformBench;
 import io.pipeline.cli.bench.WorkflowBench;
 import io.pipeline.cli.bench.WorkflowReport;
+import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.localstack.LocalStack;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +26,11 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks, each measured beside the raw limit of what it runs on, in one run.",
-    subcommands = {BenchCommand.Ingest.class, BenchCommand.Workflows.class})
+    subcommands = {
+      BenchCommand.Ingest.class,
+      BenchCommand.Workflows.class,
+      BenchCommand.Transform.class
+    })
 final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -30,7 +38,7 @@ final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing a benchmark: ingest or workflows");
+        spec.commandLine(), "Missing a benchmark: ingest, workflows or transform");
   }
 
   @Command(
@@ -291,6 +299,59 @@ final class BenchCommand implements Runnable {
           }
           WorkflowReport.print(out, results);
         }
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "transform",
+      mixinStandardHelpOptions = true,
+      description = {
+        "The streaming transforms beside the raw Kafka Streams rate, in one run: a pass-through"
+            + " application under at_least_once and exactly_once_v2, the telemetry topology"
+            + " (exactly_once_v2: parse, dedup, registry join, alerts, windowed aggregates) and an"
+            + " Express step (at_least_once: a Pass, a Choice and intrinsics per record), each with"
+            + " one stream thread on inputs of 6 partitions.",
+        "Starts Kafka in this JVM unless KAFKA_BOOTSTRAP_SERVERS names a cluster."
+      })
+  static final class Transform implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--records",
+        defaultValue = "200000",
+        description = "Records through each application (default: ${DEFAULT-VALUE}).")
+    int records;
+
+    @Mixin Runs runs;
+
+    @Override
+    public Integer call() throws Exception {
+      if (records < 1 || runs.count < 1 || runs.warmup < 0) {
+        throw new UserException("Give --records >= 1 and --runs >= 1");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      Path state = Files.createTempDirectory("pipeline-bench-transform-");
+      try (LocalStack stack = LocalStack.fromEnvironment()) {
+        out.println("Starting Kafka...");
+        out.flush();
+        TransformBench bench =
+            new TransformBench(KafkaSettings.of(stack.kafka().bootstrapServers()), state, records);
+        for (int run = 1; run <= runs.warmup; run++) {
+          out.printf("Warm-up run %d of %d...%n", run, runs.warmup);
+          out.flush();
+          bench.run();
+        }
+        List<TransformBench.Result> results = new ArrayList<>();
+        for (int run = 1; run <= runs.count; run++) {
+          out.printf(
+              "Run %d of %d: %,d records through each application...%n", run, runs.count, records);
+          out.flush();
+          results.add(bench.run());
+        }
+        TransformBench.print(out, results);
       }
       return 0;
     }
