@@ -2,6 +2,7 @@ package io.pipeline.transform.etl;
 
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -48,6 +49,8 @@ final class CsvRowReader implements RowReader {
     CsvFactory factory =
         CsvFactory.builder()
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            // The caller owns the stream: it reads it to its end for the checksum.
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .streamReadConstraints(
                 StreamReadConstraints.builder().maxStringLength(maxRowChars).build())
             .build();
