@@ -82,7 +82,7 @@ class CsvRowReaderTest {
   }
 
   @Test
-  void shouldRefuseRowWithTooFewValuesAndReadTheNextOne() throws IOException {
+  void shouldQuarantineRowAndReadTheNextWhenRowHasTooFewValues() throws IOException {
     // given
     String csv = HEADER + "o-1,a,1\no-2,b,2,EUR,2026-01-01T00:00:00Z,\n";
 
@@ -121,7 +121,7 @@ class CsvRowReaderTest {
   }
 
   @Test
-  void shouldRefuseRowLongerThanTheLimit() throws IOException {
+  void shouldQuarantineRowWhenRowIsLongerThanTheLimit() throws IOException {
     // given
     String csv = HEADER + "o-1," + "x,".repeat(600) + "\no-2,b,2,EUR,0,\n";
     CsvRowReader reader = CsvRowReader.open(new ByteArrayInputStream(bytes(csv)), orders(), 1024);

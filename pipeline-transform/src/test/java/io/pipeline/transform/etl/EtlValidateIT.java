@@ -119,14 +119,14 @@ class EtlValidateIT {
   }
 
   @Test
-  void shouldRefuseEmptyObject() {
+  void shouldFailWithInvalidObjectWhenObjectIsEmpty() {
     etl.put("incoming/empty.csv", new byte[0]);
 
     assertInvalid("incoming/empty.csv", "s3://%s/incoming/empty.csv is empty");
   }
 
   @Test
-  void shouldRefuseObjectOverTheSizeLimit() {
+  void shouldFailWithInvalidObjectWhenObjectIsOverTheSizeLimit() {
     etl.put("incoming/big.csv", new byte[1025]);
 
     assertInvalid(
@@ -135,7 +135,7 @@ class EtlValidateIT {
   }
 
   @Test
-  void shouldRefuseObjectOfUnknownFormat() {
+  void shouldFailWithInvalidObjectWhenFormatIsUnknown() {
     etl.put("incoming/orders.xlsx", "x".getBytes(StandardCharsets.UTF_8));
 
     assertInvalid(
@@ -146,7 +146,7 @@ class EtlValidateIT {
   }
 
   @Test
-  void shouldRefuseCsvWhoseHeaderDoesNotNameTheSchemasFields() {
+  void shouldFailWithInvalidObjectWhenCsvHeaderDoesNotNameTheSchemasFields() {
     etl.put("incoming/people.csv", "name,age\nann,3\n".getBytes(StandardCharsets.UTF_8));
 
     assertInvalid(
@@ -158,7 +158,7 @@ class EtlValidateIT {
   }
 
   @Test
-  void shouldRefuseJsonLinesThatDoNotStartWithAnObject() {
+  void shouldFailWithInvalidObjectWhenJsonLinesDoNotStartWithAnObject() {
     etl.put("incoming/orders.jsonl", "order_id,customer\n".getBytes(StandardCharsets.UTF_8));
 
     assertInvalid(

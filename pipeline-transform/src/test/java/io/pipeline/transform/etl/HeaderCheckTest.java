@@ -27,13 +27,13 @@ class HeaderCheckTest {
   }
 
   @Test
-  void shouldRefuseCsvHeaderThatDoesNotEndWithinTheWindow() {
+  void shouldRefuseCsvWhenHeaderDoesNotEndWithinTheWindow() {
     assertThat(check(DataFormat.CSV, bytes("order_id,customer"), false))
         .containsExactly("its header row is longer than 65536 bytes");
   }
 
   @Test
-  void shouldRefuseJsonLinesWhoseFirstLineIsNotAnObject() {
+  void shouldRefuseJsonLinesWhenFirstLineIsNotAnObject() {
     assertThat(check(DataFormat.JSONL, bytes("\n[1, 2]\n"), true))
         .containsExactly("its first line does not start a JSON object");
     assertThat(check(DataFormat.JSONL, bytes("{\"a\": \n"), true))

@@ -54,7 +54,7 @@ class JsonLinesRowReaderTest {
   }
 
   @Test
-  void shouldRefuseLineLongerThanTheLimitWithoutHoldingItAndReadTheNextLine() throws IOException {
+  void shouldQuarantineLineWithoutHoldingItWhenLineIsLongerThanTheLimit() throws IOException {
     // given
     String longLine = "{\"order_id\": \"" + "x".repeat(200_000) + "\"}";
     byte[] text = (longLine + "\n" + GOOD).getBytes(StandardCharsets.UTF_8);
@@ -95,7 +95,7 @@ class JsonLinesRowReaderTest {
   }
 
   @Test
-  void shouldReadLinesThatCrossReadBoundaries() throws IOException {
+  void shouldReadEveryLineWhenLinesCrossReadBoundaries() throws IOException {
     // given
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < 5_000; i++) {
