@@ -94,7 +94,10 @@ public final class EtlErrors {
       return new TaskFailedException(
           name,
           where
-              + (name.equals(LOAD_FENCED) ? "another attempt at this object took over: " : "")
+              + (name.equals(LOAD_FENCED)
+                  ? "its transaction was aborted (another attempt at this object took over, or"
+                      + " the load outlived ETL_TRANSACTION_TIMEOUT): "
+                  : "")
               + cause);
     }
     if (cause instanceof JacksonException || cause instanceof CharConversionException) {
