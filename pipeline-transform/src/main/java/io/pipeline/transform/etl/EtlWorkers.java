@@ -2,6 +2,7 @@ package io.pipeline.transform.etl;
 
 import io.pipeline.client.worker.ActivityWorker;
 import io.pipeline.client.worker.TaskHandler;
+import io.pipeline.client.worker.WorkerStats;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.schemas.registry.SchemaTopic;
 import io.pipeline.schemas.serde.SchemaCatalog;
@@ -10,7 +11,8 @@ import io.pipeline.schemas.topic.Topic;
 import io.pipeline.schemas.topic.TopicAdmin;
 import io.pipeline.schemas.topic.TopicSpec;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,9 +45,9 @@ public final class EtlWorkers implements AutoCloseable {
   /** The activity that writes a load's manifest. */
   public static final String CATALOG = "etl-catalog";
 
-  private final List<ActivityWorker> workers;
+  private final Map<String, ActivityWorker> workers;
 
-  private EtlWorkers(List<ActivityWorker> workers) {
+  private EtlWorkers(Map<String, ActivityWorker> workers) {
     this.workers = workers;
   }
 
@@ -62,21 +64,22 @@ public final class EtlWorkers implements AutoCloseable {
 
   static EtlWorkers start(KafkaSettings kafka, S3Client s3, EtlConfig config, Clock clock) {
     prepare(kafka, config);
-    List<ActivityWorker> started = new ArrayList<>();
+    Map<String, ActivityWorker> started = new LinkedHashMap<>();
     try {
-      started.add(worker(kafka, VALIDATE, 4, new ValidateStage(s3, config)));
-      started.add(
+      started.put(VALIDATE, worker(kafka, VALIDATE, 4, new ValidateStage(s3, config)));
+      started.put(
+          TRANSFORM,
           worker(
               kafka,
               TRANSFORM,
               config.concurrency(),
               new TransformStage(s3, kafka, config, clock)));
-      started.add(worker(kafka, CATALOG, 4, new CatalogStage(s3, config, clock)));
+      started.put(CATALOG, worker(kafka, CATALOG, 4, new CatalogStage(s3, config, clock)));
     } catch (RuntimeException e) {
-      started.forEach(ActivityWorker::close);
+      started.values().forEach(ActivityWorker::close);
       throw e;
     }
-    return new EtlWorkers(List.copyOf(started));
+    return new EtlWorkers(Collections.unmodifiableMap(started));
   }
 
   /** Creates the rows and events topics if missing and publishes the rows' schema. */
@@ -113,8 +116,15 @@ public final class EtlWorkers implements AutoCloseable {
     return ActivityWorker.builder(kafka, activity).concurrency(concurrency).start(handler);
   }
 
+  /** What each worker has done so far, by activity name. */
+  public Map<String, WorkerStats> stats() {
+    Map<String, WorkerStats> stats = new LinkedHashMap<>();
+    workers.forEach((activity, worker) -> stats.put(activity, worker.stats()));
+    return stats;
+  }
+
   @Override
   public void close() {
-    workers.forEach(ActivityWorker::close);
+    workers.values().forEach(ActivityWorker::close);
   }
 }

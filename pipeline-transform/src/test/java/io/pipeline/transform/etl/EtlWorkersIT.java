@@ -78,6 +78,8 @@ class EtlWorkersIT {
       JsonNode output = EtlFixture.JSON.readTree(succeeded.getOutput());
       assertThat(output.path("action").asText()).isEqualTo("LOAD");
       assertThat(output.path("format").asText()).isEqualTo("CSV");
+      assertThat(workers.stats().get(EtlWorkers.VALIDATE).received()).isEqualTo(1);
+      assertThat(workers.stats().get(EtlWorkers.TRANSFORM).received()).isZero();
     }
   }
 
