@@ -35,11 +35,29 @@ public final class ChildJvm implements AutoCloseable {
    */
   public static ChildJvm start(
       Class<?> mainClass, List<String> args, Map<String, String> env, Path log) {
+    return start(mainClass, List.of("-Xmx256m", "-XX:+UseSerialGC"), args, env, log);
+  }
+
+  /**
+   * Starts {@code mainClass} in a new JVM with these JVM options, e.g. a smaller heap for a test
+   * that proves a program's memory stays flat.
+   *
+   * @param mainClass the class whose {@code main} runs
+   * @param jvmOptions the child JVM's options, such as {@code -Xmx128m}
+   * @param args its arguments
+   * @param env environment variables added to this process's
+   * @param log where the child's standard output and error go
+   */
+  public static ChildJvm start(
+      Class<?> mainClass,
+      List<String> jvmOptions,
+      List<String> args,
+      Map<String, String> env,
+      Path log) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command = new ArrayList<>();
     command.add(java.toString());
-    command.add("-Xmx256m");
-    command.add("-XX:+UseSerialGC");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass.getName());

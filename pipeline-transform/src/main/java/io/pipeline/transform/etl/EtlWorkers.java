@@ -1,0 +1,130 @@
+package io.pipeline.transform.etl;
+
+import io.pipeline.client.worker.ActivityWorker;
+import io.pipeline.client.worker.TaskHandler;
+import io.pipeline.client.worker.WorkerStats;
+import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.schemas.registry.SchemaTopic;
+import io.pipeline.schemas.serde.SchemaCatalog;
+import io.pipeline.schemas.topic.PipelineTopics;
+import io.pipeline.schemas.topic.Topic;
+import io.pipeline.schemas.topic.TopicAdmin;
+import io.pipeline.schemas.topic.TopicSpec;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.serialization.Serdes;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The batch ETL workers: one {@link ActivityWorker} for each of the activities {@value #VALIDATE},
+ * {@value #TRANSFORM} and {@value #CATALOG}, which the state machine {@code
+ * examples/s3-batch-etl/etl.asl.json} calls (decision 0032). Starting them creates the rows topic
+ * (compacted, keyed by row id) and the events topic if missing, and publishes the rows' schema on
+ * the schema topic, so that any reader resolves it by fingerprint.
+ *
+ * <pre>{@code
+ * try (EtlWorkers workers =
+ *     EtlWorkers.start(KafkaSettings.from(settings), s3, EtlConfig.from(settings))) {
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class EtlWorkers implements AutoCloseable {
+
+  /** The activity that decides whether an object is loaded. */
+  public static final String VALIDATE = "etl-validate";
+
+  /** The activity that loads an object's rows. */
+  public static final String TRANSFORM = "etl-transform";
+
+  /** The activity that writes a load's manifest. */
+  public static final String CATALOG = "etl-catalog";
+
+  private final Map<String, ActivityWorker> workers;
+
+  private EtlWorkers(Map<String, ActivityWorker> workers) {
+    this.workers = workers;
+  }
+
+  /**
+   * Prepares the topics and the schema, then starts the three workers.
+   *
+   * @param kafka how to reach Kafka (the pipeline's topics must exist: {@code PipelineKafka})
+   * @param s3 the client objects are read and written with; the caller closes it after the workers
+   * @param config the workers' settings
+   */
+  public static EtlWorkers start(KafkaSettings kafka, S3Client s3, EtlConfig config) {
+    return start(kafka, s3, config, Clock.systemUTC());
+  }
+
+  static EtlWorkers start(KafkaSettings kafka, S3Client s3, EtlConfig config, Clock clock) {
+    prepare(kafka, config);
+    Map<String, ActivityWorker> started = new LinkedHashMap<>();
+    try {
+      started.put(VALIDATE, worker(kafka, VALIDATE, 4, new ValidateStage(s3, config)));
+      started.put(
+          TRANSFORM,
+          worker(
+              kafka,
+              TRANSFORM,
+              config.concurrency(),
+              new TransformStage(s3, kafka, config, clock)));
+      started.put(CATALOG, worker(kafka, CATALOG, 4, new CatalogStage(s3, config, clock)));
+    } catch (RuntimeException e) {
+      started.values().forEach(ActivityWorker::close);
+      throw e;
+    }
+    return new EtlWorkers(Collections.unmodifiableMap(started));
+  }
+
+  /** Creates the rows and events topics if missing and publishes the rows' schema. */
+  static void prepare(KafkaSettings kafka, EtlConfig config) {
+    List<Topic<?, ?>> topics =
+        List.of(
+            new PipelineTopics(SchemaCatalog.builtIn()).schemas(),
+            rowsTopic(config),
+            new Topic<>(
+                config.eventsTopic(),
+                Serdes.String(),
+                Serdes.String(),
+                Optional.empty(),
+                TopicSpec.retained(3)));
+    try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
+      new TopicAdmin(admin).ensure(topics, config.replicationFactor());
+    }
+    new SchemaTopic(kafka.clientConfig(Map.of()), new SchemaCatalog())
+        .publish(List.of(config.schema()));
+  }
+
+  /** The rows topic: compacted, so that a row loaded again keeps one record per id. */
+  static Topic<String, byte[]> rowsTopic(EtlConfig config) {
+    return new Topic<>(
+        config.rowsTopic(),
+        Serdes.String(),
+        Serdes.ByteArray(),
+        Optional.of(config.schema()),
+        TopicSpec.compacted(config.rowsPartitions()));
+  }
+
+  private static ActivityWorker worker(
+      KafkaSettings kafka, String activity, int concurrency, TaskHandler handler) {
+    return ActivityWorker.builder(kafka, activity).concurrency(concurrency).start(handler);
+  }
+
+  /** What each worker has done so far, by activity name. */
+  public Map<String, WorkerStats> stats() {
+    Map<String, WorkerStats> stats = new LinkedHashMap<>();
+    workers.forEach((activity, worker) -> stats.put(activity, worker.stats()));
+    return stats;
+  }
+
+  @Override
+  public void close() {
+    workers.values().forEach(ActivityWorker::close);
+  }
+}
