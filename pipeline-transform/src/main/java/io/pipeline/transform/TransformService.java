@@ -6,9 +6,12 @@ import io.pipeline.common.http.ServiceEndpoints;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.common.lifecycle.Parts;
 import io.pipeline.common.metrics.ServiceMetrics;
+import io.pipeline.common.s3.S3Settings;
 import io.pipeline.schemas.registry.SchemaTopic;
 import io.pipeline.schemas.topic.PipelineKafka;
 import io.pipeline.schemas.topic.PipelineTopics;
+import io.pipeline.transform.etl.EtlConfig;
+import io.pipeline.transform.etl.EtlWorkers;
 import io.pipeline.transform.express.ExpressStep;
 import io.pipeline.transform.express.ExpressStepTopology;
 import io.pipeline.transform.express.StreamSteps;
@@ -18,16 +21,18 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The transform service: the Kafka Streams topologies (the telemetry topology, the Express steps on
- * streams), each its own application, and {@code /health} and {@code /metrics}. Reads and validates
- * all its settings before it starts anything.
+ * streams), each its own application, the batch ETL workers when a rows schema is set, and {@code
+ * /health} and {@code /metrics}. Reads and validates all its settings before it starts anything.
  */
 public final class TransformService implements AutoCloseable {
 
@@ -49,6 +54,12 @@ public final class TransformService implements AutoCloseable {
     TransformConfig config = TransformConfig.from(settings);
     // Every step's definition is validated before anything starts.
     List<ExpressStep> steps = config.stepsFile().map(StreamSteps::load).orElse(List.of());
+    Optional<EtlConfig> etl =
+        settings
+            .raw(EtlConfig.SCHEMA_FILE.name())
+            .filter(file -> !file.isBlank())
+            .map(file -> EtlConfig.from(settings));
+    Optional<S3Settings> s3 = etl.map(e -> S3Settings.from(settings));
     TransformService service = new TransformService();
     try {
       ServiceMetrics metrics = service.parts.track(new ServiceMetrics());
@@ -92,6 +103,17 @@ public final class TransformService implements AutoCloseable {
                     ExpressStepTopology.stage(step.step().name()),
                     ExpressStepTopology.build(step.step(), step.machine(), topics),
                     metrics.registry())));
+      }
+      if (etl.isPresent()) {
+        S3Client client = service.parts.track(s3.orElseThrow().newClient());
+        service.parts.track(EtlWorkers.start(kafka, client, etl.get()));
+        log.info(
+            "Batch ETL workers running ({}, {}, {})",
+            EtlWorkers.VALIDATE,
+            EtlWorkers.TRANSFORM,
+            EtlWorkers.CATALOG);
+      } else {
+        log.info("Batch ETL workers are off: set ETL_SCHEMA_FILE to run them");
       }
       Server server = new Server();
       ServerConnector connector = new ServerConnector(server);

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pipeline.common.config.Setting;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.common.s3.S3Settings;
 import io.pipeline.localstack.docker.ComposeFile;
 import io.pipeline.localstack.docker.ComposeService;
 import io.pipeline.localstack.docker.ImageBuild;
 import io.pipeline.schemas.topic.PipelineKafka;
+import io.pipeline.transform.etl.EtlConfig;
 import io.pipeline.transform.streams.ProcessingGuarantee;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +33,12 @@ class DockerComposeConsistencyTest {
   void shouldSetOnlyKnownSettingsWithValuesServiceAccepts() {
     // given
     Set<String> known =
-        Stream.of(KafkaSettings.SETTINGS, PipelineKafka.SETTINGS, TransformConfig.SETTINGS)
+        Stream.of(
+                KafkaSettings.SETTINGS,
+                PipelineKafka.SETTINGS,
+                TransformConfig.SETTINGS,
+                EtlConfig.SETTINGS,
+                S3Settings.SETTINGS)
             .flatMap(List::stream)
             .map(Setting::name)
             .collect(Collectors.toSet());

@@ -38,4 +38,12 @@ class S3ListingConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("'a:b:c:d' is not bucket, bucket:prefix or bucket:prefix:suffix");
   }
+
+  @Test
+  void shouldRejectZeroListingInterval() {
+    assertThatThrownBy(
+            () -> S3ListingConfig.from(Settings.of(Map.of("S3_LISTING_INTERVAL", "0ms"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("S3_LISTING_INTERVAL");
+  }
 }

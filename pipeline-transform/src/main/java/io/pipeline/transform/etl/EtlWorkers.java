@@ -97,8 +97,9 @@ public final class EtlWorkers implements AutoCloseable {
     try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
       new TopicAdmin(admin).ensure(topics, config.replicationFactor());
     }
-    new SchemaTopic(kafka.clientConfig(Map.of()), new SchemaCatalog())
-        .publish(List.of(config.schema()));
+    try (SchemaTopic schemas = new SchemaTopic(kafka.clientConfig(Map.of()), new SchemaCatalog())) {
+      schemas.publish(List.of(config.schema()));
+    }
   }
 
   /** The rows topic: compacted, so that a row loaded again keeps one record per id. */

@@ -2,8 +2,8 @@ package io.pipeline.ingest.s3.notify;
 
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.common.lifecycle.Parts;
+import io.pipeline.common.s3.S3Settings;
 import io.pipeline.ingest.metrics.IngestMetrics;
-import io.pipeline.ingest.s3.S3Settings;
 import io.pipeline.schemas.topic.PipelineTopics;
 import java.time.Clock;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.pipeline.ingest.s3;
+package io.pipeline.common.s3;
 
 import io.pipeline.common.config.ConfigException;
 import io.pipeline.common.config.Setting;

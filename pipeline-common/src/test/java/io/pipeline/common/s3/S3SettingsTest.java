@@ -1,4 +1,4 @@
-package io.pipeline.ingest.s3;
+package io.pipeline.common.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,13 +37,5 @@ class S3SettingsTest {
     assertThatThrownBy(() -> S3Settings.from(Settings.of(Map.of("S3_PATH_STYLE", "yes"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("expected auto, true or false");
-  }
-
-  @Test
-  void shouldRejectZeroListingInterval() {
-    assertThatThrownBy(
-            () -> S3ListingConfig.from(Settings.of(Map.of("S3_LISTING_INTERVAL", "0ms"))))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("S3_LISTING_INTERVAL");
   }
 }
