@@ -4,15 +4,20 @@ import io.pipeline.cli.demo.Demo;
 import io.pipeline.cli.demo.DemoContext;
 import io.pipeline.cli.demo.DemoException;
 import io.pipeline.cli.demo.DemoSummary;
+import io.pipeline.cli.demo.DemoTriggers;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.orchestrator.OrchestratorConfig;
+import io.pipeline.transform.etl.EtlConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +47,39 @@ final class DemoCommand extends UpCommand {
       description =
           "Readings each simulated device sends within its limits (default: ${DEFAULT-VALUE}).")
   int readingsPerDevice;
+
+  @Option(
+      names = "--etl-rows",
+      defaultValue = "5000",
+      description = "Rows of the CSV of orders the batch ETL loads (default: ${DEFAULT-VALUE}).")
+  int etlRows;
+
+  @Option(
+      names = "--examples",
+      description = "The project's examples folder (default: examples in the project).")
+  Path examples;
+
+  @Override
+  Settings environment(Settings fromEnvironment) {
+    Map<String, String> demo = new HashMap<>();
+    demo.put(
+        EtlConfig.SCHEMA_FILE.name(),
+        examples().resolve("s3-batch-etl/orders.avsc").toAbsolutePath().toString());
+    if (fromEnvironment.raw("ORCHESTRATOR_TRIGGERS").isEmpty()) {
+      demo.put(
+          "ORCHESTRATOR_TRIGGERS",
+          DemoTriggers.rules(
+              bucket,
+              fromEnvironment.get(OrchestratorConfig.REGION),
+              fromEnvironment.get(OrchestratorConfig.ACCOUNT)));
+    }
+    return fromEnvironment.with(demo);
+  }
+
+  private Path examples() {
+    return Optional.ofNullable(examples)
+        .orElseGet(() -> defaultDataDir().toAbsolutePath().getParent().resolve("examples"));
+  }
 
   @Override
   Path defaultData() {
@@ -77,7 +115,8 @@ final class DemoCommand extends UpCommand {
                 out));
     DemoSummary summary;
     try {
-      summary = new Demo(context, run, new Demo.Options(readingsPerDevice)).run();
+      summary =
+          new Demo(context, run, new Demo.Options(readingsPerDevice, etlRows, examples())).run();
     } catch (DemoException e) {
       out.println();
       out.println("Demo failed: " + e.getMessage());

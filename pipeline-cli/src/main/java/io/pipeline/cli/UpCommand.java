@@ -300,10 +300,10 @@ class UpCommand implements Callable<Integer> {
     TransformService transform =
         step(
             out,
-            "Starting transform service (telemetry topology)",
+            "Starting transform service (telemetry topology, Express steps, batch ETL workers)",
             () -> {
               Ports.requireFree(transformPort, "the transform service's HTTP port");
-              return track(TransformService.start(settings().transform(kafka, data)));
+              return track(TransformService.start(settings().transform(kafka, s3, data)));
             });
     return new Stack(
         kafka,

@@ -44,10 +44,7 @@ record UpSettings(
       Path data) {
     Map<String, String> overrides = new HashMap<>();
     overrides.putAll(withKafka(kafka, Map.of()));
-    overrides.put("S3_ENDPOINT", s3.uri().toString());
-    overrides.put("S3_REGION", s3.region());
-    overrides.put("AWS_ACCESS_KEY_ID", s3.accessKeyId());
-    overrides.put("AWS_SECRET_ACCESS_KEY", s3.secretAccessKey());
+    overrides.putAll(s3(s3));
     if (notifications.isPresent()) {
       overrides.put("SQS_ENDPOINT", notifications.get().sqs().uri().toString());
       overrides.put("S3_NOTIFICATIONS_SQS_QUEUE_URLS", notifications.get().queueUrl());
@@ -89,8 +86,10 @@ record UpSettings(
     return environment.with(withKafka(kafka, more));
   }
 
-  Settings transform(String kafka, Path data) {
+  Settings transform(String kafka, S3Endpoint s3, Path data) {
     Map<String, String> more = new HashMap<>();
+    // The batch ETL workers read and write the stack's S3 server.
+    more.putAll(s3(s3));
     more.put("TRANSFORM_HTTP_PORT", String.valueOf(ports.transform()));
     // Its stores beside the Kafka data they restore from; one instance, always the same.
     more.put("TRANSFORM_STATE_DIR", data.resolve("transform").toString());
@@ -119,6 +118,15 @@ record UpSettings(
             + triggerStateMachine);
     rule.put("executionName", "{$.eventId}");
     return JSON.createArrayNode().add(rule).toString();
+  }
+
+  /** The settings that point a service at the stack's S3 server. */
+  private static Map<String, String> s3(S3Endpoint s3) {
+    return Map.of(
+        "S3_ENDPOINT", s3.uri().toString(),
+        "S3_REGION", s3.region(),
+        "AWS_ACCESS_KEY_ID", s3.accessKeyId(),
+        "AWS_SECRET_ACCESS_KEY", s3.secretAccessKey());
   }
 
   /** A service's settings on the stack's Kafka (one broker: replication factor 1), plus these. */

@@ -62,7 +62,8 @@ class DemoIT {
                 "0",
                 "--transform-port",
                 "0"),
-            Map.of(),
+            // As ./pipeline sets it: where the examples are.
+            Map.of("PIPELINE_HOME", Path.of("..").toAbsolutePath().normalize().toString()),
             dir.resolve("demo.log"))) {
       assertThat(demo.awaitOutput("The pipeline stays up", DEMO)).as(demo.output()).isTrue();
       String output = demo.output();
@@ -82,8 +83,11 @@ class DemoIT {
       }
       assertThat(topics)
           .as(output)
-          .containsEntry("pipeline.iot.telemetry", 4 * 31)
+          .containsEntry("pipeline.iot.telemetry", 4 * 33)
           .containsEntry("pipeline.iot.alerts", 4)
+          // 5,000 generated rows, one in 50 bad; the sample's 3 good lines of 5.
+          .containsEntry("pipeline.etl.rows", 5000 - 100 + 3)
+          .containsEntry("pipeline.etl.loads", 3)
           .containsKeys("pipeline.mqtt.messages", "pipeline.transform.dead-letters");
       for (Map.Entry<String, Integer> topic : topics.entrySet()) {
         assertThat(count(bootstrap, topic.getKey()))
@@ -106,7 +110,7 @@ class DemoIT {
                   ", ",
                   byStatus.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
         }
-        assertThat(executions).isEqualTo(listed);
+        assertThat(executions).isEqualTo(listed).containsEntry("s3-batch-etl", "SUCCEEDED 3");
       }
     }
   }

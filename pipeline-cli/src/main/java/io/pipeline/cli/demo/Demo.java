@@ -5,11 +5,13 @@ import io.pipeline.schemas.serde.SchemaCatalog;
 import io.pipeline.schemas.topic.PipelineTopics;
 import io.pipeline.schemas.topic.Topic;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
@@ -30,7 +32,10 @@ public final class Demo {
           PipelineTopics.IOT_TELEMETRY,
           PipelineTopics.IOT_AGGREGATES,
           PipelineTopics.IOT_ALERTS,
-          PipelineTopics.TRANSFORM_DEAD_LETTERS);
+          PipelineTopics.TRANSFORM_DEAD_LETTERS,
+          PipelineTopics.S3_OBJECT_EVENTS,
+          EtlStage.ROWS,
+          EtlStage.LOADS);
 
   private final DemoContext context;
   private final String run;
@@ -40,8 +45,10 @@ public final class Demo {
    * How big the demo is.
    *
    * @param readingsPerDevice readings each simulated device sends within its limits
+   * @param etlRows rows of the generated CSV the batch ETL loads
+   * @param examples the project's {@code examples/} folder: the state machines and their files
    */
-  public record Options(int readingsPerDevice) {}
+  public record Options(int readingsPerDevice, int etlRows, Path examples) {}
 
   /**
    * @param context the stack
@@ -61,9 +68,44 @@ public final class Demo {
    */
   public DemoSummary run() {
     TopicCounts counts = TopicCounts.mark(context.kafka(), TOPICS);
+    Deployer deployer = new Deployer(context.sfn(), options.examples());
     IotStage iot = new IotStage(context, run, options.readingsPerDevice());
+    EtlStage etl = new EtlStage(context, run, options.etlRows());
+    stage(
+        "Deploying the examples' activities and state machines through the API",
+        () -> {
+          etl.deploy(deployer);
+          return EtlStage.MACHINE;
+        });
     stage("Registering 4 simulated devices and their limits", () -> iot.register());
-    IotStage.Sent sent = stage("IoT: devices publish readings over MQTT", iot::publish);
+    EtlStage.Uploaded uploaded =
+        stage(
+            "Batch ETL: orders land under s3://"
+                + context.bucket()
+                + "/incoming/, each starts "
+                + EtlStage.MACHINE,
+            () -> etl.load(deployer),
+            loaded -> loaded.objects() + " objects loaded");
+    stage(
+        "Batch ETL: the same CSV uploaded again is not loaded twice",
+        () -> {
+          etl.reload();
+          return "skipped";
+        });
+    stage(
+        "Batch ETL: rows on " + EtlStage.ROWS,
+        () -> {
+          TopicCounts.await(
+              uploaded.goodRows() + " rows",
+              STAGE_TIMEOUT,
+              () -> counts.count(EtlStage.ROWS) >= uploaded.goodRows());
+          return uploaded.goodRows() + " rows loaded, " + uploaded.badRows() + " quarantined";
+        });
+    IotStage.Sent sent =
+        stage(
+            "IoT: devices publish readings over MQTT",
+            iot::publish,
+            published -> published.published() + " messages");
     stage(
         "IoT: telemetry topology dedups, aggregates and alerts",
         () -> {
@@ -113,7 +155,11 @@ public final class Demo {
     return new DemoSummary(topics, executions, context.api(), next);
   }
 
-  private <T> T stage(String what, Supplier<T> work) {
+  private String stage(String what, Supplier<String> work) {
+    return stage(what, work, result -> result);
+  }
+
+  private <T> T stage(String what, Supplier<T> work, Function<T, String> describe) {
     PrintWriter out = context.out();
     out.print(what + "... ");
     out.flush();
@@ -126,9 +172,7 @@ public final class Demo {
       out.flush();
       throw e;
     }
-    out.printf(
-        "ok (%s, %.1f s)%n",
-        result instanceof String ? result : "done", (System.nanoTime() - started) / 1e9);
+    out.printf("ok (%s, %.1f s)%n", describe.apply(result), (System.nanoTime() - started) / 1e9);
     out.flush();
     return result;
   }

@@ -34,6 +34,9 @@ public final class IotStage {
   /** The metric the devices report. */
   static final String METRIC = "temperature";
 
+  /** Rounds of readings sent after the others, to close their windows. */
+  static final int TICKS = 2;
+
   /** The highest temperature before a device alerts. */
   static final double MAX = 80;
 
@@ -106,12 +109,21 @@ public final class IotStage {
         send(client, name, reading(readingsPerDevice, device.getValue(), Instant.now()));
         published += 3;
       }
+      // Windows are checked for closing as readings arrive, at most once a second: two more
+      // rounds of readings, a little apart, close the windows the burst above filled.
+      for (int tick = 1; tick <= TICKS; tick++) {
+        pause(Duration.ofMillis(1500));
+        for (String name : DEVICES.keySet()) {
+          send(client, name, reading(readingsPerDevice + tick, 21, Instant.now()));
+          published++;
+        }
+      }
     } finally {
       client.disconnect();
     }
     return new Sent(
         published,
-        DEVICES.size() * (readingsPerDevice + 1),
+        DEVICES.size() * (readingsPerDevice + 1 + TICKS),
         DEVICES.size(),
         DEVICES.size(),
         DEVICES.size());
@@ -120,6 +132,15 @@ public final class IotStage {
   private String reading(int id, double value, Instant time) {
     return "{\"id\": \"%s-%d\", \"metric\": \"%s\", \"value\": %s, \"unit\": \"C\", \"time\": \"%s\"}"
         .formatted(run, id, METRIC, value, time);
+  }
+
+  private static void pause(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DemoException("interrupted while the devices published");
+    }
   }
 
   private static void send(Mqtt5BlockingClient client, String device, String payload) {
