@@ -107,7 +107,10 @@ public final class TelemetryTopology {
         registered.mapValues(Registered::reading, Named.as("telemetry-enriched"));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(LATEST_STORE), Serdes.String(), Serdes.String()));
+                Stores.persistentKeyValueStore(LATEST_STORE), Serdes.String(), Serdes.String())
+            // A device's metric changes with each reading: between commits only the latest
+            // goes to the changelog.
+            .withCachingEnabled());
     registered
         .processValues(() -> new DeviceAlerts(LATEST_STORE), Named.as(ALERTS), LATEST_STORE)
         .to(
@@ -117,10 +120,9 @@ public final class TelemetryTopology {
         topics.iotTelemetry().name(),
         Produced.with(Serdes.String(), topics.iotTelemetry().valueSerde()).withName(READINGS_SINK));
     TelemetryWindows.aggregate(
-        readings.groupBy(
-            (device, reading) -> device + "/" + reading.getMetric(),
+        readings.groupByKey(
             Grouped.with(
-                TelemetryWindows.BY_METRIC, Serdes.String(), topics.iotTelemetry().valueSerde())),
+                TelemetryWindows.BY_DEVICE, Serdes.String(), topics.iotTelemetry().valueSerde())),
         topics,
         grace);
     branches

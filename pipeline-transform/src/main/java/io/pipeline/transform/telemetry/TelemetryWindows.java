@@ -1,114 +1,127 @@
 package io.pipeline.transform.telemetry;
 
+import io.pipeline.schemas.iot.DeviceWindow;
+import io.pipeline.schemas.iot.MetricFigures;
 import io.pipeline.schemas.iot.TelemetryAggregate;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.topic.PipelineTopics;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.kstream.EmitStrategy;
 import org.apache.kafka.streams.kstream.KGroupedStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Per-device, per-metric aggregates of the readings over event-time windows: tumbling 1-minute
  * windows and hopping 5-minute windows that advance by a minute. A reading up to the grace late
  * still counts; each window's aggregate is emitted once, when the window closes, to {@value
  * PipelineTopics#IOT_AGGREGATES}, keyed by device.
+ *
+ * <p>The readings stay grouped by device, as they arrive: a window's state is the device's figures
+ * for every metric ({@link DeviceWindow}), split into one aggregate per metric when it closes. No
+ * repartition topic is needed, so a reading costs no extra write and read through Kafka.
  */
 final class TelemetryWindows {
 
-  /** The readings grouped by device and metric ({@code <device>/<metric>}). */
-  static final String BY_METRIC = "telemetry-by-metric";
+  /** The readings grouped by device. */
+  static final String BY_DEVICE = "telemetry-by-device";
 
   private TelemetryWindows() {}
 
   /** Adds both windowed aggregations of the grouped readings to the topology. */
   static void aggregate(
-      KGroupedStream<String, TelemetryReading> byMetric, PipelineTopics topics, Duration grace) {
-    aggregate(byMetric, topics, "1m", TimeWindows.ofSizeAndGrace(Duration.ofMinutes(1), grace));
+      KGroupedStream<String, TelemetryReading> byDevice, PipelineTopics topics, Duration grace) {
+    aggregate(byDevice, topics, "1m", TimeWindows.ofSizeAndGrace(Duration.ofMinutes(1), grace));
     aggregate(
-        byMetric,
+        byDevice,
         topics,
         "5m",
         TimeWindows.ofSizeAndGrace(Duration.ofMinutes(5), grace).advanceBy(Duration.ofMinutes(1)));
   }
 
   private static void aggregate(
-      KGroupedStream<String, TelemetryReading> byMetric,
+      KGroupedStream<String, TelemetryReading> byDevice,
       PipelineTopics topics,
       String window,
       TimeWindows windows) {
     String name = "telemetry-" + window;
-    byMetric
+    byDevice
         .windowedBy(windows)
-        .emitStrategy(EmitStrategy.onWindowClose())
         .aggregate(
             TelemetryWindows::empty,
-            (key, reading, aggregate) -> add(aggregate, reading),
+            (device, reading, state) -> add(state, reading),
             Named.as(name + "-aggregate"),
-            Materialized
-                .<String, TelemetryAggregate,
-                    org.apache.kafka.streams.state.WindowStore<
-                        org.apache.kafka.common.utils.Bytes, byte[]>>
-                    as(name + "-store")
+            Materialized.<String, DeviceWindow, WindowStore<Bytes, byte[]>>as(name + "-store")
                 .withKeySerde(Serdes.String())
-                .withValueSerde(topics.iotAggregates().valueSerde())
-                // The record cache's iterator walks every segment interval of a range, and a
-                // task's first window-close fetch ranges from epoch: minutes of work per task
-                // (KAFKA-13785's emit-final fetch). The store's own fetch skips to the segments
-                // that exist; emit-final already keeps updates from the output.
-                .withCachingDisabled())
+                .withValueSerde(topics.storeSerde(DeviceWindow.class)))
+        // Emitted once, when the window closes: the record cache folds a window's updates
+        // between commits into one, and the suppression buffer, ordered by time, releases each
+        // window as stream time passes its end and grace. (EmitStrategy.onWindowClose does the
+        // same without the buffer, but its first range fetch runs from epoch through the cache,
+        // segment interval by segment interval: minutes per task.)
+        .suppress(
+            Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
+                .withName(name + "-until-closed"))
         .toStream(Named.as(name + "-closed"))
-        .map((key, aggregate) -> closed(key, aggregate, window), Named.as(name + "-result"))
+        .flatMap((key, state) -> closed(key, state, window), Named.as(name + "-result"))
         .to(
             topics.iotAggregates().name(),
             Produced.with(Serdes.String(), topics.iotAggregates().valueSerde())
                 .withName(name + "-aggregates"));
   }
 
-  private static TelemetryAggregate empty() {
-    return TelemetryAggregate.newBuilder()
-        .setDeviceId("")
-        .setMetric("")
-        .setWindowStart(java.time.Instant.EPOCH)
-        .setWindowEnd(java.time.Instant.EPOCH)
-        .setWindow("")
-        .setCount(0)
-        .setMin(Double.POSITIVE_INFINITY)
-        .setMax(Double.NEGATIVE_INFINITY)
-        .setSum(0)
-        .setMean(0)
-        .build();
+  private static DeviceWindow empty() {
+    return DeviceWindow.newBuilder().setDeviceId("").setMetrics(new HashMap<>()).build();
   }
 
-  private static TelemetryAggregate add(TelemetryAggregate aggregate, TelemetryReading reading) {
+  private static DeviceWindow add(DeviceWindow state, TelemetryReading reading) {
     double value = reading.getValue();
-    long count = aggregate.getCount() + 1;
-    double sum = aggregate.getSum() + value;
-    return TelemetryAggregate.newBuilder(aggregate)
-        .setDeviceId(reading.getDeviceId())
-        .setMetric(reading.getMetric())
-        .setCount(count)
-        .setMin(Math.min(aggregate.getMin(), value))
-        .setMax(Math.max(aggregate.getMax(), value))
-        .setSum(sum)
-        .setMean(sum / count)
-        .build();
+    Map<String, MetricFigures> metrics = new HashMap<>(state.getMetrics());
+    metrics.merge(
+        reading.getMetric(),
+        new MetricFigures(1L, value, value, value),
+        (figures, one) ->
+            new MetricFigures(
+                figures.getCount() + 1,
+                Math.min(figures.getMin(), value),
+                Math.max(figures.getMax(), value),
+                figures.getSum() + value));
+    return DeviceWindow.newBuilder().setDeviceId(reading.getDeviceId()).setMetrics(metrics).build();
   }
 
-  private static KeyValue<String, TelemetryAggregate> closed(
-      Windowed<String> key, TelemetryAggregate aggregate, String window) {
-    TelemetryAggregate result =
-        TelemetryAggregate.newBuilder(aggregate)
-            .setWindowStart(key.window().startTime())
-            .setWindowEnd(key.window().endTime())
-            .setWindow(window)
-            .build();
-    return KeyValue.pair(result.getDeviceId(), result);
+  private static List<KeyValue<String, TelemetryAggregate>> closed(
+      Windowed<String> key, DeviceWindow state, String window) {
+    List<KeyValue<String, TelemetryAggregate>> aggregates = new ArrayList<>();
+    state
+        .getMetrics()
+        .forEach(
+            (metric, figures) ->
+                aggregates.add(
+                    KeyValue.pair(
+                        key.key(),
+                        TelemetryAggregate.newBuilder()
+                            .setDeviceId(key.key())
+                            .setMetric(metric.toString())
+                            .setWindowStart(key.window().startTime())
+                            .setWindowEnd(key.window().endTime())
+                            .setWindow(window)
+                            .setCount(figures.getCount())
+                            .setMin(figures.getMin())
+                            .setMax(figures.getMax())
+                            .setSum(figures.getSum())
+                            .setMean(figures.getSum() / figures.getCount())
+                            .build())));
+    return aggregates;
   }
 }

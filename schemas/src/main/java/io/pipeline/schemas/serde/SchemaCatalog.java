@@ -2,6 +2,7 @@ package io.pipeline.schemas.serde;
 
 import io.pipeline.schemas.dlq.DeadLetter;
 import io.pipeline.schemas.iot.DeviceRecord;
+import io.pipeline.schemas.iot.DeviceWindow;
 import io.pipeline.schemas.iot.TelemetryAggregate;
 import io.pipeline.schemas.iot.TelemetryAlert;
 import io.pipeline.schemas.iot.TelemetryReading;
@@ -63,6 +64,7 @@ public final class SchemaCatalog implements SchemaStore {
           ResourceTags.getClassSchema(),
           MapRunRecord.getClassSchema(),
           TelemetryAggregate.getClassSchema(),
+          DeviceWindow.getClassSchema(),
           DeviceRecord.getClassSchema(),
           TelemetryAlert.getClassSchema());
 

@@ -2,6 +2,8 @@ package io.pipeline.schemas.serde;
 
 import io.pipeline.schemas.dlq.DeadLetter;
 import io.pipeline.schemas.iot.DeviceRecord;
+import io.pipeline.schemas.iot.DeviceWindow;
+import io.pipeline.schemas.iot.MetricFigures;
 import io.pipeline.schemas.iot.MetricLimits;
 import io.pipeline.schemas.iot.TelemetryAggregate;
 import io.pipeline.schemas.iot.TelemetryAlert;
@@ -83,6 +85,8 @@ final class TrustedClasses {
           MapRunRecord.class,
           MapRunCounts.class,
           TelemetryAggregate.class,
+          DeviceWindow.class,
+          MetricFigures.class,
           DeviceRecord.class,
           MetricLimits.class,
           TelemetryAlert.class);

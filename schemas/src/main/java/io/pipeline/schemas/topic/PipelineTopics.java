@@ -261,6 +261,14 @@ public final class PipelineTopics {
     return new Topic<>(name, Serdes.String(), serde, Optional.of(serde.schema()), spec);
   }
 
+  /**
+   * The serde of a record kept in a state store rather than on a topic of its own, resolving writer
+   * schemas as the topics' serdes do.
+   */
+  public <V extends SpecificRecord> AvroSerde<V> storeSerde(Class<V> type) {
+    return AvroSerde.specific(type, writerSchemas);
+  }
+
   public Topic<String, String> schemas() {
     return schemas;
   }
