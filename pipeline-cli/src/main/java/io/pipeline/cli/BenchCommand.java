@@ -1,5 +1,6 @@
 package io.pipeline.cli;
 
+import io.pipeline.cli.bench.EtlBench;
 import io.pipeline.cli.bench.Figures;
 import io.pipeline.cli.bench.IngestBench;
 import io.pipeline.cli.bench.TransformBench;
@@ -7,12 +8,14 @@ import io.pipeline.cli.bench.WorkflowBench;
 import io.pipeline.cli.bench.WorkflowReport;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.localstack.LocalStack;
+import io.pipeline.localstack.s3.EmbeddedS3Server;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +23,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code ./pipeline bench}: end-to-end benchmarks, each beside the raw limit it is bounded by. */
 @Command(
@@ -325,20 +329,37 @@ final class BenchCommand implements Runnable {
         description = "Records through each application (default: ${DEFAULT-VALUE}).")
     int records;
 
+    @Option(
+        names = "--etl-mb",
+        defaultValue = "256",
+        description =
+            "Size of the CSV object the batch ETL loads, in MB; 0 to skip (default:"
+                + " ${DEFAULT-VALUE}; the 1 GB figure: 1024).")
+    int etlMegabytes;
+
     @Mixin Runs runs;
 
     @Override
     public Integer call() throws Exception {
-      if (records < 1 || runs.count < 1 || runs.warmup < 0) {
-        throw new UserException("Give --records >= 1 and --runs >= 1");
+      if (records < 1 || etlMegabytes < 0 || runs.count < 1 || runs.warmup < 0) {
+        throw new UserException("Give --records >= 1, --etl-mb >= 0 and --runs >= 1");
       }
       PrintWriter out = spec.commandLine().getOut();
       Path state = Files.createTempDirectory("pipeline-bench-transform-");
-      try (LocalStack stack = LocalStack.fromEnvironment()) {
-        out.println("Starting Kafka...");
+      try (LocalStack stack = LocalStack.fromEnvironment();
+          EmbeddedS3Server s3 = EmbeddedS3Server.start(Optional.of(state.resolve("s3")), 0);
+          S3Client client = s3.endpoint().newClient()) {
+        out.println("Starting Kafka and an S3 server (on disk)...");
         out.flush();
-        TransformBench bench =
-            new TransformBench(KafkaSettings.of(stack.kafka().bootstrapServers()), state, records);
+        KafkaSettings kafka = KafkaSettings.of(stack.kafka().bootstrapServers());
+        Optional<EtlBench> etl = Optional.empty();
+        if (etlMegabytes > 0) {
+          EtlBench load = new EtlBench(kafka, client, "bench", state, etlMegabytes * 1_000_000L);
+          load.upload();
+          out.printf("Uploaded a CSV of %,d bytes for the batch ETL%n", load.size());
+          etl = Optional.of(load);
+        }
+        TransformBench bench = new TransformBench(kafka, state, records, etl);
         for (int run = 1; run <= runs.warmup; run++) {
           out.printf("Warm-up run %d of %d...%n", run, runs.warmup);
           out.flush();

@@ -82,22 +82,30 @@ public final class TransformBench {
    * @param rawExactlyOnce the same, exactly_once_v2
    * @param telemetry the telemetry topology, exactly_once_v2
    * @param express the Express step, at_least_once
+   * @param etl the batch ETL's load of a large CSV beside reading and producing its lines, if run
    */
   public record Result(
-      double rawAtLeastOnce, double rawExactlyOnce, double telemetry, double express) {}
+      double rawAtLeastOnce,
+      double rawExactlyOnce,
+      double telemetry,
+      double express,
+      Optional<EtlBench.Result> etl) {}
 
   private final KafkaSettings kafka;
   private final Path stateDir;
   private final int records;
   private final PipelineTopics topics;
+  private final Optional<EtlBench> etl;
 
   /**
    * @param kafka the broker
    * @param stateDir where the applications keep their state
    * @param records records through each application per run
+   * @param etl the batch ETL's benchmark, its object uploaded, if it runs
    */
-  public TransformBench(KafkaSettings kafka, Path stateDir, int records) {
+  public TransformBench(KafkaSettings kafka, Path stateDir, int records, Optional<EtlBench> etl) {
     this.kafka = kafka;
+    this.etl = etl;
     this.stateDir = stateDir;
     this.records = records;
     SchemaTopic schemas = PipelineKafka.prepare(kafka, Settings.of(Map.of()));
@@ -112,7 +120,8 @@ public final class TransformBench {
         raw(run + "-alos", ProcessingGuarantee.AT_LEAST_ONCE),
         raw(run + "-eos", ProcessingGuarantee.EXACTLY_ONCE_V2),
         telemetry(run),
-        express(run));
+        express(run),
+        etl.isPresent() ? Optional.of(etl.get().run()) : Optional.empty());
   }
 
   private double raw(String run, ProcessingGuarantee guarantee) throws Exception {
@@ -374,6 +383,20 @@ public final class TransformBench {
     out.printf(
         "| Express step (Pass, Choice, intrinsics), at_least_once | %s | %s of raw at_least_once |%n",
         figures.rate(Result::express), figures.ratio(r -> r.express() / r.rawAtLeastOnce()));
+    if (runs.get(0).etl().isPresent()) {
+      out.printf("%n| batch ETL of one CSV object | MB/s | ratio |%n");
+      out.println("|---|---:|---:|");
+      out.printf(
+          "| raw: stream the object from S3, produce each line | %s | 1.00 |%n",
+          figures.rate(r -> r.etl().orElseThrow().rawMegabytesPerSecond()));
+      out.printf(
+          "| ETL transform: parse, validate, Avro, one transaction, curated file | %s | %s |%n",
+          figures.rate(r -> r.etl().orElseThrow().etlMegabytesPerSecond()),
+          figures.ratio(
+              r ->
+                  r.etl().orElseThrow().etlMegabytesPerSecond()
+                      / r.etl().orElseThrow().rawMegabytesPerSecond()));
+    }
     double telemetry = figures.median(r -> r.telemetry() / r.rawExactlyOnce());
     double express = figures.median(r -> r.express() / r.rawAtLeastOnce());
     out.printf(

@@ -82,6 +82,15 @@ public final class EtlWorkers implements AutoCloseable {
     return new EtlWorkers(Collections.unmodifiableMap(started));
   }
 
+  /**
+   * The transform activity's handler alone, its topics prepared: for a benchmark that measures the
+   * load of one object without an orchestrator.
+   */
+  public static TaskHandler transformHandler(KafkaSettings kafka, S3Client s3, EtlConfig config) {
+    prepare(kafka, config);
+    return new TransformStage(s3, kafka, config, Clock.systemUTC());
+  }
+
   /** Creates the rows and events topics if missing and publishes the rows' schema. */
   static void prepare(KafkaSettings kafka, EtlConfig config) {
     List<Topic<?, ?>> topics =
