@@ -1,15 +1,13 @@
 package io.pipeline.examples;
 
-import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.common.lifecycle.Parts;
+import io.pipeline.common.lifecycle.ServiceMain;
 import io.pipeline.examples.bank.BankAccountOpening;
 import io.pipeline.examples.bank.BankWorkers;
 import io.pipeline.examples.security.IncidentResponse;
 import io.pipeline.examples.security.SecurityWorkers;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -19,42 +17,41 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExampleWorkers {
 
-  private static final Logger log = LoggerFactory.getLogger(ExampleWorkers.class);
-
   private ExampleWorkers() {}
 
   public static void main(String[] args) throws InterruptedException {
     List<String> examples = args.length == 0 ? List.of("bank", "security") : List.of(args);
-    for (String example : examples) {
-      if (!example.equals("bank") && !example.equals("security")) {
-        System.err.println("usage: ExampleWorkers [bank] [security]; unknown: " + example);
-        System.exit(2);
-      }
+    if (!List.of("bank", "security").containsAll(examples)) {
+      System.err.println("usage: ExampleWorkers [bank] [security], not " + examples);
+      System.exit(2);
     }
-    KafkaSettings kafka = KafkaSettings.from(Settings.fromEnvironment());
-    CountDownLatch stopped = new CountDownLatch(1);
-    Parts parts = new Parts("Example workers");
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  parts.close();
-                  stopped.countDown();
-                }));
-    if (examples.contains("bank")) {
-      parts.track(BankWorkers.start(kafka));
-      log.info(
-          "Bank workers running for {} (blocked customers: {})",
-          BankAccountOpening.WORKFLOW.activities(),
-          BankAccountOpening.DEMO_BLOCKED_CUSTOMERS);
-    }
-    if (examples.contains("security")) {
-      parts.track(SecurityWorkers.start(kafka));
-      log.info(
-          "Policy service running for {}; approval requests on {}",
-          IncidentResponse.WORKFLOW.activities(),
-          IncidentResponse.APPROVALS_TOPIC);
-    }
-    stopped.await();
+    ServiceMain.run(
+        "example workers",
+        settings -> {
+          KafkaSettings kafka = KafkaSettings.from(settings);
+          Parts parts = new Parts("Example workers");
+          try {
+            if (examples.contains("bank")) {
+              parts.track(BankWorkers.start(kafka));
+              LoggerFactory.getLogger(ExampleWorkers.class)
+                  .info(
+                      "Bank workers running for {} (blocked customers: {})",
+                      BankAccountOpening.WORKFLOW.activities(),
+                      BankAccountOpening.DEMO_BLOCKED_CUSTOMERS);
+            }
+            if (examples.contains("security")) {
+              parts.track(SecurityWorkers.start(kafka));
+              LoggerFactory.getLogger(ExampleWorkers.class)
+                  .info(
+                      "Policy service running for {}; approval requests on {}",
+                      IncidentResponse.WORKFLOW.activities(),
+                      IncidentResponse.APPROVALS_TOPIC);
+            }
+          } catch (RuntimeException e) {
+            parts.close();
+            throw e;
+          }
+          return parts;
+        });
   }
 }
