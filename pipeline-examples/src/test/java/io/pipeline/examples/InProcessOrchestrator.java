@@ -60,22 +60,24 @@ public final class InProcessOrchestrator implements AutoCloseable {
   }
 
   public static InProcessOrchestrator start(LocalStack stack) throws Exception {
+    return start(stack, Map.of());
+  }
+
+  /**
+   * @param more settings added to the usual ones, e.g. {@code ORCHESTRATOR_TRIGGERS}
+   */
+  public static InProcessOrchestrator start(LocalStack stack, Map<String, String> more)
+      throws Exception {
     String bootstrap = stack.kafka().bootstrapServers();
     String applicationId = LocalStack.uniqueName("examples-orchestrator");
     Path state = Files.createTempDirectory("examples-orchestrator");
     startGroupsAtTopicEnds(bootstrap, applicationId);
-    OrchestratorService service =
-        OrchestratorService.start(
-            Settings.of(
-                Map.of(
-                    "KAFKA_BOOTSTRAP_SERVERS",
-                    bootstrap,
-                    "ORCHESTRATOR_HTTP_PORT",
-                    "0",
-                    "ORCHESTRATOR_APPLICATION_ID",
-                    applicationId,
-                    "ORCHESTRATOR_STATE_DIR",
-                    state.toString())));
+    Map<String, String> settings = new HashMap<>(more);
+    settings.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+    settings.put("ORCHESTRATOR_HTTP_PORT", "0");
+    settings.put("ORCHESTRATOR_APPLICATION_ID", applicationId);
+    settings.put("ORCHESTRATOR_STATE_DIR", state.toString());
+    OrchestratorService service = OrchestratorService.start(Settings.of(settings));
     try {
       if (!service.awaitRunning(Duration.ofSeconds(60))) {
         throw new IllegalStateException("the runtime is " + service.runtimeState());

@@ -10,8 +10,16 @@ import io.pipeline.examples.JsonRecords;
 import io.pipeline.examples.JsonRecords.JsonRecord;
 import io.pipeline.localstack.LocalStack;
 import io.pipeline.localstack.junit.LocalStackExtension;
+import io.pipeline.schemas.iot.TelemetryAlert;
+import io.pipeline.schemas.serde.SchemaCatalog;
+import io.pipeline.schemas.topic.PipelineTopics;
+import io.pipeline.schemas.topic.Topic;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,13 +48,26 @@ class SecurityIncidentResponseIT {
 
   @BeforeAll
   static void start(LocalStack stack) throws Exception {
-    orchestrator = InProcessOrchestrator.start(stack);
+    String machineName = LocalStack.uniqueName("incidents");
+    // Alerts of the telemetry topology start the workflow, as a deployment would have it.
+    String trigger =
+        JSON.createArrayNode()
+            .add(
+                JSON.createObjectNode()
+                    .put("name", machineName)
+                    .put("sourceTopic", PipelineTopics.IOT_ALERTS)
+                    .put(
+                        "stateMachineArn",
+                        "arn:aws:states:us-east-1:000000000000:stateMachine:" + machineName)
+                    .put("executionName", "{$.alertId}"))
+            .toString();
+    orchestrator = InProcessOrchestrator.start(stack, Map.of("ORCHESTRATOR_TRIGGERS", trigger));
     sfn = orchestrator.sfn();
     bootstrap = orchestrator.kafka().bootstrapServers();
     workers = SecurityWorkers.start(orchestrator.kafka());
     inbox = ApprovalInbox.open(orchestrator.kafka());
     IncidentResponse.WORKFLOW.createActivities(sfn);
-    machine = IncidentResponse.WORKFLOW.createStateMachine(sfn, LocalStack.uniqueName("incidents"));
+    machine = IncidentResponse.WORKFLOW.createStateMachine(sfn, machineName);
   }
 
   @AfterAll
@@ -203,6 +224,49 @@ class SecurityIncidentResponseIT {
     assertThat(workers.policies().current(principal(alert)).orElseThrow().policy())
         .isEqualTo(AccessPolicy.RESTRICTED);
     assertThat(inbox.pending()).noneMatch(r -> r.incidentId().equals(incidentId(alert)));
+  }
+
+  @Test
+  void shouldRespondWhenTheTelemetryTopologyRaisesAnAlert() throws Exception {
+    String device = LocalStack.uniqueName("pump");
+    String reading = LocalStack.uniqueName("r");
+    TelemetryAlert alert =
+        TelemetryAlert.newBuilder()
+            .setAlertId(reading + "/ABOVE_MAX")
+            .setDeviceId(device)
+            .setSite("plant-north")
+            .setMetric("temperature")
+            .setKind("ABOVE_MAX")
+            .setValue(130)
+            .setLimit(80)
+            .setReadingId(reading)
+            .setEventTime(Instant.parse("2026-03-01T09:00:00Z"))
+            .setMessage("temperature of " + device + " 130.0 is above the maximum 80.0")
+            .build();
+    Topic<String, TelemetryAlert> alerts = new PipelineTopics(SchemaCatalog.builtIn()).iotAlerts();
+    try (KafkaProducer<String, TelemetryAlert> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", bootstrap),
+            alerts.keySerde().serializer(),
+            alerts.valueSerde().serializer())) {
+      producer.send(new ProducerRecord<>(alerts.name(), device, alert)).get();
+    }
+
+    ApprovalRequest request = inbox.awaitRequest(alert.getAlertId(), REQUEST_WAIT).orElseThrow();
+    assertThat(request.incident().get("severity").asText()).isEqualTo("CRITICAL");
+    assertThat(request.policy().get("policy").asText()).isEqualTo("ISOLATED");
+    assertThat(request.timeout()).isEqualTo(Duration.ofHours(1));
+    inbox.approve(sfn, request, "carol");
+
+    String principal = IncidentResponse.devicePrincipal(device);
+    assertThat(
+            JsonRecords.await(bootstrap, IncidentResponse.POLICIES_TOPIC, principal, 2).stream()
+                .map(r -> r.value().get("policy").asText()))
+        .containsExactly("ISOLATED", "STANDARD");
+    assertThat(
+            sfn.listExecutions(b -> b.stateMachineArn(machine)).executions().stream()
+                .filter(e -> e.name().contains(reading)))
+        .hasSize(1);
   }
 
   @Test
