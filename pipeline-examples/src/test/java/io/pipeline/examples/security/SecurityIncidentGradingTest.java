@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipeline.asl.inspect.InspectionLevel;
 import io.pipeline.asl.inspect.StateTest;
 import io.pipeline.asl.inspect.StateTestOutcome;
+import io.pipeline.asl.inspect.StateTestResult;
 import io.pipeline.asl.inspect.StateTester;
 import io.pipeline.asl.inspect.TestStatus;
 import io.pipeline.asl.interpreter.ExecutionIdentity;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The grading rule lives in the definition (JSONata in its first state); these run that state of
@@ -39,7 +41,7 @@ class SecurityIncidentGradingTest {
         .put("message", "temperature of pump-7 is off");
   }
 
-  private static JsonNode variablesAfterGrading(JsonNode alert) {
+  private static StateTestResult grade(JsonNode alert) {
     StateTestOutcome outcome =
         StateTester.test(
             StateTest.of(DEFINITION)
@@ -50,7 +52,11 @@ class SecurityIncidentGradingTest {
             Instant.parse("2026-03-01T09:00:01Z"),
             1L);
     assertThat(outcome).isInstanceOf(StateTestOutcome.Tested.class);
-    var result = ((StateTestOutcome.Tested) outcome).result();
+    return ((StateTestOutcome.Tested) outcome).result();
+  }
+
+  private static JsonNode variablesAfterGrading(JsonNode alert) {
+    StateTestResult result = grade(alert);
     assertThat(result.status()).isEqualTo(TestStatus.SUCCEEDED);
     assertThat(result.nextState()).contains("BySeverity");
     return result.inspection().orElseThrow().variables().orElseThrow();
@@ -93,6 +99,21 @@ class SecurityIncidentGradingTest {
   void shouldWaitAnHourForApprovalWhenTheInputSetsNoTimeout() {
     assertThat(variablesAfterGrading(alert("ABOVE_MAX", 95, 80)).get("approvalTimeoutSeconds"))
         .isEqualTo(JSON.getNodeFactory().numberNode(3600));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-1", "2.5", "\"30\"", "null"})
+  void shouldFailBeforeAnythingChangesWhenTheApprovalTimeoutIsNotAWholeNumberOfSeconds(
+      String timeout) throws Exception {
+    ObjectNode alert = alert("ABOVE_MAX", 95, 80);
+    alert.set("approvalTimeoutSeconds", JSON.readTree(timeout));
+
+    StateTestResult result = grade(alert);
+
+    assertThat(result.status()).isEqualTo(TestStatus.FAILED);
+    assertThat(result.error()).contains("States.QueryEvaluationError");
+    assertThat(result.cause().orElseThrow())
+        .contains("approvalTimeoutSeconds must be a whole number of seconds, at least 1");
   }
 
   @Test
