@@ -19,6 +19,11 @@ public final class ExampleWorkers {
 
   private ExampleWorkers() {}
 
+  /**
+   * Starts the workers and returns once the process is asked to stop and they have closed.
+   *
+   * @param args {@code bank}, {@code security}, or nothing for both
+   */
   public static void main(String[] args) throws InterruptedException {
     List<String> examples = args.length == 0 ? List.of("bank", "security") : List.of(args);
     if (!List.of("bank", "security").containsAll(examples)) {

@@ -31,6 +31,7 @@ public record Checked<T>(Optional<T> value, List<String> problems) {
     return new Checked<>(Optional.empty(), problems);
   }
 
+  /** Whether the value breaks no rule. */
   public boolean isValid() {
     return value.isPresent();
   }

@@ -96,6 +96,9 @@ public final class ApprovalInbox implements AutoCloseable {
   /**
    * Approves restoring the principal's access: SendTaskSuccess with {@code {"approved": true,
    * "approver": ...}}.
+   *
+   * @throws software.amazon.awssdk.services.sfn.model.TaskTimedOutException when the workflow no
+   *     longer waits for this answer (answered already, timed out, or stopped)
    */
   public void approve(SfnClient sfn, ApprovalRequest request, String approver) {
     answer(sfn, request, decision(true, approver, Optional.empty()));
@@ -104,6 +107,9 @@ public final class ApprovalInbox implements AutoCloseable {
   /**
    * Refuses to restore the principal's access, which keeps the restriction: SendTaskSuccess with
    * {@code {"approved": false, "approver": ..., "reason": ...}}.
+   *
+   * @throws software.amazon.awssdk.services.sfn.model.TaskTimedOutException when the workflow no
+   *     longer waits for this answer
    */
   public void reject(SfnClient sfn, ApprovalRequest request, String approver, String reason) {
     answer(sfn, request, decision(false, approver, Optional.of(reason)));
