@@ -7,6 +7,8 @@ import io.pipeline.cli.demo.DemoSummary;
 import io.pipeline.cli.demo.DemoTriggers;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.examples.bank.BankWorkers;
+import io.pipeline.examples.security.SecurityWorkers;
 import io.pipeline.orchestrator.OrchestratorConfig;
 import io.pipeline.transform.etl.EtlConfig;
 import java.io.IOException;
@@ -113,6 +115,9 @@ final class DemoCommand extends UpCommand {
                 settings.get(OrchestratorConfig.REGION),
                 settings.get(OrchestratorConfig.ACCOUNT),
                 out));
+    // The examples' services run beside the stack, as a team's would: they create their topics.
+    track(BankWorkers.start(context.kafka()));
+    track(SecurityWorkers.start(context.kafka()));
     DemoSummary summary;
     try {
       summary =

@@ -83,11 +83,16 @@ class DemoIT {
       }
       assertThat(topics)
           .as(output)
+          // 4 devices: 30 readings, a duplicate, one beyond the limit, 2 closing the windows.
           .containsEntry("pipeline.iot.telemetry", 4 * 33)
           .containsEntry("pipeline.iot.alerts", 4)
           // 5,000 generated rows, one in 50 bad; the sample's 3 good lines of 5.
           .containsEntry("pipeline.etl.rows", 5000 - 100 + 3)
           .containsEntry("pipeline.etl.loads", 3)
+          // One account opened of three customers; three approvals asked, one escalated.
+          .containsEntry("examples.bank.accounts", 1)
+          .containsEntry("examples.security.approvals", 3)
+          .containsEntry("examples.security.escalations", 1)
           .containsKeys("pipeline.mqtt.messages", "pipeline.transform.dead-letters");
       for (Map.Entry<String, Integer> topic : topics.entrySet()) {
         assertThat(count(bootstrap, topic.getKey()))
@@ -110,7 +115,11 @@ class DemoIT {
                   ", ",
                   byStatus.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
         }
-        assertThat(executions).isEqualTo(listed).containsEntry("s3-batch-etl", "SUCCEEDED 3");
+        assertThat(executions)
+            .isEqualTo(listed)
+            .containsEntry("s3-batch-etl", "SUCCEEDED 3")
+            .containsEntry("account-opening", "FAILED 2, SUCCEEDED 1")
+            .containsEntry("incident-response", "SUCCEEDED 4");
       }
     }
   }

@@ -45,7 +45,7 @@ public final class IotStage {
    * to far (critical).
    */
   static final Map<String, Double> DEVICES =
-      Map.of("press-1", 84.0, "press-2", 120.0, "oven-1", 135.0, "oven-2", 150.0);
+      Map.of("press-1", 84.0, "press-2", 110.0, "oven-1", 135.0, "oven-2", 150.0);
 
   /**
    * What the stage sent and what should come out of it.
