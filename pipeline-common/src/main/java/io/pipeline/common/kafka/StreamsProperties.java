@@ -55,6 +55,9 @@ public final class StreamsProperties {
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
     config.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
+    // The processing exception handler applies to global tables too, as it will by default in
+    // Kafka 5.0.
+    config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     config.put(
         StreamsConfig.DEFAULT_INTERACTIVE_QUERY_ISOLATION_LEVEL_CONFIG,
         IsolationLevel.READ_COMMITTED.name());

@@ -265,6 +265,19 @@ class TelemetryTopologyTest {
     assertThat(enriched.get(4).getAttributes()).as("pump-8 is not registered").isEmpty();
   }
 
+  @Test
+  void shouldNameEveryNodeStoreAndInternalTopicSoTheyStayStableAcrossDeploys() {
+    // when
+    String description = TelemetryTopology.build(topics, WINDOW, GRACE).describe().toString();
+
+    // then: Kafka Streams' generated names (KSTREAM-MAPVALUES-0000000003...) shift when the
+    // topology changes, and with them the stores, changelogs and repartition topics.
+    assertThat(description)
+        .doesNotContain("KSTREAM-")
+        .doesNotContain("KTABLE-")
+        .contains("telemetry-deduplicate", "telemetry-1m-until-closed", "telemetry-devices");
+  }
+
   private void reading(String device, int id, String metric, double value, String at) {
     envelopes.pipeInput(
         device,
