@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.localstack.LocalStack;
+import io.pipeline.localstack.kafka.ConsumerGroups;
 import io.pipeline.orchestrator.OrchestratorService;
 import io.pipeline.orchestrator.api.ApiCredentials;
 import io.pipeline.schemas.topic.PipelineTopics;
@@ -17,14 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -154,43 +148,18 @@ public final class InProcessOrchestrator implements AutoCloseable {
     }
   }
 
-  private static void startGroupsAtTopicEnds(String bootstrap, String applicationId)
-      throws ExecutionException, InterruptedException {
-    Map<String, String> groups =
-        Map.of(
+  /**
+   * The orchestrator's consumer groups on the topics every test orchestrator shares start at their
+   * ends: a fresh application id would otherwise run again what earlier tests' commands asked.
+   */
+  private static void startGroupsAtTopicEnds(String bootstrap, String applicationId) {
+    Map.of(
             applicationId,
             PipelineTopics.EXECUTION_COMMANDS,
             applicationId + "-integrations",
             PipelineTopics.INTEGRATION_TASKS,
             applicationId + "-express",
-            PipelineTopics.EXPRESS_STARTS);
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      Set<String> existing = admin.listTopics().names().get();
-      for (Map.Entry<String, String> group : groups.entrySet()) {
-        String topic = group.getValue();
-        if (!existing.contains(topic)) {
-          continue; // the first orchestrator of the JVM creates it: nothing to skip
-        }
-        Map<TopicPartition, OffsetSpec> latest =
-            admin
-                .describeTopics(List.of(topic))
-                .allTopicNames()
-                .get()
-                .get(topic)
-                .partitions()
-                .stream()
-                .collect(
-                    Collectors.toMap(
-                        p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-        Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
-        admin
-            .listOffsets(latest)
-            .all()
-            .get()
-            .forEach(
-                (partition, info) -> ends.put(partition, new OffsetAndMetadata(info.offset())));
-        admin.alterConsumerGroupOffsets(group.getKey(), ends).all().get();
-      }
-    }
+            PipelineTopics.EXPRESS_STARTS)
+        .forEach((group, topic) -> ConsumerGroups.startAtEnd(bootstrap, group, topic));
   }
 }

@@ -7,7 +7,6 @@ import io.pipeline.client.worker.ActivityTask;
 import io.pipeline.client.worker.TaskHandler;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
-import io.pipeline.schemas.topic.TopicAdmin;
 import io.pipeline.transform.etl.EtlConfig;
 import io.pipeline.transform.etl.EtlWorkers;
 import java.io.BufferedReader;
@@ -18,11 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -113,13 +108,7 @@ public final class EtlBench {
 
   private double raw() throws Exception {
     String topic = "bench.etl-raw." + Long.toString(System.nanoTime(), 36);
-    try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
-      admin
-          .createTopics(List.of(new NewTopic(topic, Optional.of(PARTITIONS), Optional.empty())))
-          .all()
-          .get();
-      new TopicAdmin(admin).awaitLeaders(List.of(topic));
-    }
+    BenchTopics.create(kafka, PARTITIONS, topic);
     long start = System.nanoTime();
     try (InputStream object = s3.getObject(b -> b.bucket(bucket).key(key));
         BufferedReader lines =

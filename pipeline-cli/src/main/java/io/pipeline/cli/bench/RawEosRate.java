@@ -5,13 +5,9 @@ import io.pipeline.common.kafka.StreamsProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -68,7 +64,7 @@ final class RawEosRate {
       throws Exception {
     String input = "bench.eos-in." + run;
     String output = "bench.eos-out." + run;
-    createTopics(kafka, partitions, input, output);
+    BenchTopics.create(kafka, partitions, input, output);
     Map<String, Object> specific = new HashMap<>(settings);
     specific.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
     Properties properties =
@@ -81,7 +77,7 @@ final class RawEosRate {
     try (KafkaStreams streams = new KafkaStreams(topology(input, output), properties);
         Arrivals outputs = Arrivals.counting(kafka, output, key -> true)) {
       streams.start();
-      awaitRunning(streams);
+      BenchTopics.awaitRunning(streams);
       byte[] value = new byte[100];
       long start = System.nanoTime();
       try (KafkaProducer<String, byte[]> producer =
@@ -96,32 +92,6 @@ final class RawEosRate {
       }
       outputs.awaitCount(records, Duration.ofMinutes(5));
       return records / ((System.nanoTime() - start) / 1e9);
-    }
-  }
-
-  private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (streams.state() != KafkaStreams.State.RUNNING) {
-      KafkaStreams.State state = streams.state();
-      if (System.nanoTime() > deadline
-          || !state.isRunningOrRebalancing() && state != KafkaStreams.State.CREATED) {
-        throw new IllegalStateException("the raw count application is " + state);
-      }
-      TimeUnit.MILLISECONDS.sleep(20);
-    }
-  }
-
-  private static void createTopics(KafkaSettings kafka, int partitions, String... names)
-      throws Exception {
-    try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
-      admin
-          .createTopics(
-              List.of(names).stream()
-                  .map(n -> new NewTopic(n, Optional.of(partitions), Optional.empty()))
-                  .toList())
-          .all()
-          .get();
-      new io.pipeline.schemas.topic.TopicAdmin(admin).awaitLeaders(List.of(names));
     }
   }
 }

@@ -3,6 +3,7 @@ package io.pipeline.cli.bench;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.common.kafka.StreamsProperties;
+import io.pipeline.localstack.kafka.ConsumerGroups;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.registry.SchemaTopic;
 import io.pipeline.schemas.serde.SchemaCatalog;
@@ -28,7 +29,6 @@ import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -127,7 +127,7 @@ public final class TransformBench {
   private double raw(String run, ProcessingGuarantee guarantee) throws Exception {
     String input = "bench.transform-in." + run;
     String output = "bench.transform-out." + run;
-    createTopics(input, output);
+    BenchTopics.create(kafka, PARTITIONS, input, output);
     StreamsBuilder builder = new StreamsBuilder();
     builder.stream(input, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("in"))
         .mapValues(value -> value, Named.as("same"))
@@ -158,7 +158,7 @@ public final class TransformBench {
   private double express(String run) throws Exception {
     String input = "bench.express-in." + run;
     String output = "bench.express-out." + run;
-    createTopics(input, output);
+    BenchTopics.create(kafka, PARTITIONS, input, output);
     StreamStep step =
         new StreamStep(
             "bench-" + run,
@@ -234,7 +234,8 @@ public final class TransformBench {
       Predicate<String> outputKeys,
       boolean untilConsumed)
       throws Exception {
-    startAtEnd(applicationId, load.topic());
+    // A new application starts where its input ends: earlier runs' records are not its load.
+    ConsumerGroups.startAtEnd(kafka.bootstrapServers(), applicationId, load.topic());
     try (KafkaStreams streams =
             new KafkaStreams(
                 topology,
@@ -247,7 +248,7 @@ public final class TransformBench {
                     Map.of()));
         Arrivals outputs = Arrivals.counting(kafka, output, outputKeys)) {
       streams.start();
-      awaitRunning(streams);
+      BenchTopics.awaitRunning(streams);
       long start = System.nanoTime();
       try (KafkaProducer<String, byte[]> producer =
           new KafkaProducer<>(
@@ -289,30 +290,6 @@ public final class TransformBench {
         .build();
   }
 
-  /** A new application starts where its input ends: earlier runs' records are not its load. */
-  private void startAtEnd(String applicationId, String input) throws Exception {
-    try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
-      List<TopicPartition> partitions =
-          admin
-              .describeTopics(List.of(input))
-              .allTopicNames()
-              .get()
-              .get(input)
-              .partitions()
-              .stream()
-              .map(p -> new TopicPartition(input, p.partition()))
-              .toList();
-      Map<TopicPartition, OffsetSpec> latest =
-          partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-      Map<TopicPartition, OffsetAndMetadata> ends =
-          admin.listOffsets(latest).all().get().entrySet().stream()
-              .collect(
-                  Collectors.toMap(
-                      Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue().offset())));
-      admin.alterConsumerGroupOffsets(applicationId, ends).all().get();
-    }
-  }
-
   /** Waits until the application's group has committed the end of every topic it reads. */
   private void awaitConsumed(String applicationId, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -334,31 +311,6 @@ public final class TransformBench {
         }
         TimeUnit.MILLISECONDS.sleep(20);
       }
-    }
-  }
-
-  private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (streams.state() != KafkaStreams.State.RUNNING) {
-      KafkaStreams.State state = streams.state();
-      if (System.nanoTime() > deadline
-          || !state.isRunningOrRebalancing() && state != KafkaStreams.State.CREATED) {
-        throw new IllegalStateException("the application is " + state);
-      }
-      TimeUnit.MILLISECONDS.sleep(20);
-    }
-  }
-
-  private void createTopics(String... names) throws Exception {
-    try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
-      admin
-          .createTopics(
-              List.of(names).stream()
-                  .map(n -> new NewTopic(n, Optional.of(PARTITIONS), Optional.empty()))
-                  .toList())
-          .all()
-          .get();
-      new io.pipeline.schemas.topic.TopicAdmin(admin).awaitLeaders(List.of(names));
     }
   }
 

@@ -1,0 +1,45 @@
+package io.pipeline.cli.bench;
+
+import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.schemas.topic.TopicAdmin;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.KafkaStreams;
+
+/** What the benchmarks do before they measure: their own topics, their applications running. */
+final class BenchTopics {
+
+  private BenchTopics() {}
+
+  /** Creates the topics and waits until each partition has a leader (KAFKA-15591). */
+  static void create(KafkaSettings kafka, int partitions, String... names) throws Exception {
+    try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
+      admin
+          .createTopics(
+              List.of(names).stream()
+                  .map(n -> new NewTopic(n, Optional.of(partitions), Optional.empty()))
+                  .toList())
+          .all()
+          .get();
+      new TopicAdmin(admin).awaitLeaders(List.of(names));
+    }
+  }
+
+  /** Waits until a Kafka Streams application runs, failing if it cannot. */
+  static void awaitRunning(KafkaStreams streams) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (streams.state() != KafkaStreams.State.RUNNING) {
+      KafkaStreams.State state = streams.state();
+      if (System.nanoTime() > deadline
+          || !state.isRunningOrRebalancing() && state != KafkaStreams.State.CREATED) {
+        throw new IllegalStateException("the benchmark's application is " + state);
+      }
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+  }
+}
