@@ -1,7 +1,9 @@
 package io.pipeline.asl.intrinsic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The intrinsic functions of JSONPath states ({@code States.Format}, {@code States.Array}, ...),
@@ -13,6 +15,8 @@ import java.util.Objects;
  * States.MathAdd}.
  */
 public final class Intrinsics {
+
+  private static final Map<String, IntrinsicCall> PARSED = new ConcurrentHashMap<>();
 
   private static final String PREFIX = "States.";
 
@@ -33,7 +37,8 @@ public final class Intrinsics {
    *     the message says what is wrong and at which character
    */
   public static IntrinsicCall parse(String expression) {
-    return IntrinsicParser.parse(expression);
+    // A definition's expressions are few and evaluated for every execution: each is parsed once.
+    return PARSED.computeIfAbsent(expression, IntrinsicParser::parse);
   }
 
   /**
