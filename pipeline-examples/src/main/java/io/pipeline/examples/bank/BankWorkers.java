@@ -1,13 +1,10 @@
 package io.pipeline.examples.bank;
 
 import io.pipeline.client.worker.ActivityWorker;
-import io.pipeline.client.worker.TaskHandler;
+import io.pipeline.client.worker.WorkerGroup;
 import io.pipeline.client.worker.WorkerStats;
 import io.pipeline.common.kafka.KafkaSettings;
-import io.pipeline.common.lifecycle.Parts;
 import io.pipeline.examples.kafka.JsonTopics;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,12 +15,13 @@ import java.util.Set;
  */
 public final class BankWorkers implements AutoCloseable {
 
-  private final Parts parts;
-  private final Map<String, ActivityWorker> workers;
+  /** Tasks each service's worker works on at once. */
+  private static final int CONCURRENCY = 4;
 
-  private BankWorkers(Parts parts, Map<String, ActivityWorker> workers) {
-    this.parts = parts;
-    this.workers = Collections.unmodifiableMap(new LinkedHashMap<>(workers));
+  private final WorkerGroup workers;
+
+  private BankWorkers(WorkerGroup workers) {
+    this.workers = workers;
   }
 
   /**
@@ -41,66 +39,37 @@ public final class BankWorkers implements AutoCloseable {
    */
   public static BankWorkers start(KafkaSettings kafka, Set<String> blockedCustomers) {
     JsonTopics.ensure(kafka, BankAccountOpening.topics());
-    Parts parts = new Parts("Bank workers");
+    WorkerGroup workers = new WorkerGroup(kafka, "Bank workers");
     try {
-      CustomerRegistry registry = parts.track(CustomerRegistry.open(kafka));
-      AccountService accounts = parts.track(new AccountService(kafka, blockedCustomers));
-      Map<String, ActivityWorker> workers = new LinkedHashMap<>();
-      workers.put(
-          BankAccountOpening.VALIDATE_NAME,
-          parts.track(
-              worker(
-                  kafka, BankAccountOpening.VALIDATE_NAME, "name-validator", new NameValidator())));
-      workers.put(
+      CustomerRegistry registry = workers.track(CustomerRegistry.open(kafka));
+      AccountService accounts = workers.track(new AccountService(kafka, blockedCustomers));
+      workers.start(
+          BankAccountOpening.VALIDATE_NAME, "name-validator", CONCURRENCY, new NameValidator());
+      workers.start(
           BankAccountOpening.VALIDATE_ADDRESS,
-          parts.track(
-              worker(
-                  kafka,
-                  BankAccountOpening.VALIDATE_ADDRESS,
-                  "address-validator",
-                  new AddressValidator())));
-      workers.put(
-          BankAccountOpening.RESERVE_CUSTOMER,
-          parts.track(
-              worker(
-                  kafka,
-                  BankAccountOpening.RESERVE_CUSTOMER,
-                  "customer-registry",
-                  registry::reserve)));
-      workers.put(
-          BankAccountOpening.RELEASE_CUSTOMER,
-          parts.track(
-              worker(
-                  kafka,
-                  BankAccountOpening.RELEASE_CUSTOMER,
-                  "customer-registry",
-                  registry::release)));
-      workers.put(
-          BankAccountOpening.CREATE_ACCOUNT,
-          parts.track(
-              worker(kafka, BankAccountOpening.CREATE_ACCOUNT, "account-service", accounts)));
-      return new BankWorkers(parts, workers);
+          "address-validator",
+          CONCURRENCY,
+          new AddressValidator());
+      workers.start(
+          BankAccountOpening.RESERVE_CUSTOMER, "customer-registry", CONCURRENCY, registry::reserve);
+      workers.start(
+          BankAccountOpening.RELEASE_CUSTOMER, "customer-registry", CONCURRENCY, registry::release);
+      workers.start(BankAccountOpening.CREATE_ACCOUNT, "account-service", CONCURRENCY, accounts);
+      return new BankWorkers(workers);
     } catch (RuntimeException e) {
-      parts.close();
+      workers.close();
       throw e;
     }
   }
 
-  private static ActivityWorker worker(
-      KafkaSettings kafka, String activity, String workerName, TaskHandler handler) {
-    return ActivityWorker.builder(kafka, activity).workerName(workerName).start(handler);
-  }
-
   /** What each activity's worker has done so far, by activity name. */
   public Map<String, WorkerStats> stats() {
-    Map<String, WorkerStats> stats = new LinkedHashMap<>();
-    workers.forEach((activity, worker) -> stats.put(activity, worker.stats()));
-    return stats;
+    return workers.stats();
   }
 
   /** Stops the workers, then the services' Kafka clients. */
   @Override
   public void close() {
-    parts.close();
+    workers.close();
   }
 }

@@ -1,11 +1,10 @@
 package io.pipeline.examples.security;
 
 import io.pipeline.client.worker.ActivityWorker;
+import io.pipeline.client.worker.WorkerGroup;
 import io.pipeline.client.worker.WorkerStats;
 import io.pipeline.common.kafka.KafkaSettings;
-import io.pipeline.common.lifecycle.Parts;
 import io.pipeline.examples.kafka.JsonTopics;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,38 +14,29 @@ import java.util.Map;
  */
 public final class SecurityWorkers implements AutoCloseable {
 
-  private final Parts parts;
-  private final PolicyService policies;
-  private final ActivityWorker apply;
-  private final ActivityWorker restore;
+  /** The default concurrency of each of the policy service's workers. */
+  private static final int CONCURRENCY = 4;
 
-  private SecurityWorkers(
-      Parts parts, PolicyService policies, ActivityWorker apply, ActivityWorker restore) {
-    this.parts = parts;
+  private final WorkerGroup workers;
+  private final PolicyService policies;
+
+  private SecurityWorkers(WorkerGroup workers, PolicyService policies) {
+    this.workers = workers;
     this.policies = policies;
-    this.apply = apply;
-    this.restore = restore;
   }
 
   /** Creates the example's topics if they are missing and starts the policy service. */
   public static SecurityWorkers start(KafkaSettings kafka) {
     JsonTopics.ensure(kafka, IncidentResponse.topics());
-    Parts parts = new Parts("Security workers");
+    WorkerGroup workers = new WorkerGroup(kafka, "Security workers");
     try {
-      PolicyService policies = parts.track(PolicyService.open(kafka));
-      ActivityWorker apply =
-          parts.track(
-              ActivityWorker.builder(kafka, IncidentResponse.APPLY_POLICY)
-                  .workerName("policy-service")
-                  .start(policies::apply));
-      ActivityWorker restore =
-          parts.track(
-              ActivityWorker.builder(kafka, IncidentResponse.RESTORE_POLICY)
-                  .workerName("policy-service")
-                  .start(policies::restore));
-      return new SecurityWorkers(parts, policies, apply, restore);
+      PolicyService policies = workers.track(PolicyService.open(kafka));
+      workers.start(IncidentResponse.APPLY_POLICY, "policy-service", CONCURRENCY, policies::apply);
+      workers.start(
+          IncidentResponse.RESTORE_POLICY, "policy-service", CONCURRENCY, policies::restore);
+      return new SecurityWorkers(workers, policies);
     } catch (RuntimeException e) {
-      parts.close();
+      workers.close();
       throw e;
     }
   }
@@ -58,15 +48,12 @@ public final class SecurityWorkers implements AutoCloseable {
 
   /** What each activity's worker has done so far, by activity name. */
   public Map<String, WorkerStats> stats() {
-    Map<String, WorkerStats> stats = new LinkedHashMap<>();
-    stats.put(IncidentResponse.APPLY_POLICY, apply.stats());
-    stats.put(IncidentResponse.RESTORE_POLICY, restore.stats());
-    return stats;
+    return workers.stats();
   }
 
   /** Stops the workers, then the policy service. */
   @Override
   public void close() {
-    parts.close();
+    workers.close();
   }
 }

@@ -2,6 +2,7 @@ package io.pipeline.transform.etl;
 
 import io.pipeline.client.worker.ActivityWorker;
 import io.pipeline.client.worker.TaskHandler;
+import io.pipeline.client.worker.WorkerGroup;
 import io.pipeline.client.worker.WorkerStats;
 import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.schemas.registry.SchemaTopic;
@@ -11,8 +12,6 @@ import io.pipeline.schemas.topic.Topic;
 import io.pipeline.schemas.topic.TopicAdmin;
 import io.pipeline.schemas.topic.TopicSpec;
 import java.time.Clock;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,9 +44,9 @@ public final class EtlWorkers implements AutoCloseable {
   /** The activity that writes a load's manifest. */
   public static final String CATALOG = "etl-catalog";
 
-  private final Map<String, ActivityWorker> workers;
+  private final WorkerGroup workers;
 
-  private EtlWorkers(Map<String, ActivityWorker> workers) {
+  private EtlWorkers(WorkerGroup workers) {
     this.workers = workers;
   }
 
@@ -64,22 +63,16 @@ public final class EtlWorkers implements AutoCloseable {
 
   static EtlWorkers start(KafkaSettings kafka, S3Client s3, EtlConfig config, Clock clock) {
     prepare(kafka, config);
-    Map<String, ActivityWorker> started = new LinkedHashMap<>();
+    WorkerGroup workers = new WorkerGroup(kafka, "Batch ETL workers");
     try {
-      started.put(VALIDATE, worker(kafka, VALIDATE, 4, new ValidateStage(s3, config)));
-      started.put(
-          TRANSFORM,
-          worker(
-              kafka,
-              TRANSFORM,
-              config.concurrency(),
-              new TransformStage(s3, kafka, config, clock)));
-      started.put(CATALOG, worker(kafka, CATALOG, 4, new CatalogStage(s3, config, clock)));
+      workers.start(VALIDATE, 4, new ValidateStage(s3, config));
+      workers.start(TRANSFORM, config.concurrency(), new TransformStage(s3, kafka, config, clock));
+      workers.start(CATALOG, 4, new CatalogStage(s3, config, clock));
     } catch (RuntimeException e) {
-      started.values().forEach(ActivityWorker::close);
+      workers.close();
       throw e;
     }
-    return new EtlWorkers(Collections.unmodifiableMap(started));
+    return new EtlWorkers(workers);
   }
 
   /**
@@ -121,20 +114,13 @@ public final class EtlWorkers implements AutoCloseable {
         TopicSpec.compacted(config.rowsPartitions()));
   }
 
-  private static ActivityWorker worker(
-      KafkaSettings kafka, String activity, int concurrency, TaskHandler handler) {
-    return ActivityWorker.builder(kafka, activity).concurrency(concurrency).start(handler);
-  }
-
   /** What each worker has done so far, by activity name. */
   public Map<String, WorkerStats> stats() {
-    Map<String, WorkerStats> stats = new LinkedHashMap<>();
-    workers.forEach((activity, worker) -> stats.put(activity, worker.stats()));
-    return stats;
+    return workers.stats();
   }
 
   @Override
   public void close() {
-    workers.values().forEach(ActivityWorker::close);
+    workers.close();
   }
 }
