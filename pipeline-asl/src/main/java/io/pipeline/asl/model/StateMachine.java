@@ -24,6 +24,19 @@ public record StateMachine(
     states = Map.copyOf(states);
   }
 
+  /**
+   * The same machine with its execution timeout at most {@code seconds}: a longer or missing one is
+   * cut to it, as Express executions are to five minutes.
+   */
+  public StateMachine withTimeoutAtMost(int seconds) {
+    return new StateMachine(
+        startAt,
+        states,
+        queryLanguage,
+        Optional.of(Math.min(timeoutSeconds.orElse(seconds), seconds)),
+        json);
+  }
+
   /** The state of this name. */
   public State state(String name) {
     State state = states.get(name);

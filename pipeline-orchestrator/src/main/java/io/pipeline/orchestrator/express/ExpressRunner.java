@@ -99,14 +99,7 @@ public final class ExpressRunner {
 
   /** The machine with its timeout cut to Express's limit. */
   static StateMachine limited(StateMachine machine) {
-    int limit = (int) MAX_DURATION.toSeconds();
-    int timeout = Math.min(machine.timeoutSeconds().orElse(limit), limit);
-    return new StateMachine(
-        machine.startAt(),
-        machine.states(),
-        machine.queryLanguage(),
-        Optional.of(timeout),
-        machine.json());
+    return machine.withTimeoutAtMost((int) MAX_DURATION.toSeconds());
   }
 
   /** One execution: its engine, touched by one command at a time. */

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.UUID;
 
@@ -71,7 +70,7 @@ public final class StreamStepRunner {
    */
   public StreamStepRunner(String step, StateMachine machine) {
     this.step = step;
-    this.machine = limited(machine);
+    this.machine = machine.withTimeoutAtMost((int) MAX_DURATION.toSeconds());
   }
 
   /**
@@ -112,7 +111,9 @@ public final class StreamStepRunner {
       input = JSON.readTree(value);
     } catch (JsonProcessingException e) {
       return new StepOutcome.Failed(
-          arn, INVALID_INPUT, "the record's value is not JSON: " + e.getOriginalMessage() + at(e));
+          arn,
+          INVALID_INPUT,
+          "the record's value is not JSON: " + e.getOriginalMessage() + StreamSteps.at(e));
     } catch (IOException e) {
       throw new IllegalStateException("reading bytes in memory failed", e);
     }
@@ -181,27 +182,6 @@ public final class StreamStepRunner {
             + ", which express step '"
             + step
             + "' cannot give: it runs only states that need nothing outside the engine");
-  }
-
-  private static String at(JsonProcessingException e) {
-    return e.getLocation() == null
-        ? ""
-        : " (line "
-            + e.getLocation().getLineNr()
-            + ", column "
-            + e.getLocation().getColumnNr()
-            + ")";
-  }
-
-  /** The machine with its timeout cut to an Express execution's limit. */
-  private static StateMachine limited(StateMachine machine) {
-    int limit = (int) MAX_DURATION.toSeconds();
-    return new StateMachine(
-        machine.startAt(),
-        machine.states(),
-        machine.queryLanguage(),
-        Optional.of(Math.min(machine.timeoutSeconds().orElse(limit), limit)),
-        machine.json());
   }
 
   /** A timer armed, in the order it fires: by due time, then as armed. */

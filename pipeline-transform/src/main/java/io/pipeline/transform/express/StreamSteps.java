@@ -111,7 +111,8 @@ public final class StreamSteps {
     }
   }
 
-  private static String at(JsonProcessingException e) {
+  /** Where in its text a JSON error is, for messages: {@code " (line 3, column 7)"}. */
+  static String at(JsonProcessingException e) {
     return e.getLocation() == null
         ? ""
         : " (line "
