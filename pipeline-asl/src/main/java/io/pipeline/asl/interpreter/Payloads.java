@@ -57,7 +57,7 @@ final class Payloads {
     if (Intrinsics.isIntrinsic(expression)) {
       return Intrinsics.evaluate(
           Intrinsics.parse(expression),
-          new IntrinsicContext(scope.data(), scope.context(), random, scope.variables()));
+          new IntrinsicContext(scope.data(), scope::context, random, scope.variables()));
     }
     return scope
         .read(expression)

@@ -450,7 +450,7 @@ final class StateRunner {
   }
 
   PathScope scope(Frame frame, JsonNode data) {
-    return new PathScope(data, execution.contextObject(frame), frame.variables);
+    return PathScope.withContextFrom(data, () -> execution.contextObject(frame), frame.variables);
   }
 
   /**

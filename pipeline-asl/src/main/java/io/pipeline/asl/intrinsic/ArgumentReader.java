@@ -19,7 +19,7 @@ final class ArgumentReader {
 
   static JsonNode readPath(String path, IntrinsicContext context) {
     JsonNode data = context.input();
-    return read(path, data, context.contextObject())
+    return read(path, data, path.startsWith("$$") ? context.contextObject() : null)
         .orElseThrow(() -> notFound(path, data, context));
   }
 
@@ -30,7 +30,7 @@ final class ArgumentReader {
       throw new IntrinsicError(
           "The variable '$" + variable.name() + "' referenced in an argument is not defined");
     }
-    return read(variable.path(), value, context.contextObject())
+    return read(variable.path(), value, null)
         .orElseThrow(() -> notFoundSentence(variable.reference(), value));
   }
 

@@ -4,25 +4,66 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pipeline.asl.error.StateFailure;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What a JSONPath expression of a state can read: the data ({@code $...}), the context object
- * ({@code $$...}) and the workflow variables ({@code $name...}).
- *
- * @param data the data {@code $} paths read
- * @param context the context object
- * @param variables the variables in scope
+ * ({@code $$...}) and the workflow variables ({@code $name...}). The context object may be given as
+ * a source, asked for only when a path reads it: most states never do, and building it costs.
  */
-public record PathScope(JsonNode data, JsonNode context, Map<String, JsonNode> variables) {
+public final class PathScope {
+
+  private final JsonNode data;
+  private final Supplier<JsonNode> context;
+  private final Map<String, JsonNode> variables;
+
+  /**
+   * @param data the data {@code $} paths read
+   * @param context the context object
+   * @param variables the variables in scope
+   */
+  public PathScope(JsonNode data, JsonNode context, Map<String, JsonNode> variables) {
+    this(data, () -> context, variables);
+  }
+
+  private PathScope(JsonNode data, Supplier<JsonNode> context, Map<String, JsonNode> variables) {
+    this.data = data;
+    this.context = context;
+    this.variables = variables;
+  }
 
   /** A scope without variables. */
   public static PathScope of(JsonNode data, JsonNode context) {
     return new PathScope(data, context, Map.of());
   }
 
+  /**
+   * A scope whose context object comes from a source, asked each time a path reads it: the source
+   * keeps what it builds.
+   */
+  public static PathScope withContextFrom(
+      JsonNode data, Supplier<JsonNode> context, Map<String, JsonNode> variables) {
+    return new PathScope(data, context, variables);
+  }
+
   /** The same scope reading other data. */
   public PathScope withData(JsonNode other) {
     return new PathScope(other, context, variables);
+  }
+
+  /** The data {@code $} paths read. */
+  public JsonNode data() {
+    return data;
+  }
+
+  /** The context object {@code $$} paths read. */
+  public JsonNode context() {
+    return context.get();
+  }
+
+  /** The variables in scope, by name without the {@code $}. */
+  public Map<String, JsonNode> variables() {
+    return variables;
   }
 
   /**
@@ -39,9 +80,10 @@ public record PathScope(JsonNode data, JsonNode context, Map<String, JsonNode> v
       if (value == null) {
         throw StateFailure.runtime("The variable '$" + name + "' is not defined.");
       }
-      return JsonPaths.read("$" + path.substring(end), value, context);
+      // "$" + the rest of a variable's path never reads the context object.
+      return JsonPaths.read("$" + path.substring(end), value, null);
     }
-    return JsonPaths.read(path, data, context);
+    return JsonPaths.read(path, data, path.startsWith("$$") ? context() : null);
   }
 
   /**
