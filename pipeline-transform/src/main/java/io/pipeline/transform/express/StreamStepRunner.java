@@ -160,8 +160,12 @@ public final class StreamStepRunner {
 
   private static StepOutcome ended(String arn, Execution execution) {
     if (execution.status() == ExecutionStatus.SUCCEEDED) {
-      JsonNode output = execution.output().orElseThrow();
-      return new StepOutcome.Succeeded(arn, output.toString().getBytes(StandardCharsets.UTF_8));
+      try {
+        return new StepOutcome.Succeeded(
+            arn, JSON.writeValueAsBytes(execution.output().orElseThrow()));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("writing a JSON tree failed", e);
+      }
     }
     return new StepOutcome.Failed(
         arn, execution.error().orElse(execution.status().name()), execution.cause().orElse(""));

@@ -3,6 +3,7 @@ package io.pipeline.transform.telemetry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipeline.common.time.IsoInstants;
 import io.pipeline.schemas.iot.TelemetryReading;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import java.io.IOException;
@@ -142,7 +143,7 @@ public final class TelemetryPayloads {
     }
     if (time.isTextual()) {
       try {
-        return Instant.parse(time.asText());
+        return IsoInstants.parse(time.textValue());
       } catch (DateTimeParseException e) {
         // said below
       }

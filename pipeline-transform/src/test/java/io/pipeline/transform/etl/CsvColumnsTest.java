@@ -22,36 +22,6 @@ class CsvColumnsTest {
       LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
 
   @Test
-  void shouldReadInstantsAsInstantParseDoesWhateverTheirShape() {
-    for (String text :
-        new String[] {
-          "2026-01-31T12:00:00Z",
-          "2026-01-31T12:00:00.250Z",
-          "1999-12-31T23:59:59.999Z",
-          "2024-02-29T00:00:00Z",
-          "2026-01-31T12:00:00.123456Z",
-          "2026-01-31T12:00:00+01:00"
-        }) {
-      assertThat(CsvColumns.instant(text)).as(text).isEqualTo(Instant.parse(text));
-    }
-  }
-
-  @Test
-  void shouldRefuseInstantsOfDaysThatDoNotExist() {
-    for (String text :
-        new String[] {
-          "2026-02-30T00:00:00Z",
-          "2026-13-01T00:00:00Z",
-          "2026-01-31T25:00:00Z",
-          "2026-0a-31T12:00:00Z"
-        }) {
-      assertThatThrownBy(() -> CsvColumns.instant(text))
-          .as(text)
-          .isInstanceOf(java.time.format.DateTimeParseException.class);
-    }
-  }
-
-  @Test
   void shouldReadScalarsAsWritten() {
     assertThat(CsvColumns.value(" 42 ", Schema.create(Schema.Type.INT))).isEqualTo(42);
     assertThat(CsvColumns.value("-7", LONG)).isEqualTo(-7L);
