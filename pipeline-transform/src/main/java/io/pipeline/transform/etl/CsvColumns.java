@@ -177,9 +177,24 @@ final class CsvColumns {
     if (schema.getType() != Schema.Type.UNION) {
       return schema;
     }
-    List<Schema> others =
-        schema.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).toList();
-    return others.size() == 1 && schema.getTypes().size() == 2 ? others.get(0) : schema;
+    List<Schema> types = schema.getTypes();
+    if (types.size() != 2) {
+      return schema;
+    }
+    boolean firstNull = types.get(0).getType() == Schema.Type.NULL;
+    boolean secondNull = types.get(1).getType() == Schema.Type.NULL;
+    return firstNull == secondNull ? schema : types.get(firstNull ? 1 : 0);
+  }
+
+  /** Whether the text is only digits and minus signs: epoch time, not an ISO-8601 instant. */
+  private static boolean isWholeNumber(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '-' && !Character.isDigit(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean bool(String text) {
@@ -219,7 +234,7 @@ final class CsvColumns {
 
   private static long timestamp(String text, LogicalType logical) {
     boolean millis = logical instanceof LogicalTypes.TimestampMillis;
-    if (text.chars().allMatch(c -> c == '-' || Character.isDigit(c))) {
+    if (isWholeNumber(text)) {
       return (long) number(text, "long");
     }
     try {

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,17 +82,20 @@ final class CsvRowReader implements RowReader {
     }
     Values row = read.get();
     number++;
-    String text = String.join(",", row.values());
     if (row.tooLong()) {
       return Optional.of(
           new Row.Bad(
-              number, row.line(), text, "the row is longer than " + maxRowChars + " characters"));
+              number,
+              row.line(),
+              String.join(",", row.values()),
+              "the row is longer than " + maxRowChars + " characters"));
     }
     try {
       GenericRecord record = columns.toRecord(row.values());
       return Optional.of(new Row.Good(number, row.line(), content(row.values()), record));
     } catch (IllegalArgumentException e) {
-      return Optional.of(new Row.Bad(number, row.line(), text, e.getMessage()));
+      return Optional.of(
+          new Row.Bad(number, row.line(), String.join(",", row.values()), e.getMessage()));
     }
   }
 
@@ -131,18 +132,21 @@ final class CsvRowReader implements RowReader {
     return Optional.of(new Values(Math.max(line, 1), values, tooLong));
   }
 
-  /** A row's values as bytes that tell apart every different list of values. */
+  /**
+   * A row's values as bytes that tell apart every different list of values: each value's UTF-8
+   * length, 4 bytes big-endian, then its bytes.
+   */
   private static byte[] content(List<String> values) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      for (String value : values) {
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    byte[][] utf8 = new byte[values.size()][];
+    int size = 0;
+    for (int i = 0; i < utf8.length; i++) {
+      utf8[i] = values.get(i).getBytes(StandardCharsets.UTF_8);
+      size += Integer.BYTES + utf8[i].length;
     }
-    return bytes.toByteArray();
+    ByteBuffer content = ByteBuffer.allocate(size);
+    for (byte[] value : utf8) {
+      content.putInt(value.length).put(value);
+    }
+    return content.array();
   }
 }

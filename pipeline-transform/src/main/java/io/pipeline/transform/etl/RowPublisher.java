@@ -1,11 +1,9 @@
 package io.pipeline.transform.etl;
 
 import io.pipeline.common.kafka.KafkaSettings;
-import io.pipeline.schemas.serde.AvroSerde;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,25 +25,18 @@ final class RowPublisher implements AutoCloseable {
 
   private final KafkaProducer<String, byte[]> producer;
   private final String topic;
-  private final AvroSerde<GenericRecord> serde;
   private final AtomicReference<Exception> failure = new AtomicReference<>();
   private boolean open;
   private long sent;
 
-  private RowPublisher(
-      KafkaProducer<String, byte[]> producer, String topic, AvroSerde<GenericRecord> serde) {
+  private RowPublisher(KafkaProducer<String, byte[]> producer, String topic) {
     this.producer = producer;
     this.topic = topic;
-    this.serde = serde;
   }
 
   /** Starts the transaction of a load. */
   static RowPublisher begin(
-      KafkaSettings kafka,
-      String topic,
-      AvroSerde<GenericRecord> serde,
-      String transactionalId,
-      Duration transactionTimeout) {
+      KafkaSettings kafka, String topic, String transactionalId, Duration transactionTimeout) {
     Map<String, Object> config =
         kafka.reliableProducerConfig(
             "etl-" + transactionalId,
@@ -60,7 +51,7 @@ final class RowPublisher implements AutoCloseable {
                 128 * 1024));
     KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-    RowPublisher publisher = new RowPublisher(producer, topic, serde);
+    RowPublisher publisher = new RowPublisher(producer, topic);
     try {
       producer.initTransactions();
       producer.beginTransaction();
@@ -75,15 +66,16 @@ final class RowPublisher implements AutoCloseable {
   /**
    * Sends a row; blocks while the producer's buffer is full.
    *
+   * @param value the row, encoded by the topic's serde
    * @throws KafkaException when an earlier row could not be written
    */
-  void send(String rowId, GenericRecord row) {
+  void send(String rowId, byte[] value) {
     Exception failed = failure.get();
     if (failed != null) {
       throw new KafkaException("a row of this load could not be written: " + failed, failed);
     }
     producer.send(
-        new ProducerRecord<>(topic, rowId, serde.encode(topic, row)),
+        new ProducerRecord<>(topic, rowId, value),
         (metadata, error) -> {
           if (error != null) {
             failure.compareAndSet(null, error);

@@ -134,7 +134,7 @@ final class TransformStage implements TaskHandler {
       try (SourceStream source = new SourceStream(response);
           RowPublisher rows =
               RowPublisher.begin(
-                  kafka, config.rowsTopic(), serde, transactionalId, config.transactionTimeout());
+                  kafka, config.rowsTopic(), transactionalId, config.transactionTimeout());
           S3Upload curated =
               new S3Upload(
                   s3, paths.bucket(), paths.curatedKey(), "application/avro", config.partBytes());
@@ -152,8 +152,10 @@ final class TransformStage implements TaskHandler {
         for (Optional<Row> next = reader.next(); next.isPresent(); next = reader.next()) {
           in++;
           if (next.get() instanceof Row.Good row) {
-            rows.send(ids.id(row.number(), row.content()), row.record());
-            avro.append(row.record());
+            // Encoded once: the topic's single-object encoding holds the file's datum as is.
+            byte[] value = serde.encode(config.rowsTopic(), row.record());
+            rows.send(ids.id(row.number(), row.content()), value);
+            avro.appendEncoded(AvroSerde.body(value));
             good++;
           } else {
             quarantine.add((Row.Bad) next.get());

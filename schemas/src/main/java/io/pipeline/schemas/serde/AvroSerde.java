@@ -141,6 +141,19 @@ public final class AvroSerde<T> implements Serde<T> {
     }
   }
 
+  /**
+   * The binary body of a single-object encoded record: the datum as Avro's binary encoding writes
+   * it, e.g. for {@link org.apache.avro.file.DataFileWriter#appendEncoded} with the same schema.
+   *
+   * @param encoded what {@link #encode} gave
+   */
+  public static ByteBuffer body(byte[] encoded) {
+    if (writerFingerprint(encoded).isEmpty()) {
+      throw new IllegalArgumentException("not Avro single-object encoded");
+    }
+    return ByteBuffer.wrap(encoded, HEADER_LENGTH, encoded.length - HEADER_LENGTH);
+  }
+
   private static long fingerprintOf(byte[] bytes) {
     return ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
   }

@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pipeline.schemas.s3.S3ObjectEvent;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.junit.jupiter.api.Test;
 
 class AvroSerdeTest {
@@ -28,6 +34,28 @@ class AvroSerdeTest {
     assertThat(bytes[0]).isEqualTo((byte) 0xC3);
     assertThat(bytes[1]).isEqualTo((byte) 0x01);
     assertThat(serde.decode("events", bytes)).isEqualTo(event);
+  }
+
+  @Test
+  void shouldGiveDatumThatDataFileReadsBackWhenBodyOfEncodedRecordIsAppended() throws Exception {
+    S3ObjectEvent event = SampleRecords.objectEvent("in/a.csv");
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+
+    try (DataFileWriter<S3ObjectEvent> writer =
+        new DataFileWriter<>(new SpecificDatumWriter<>(S3ObjectEvent.class))
+            .create(S3ObjectEvent.getClassSchema(), file)) {
+      writer.appendEncoded(AvroSerde.body(serde.encode("events", event)));
+    }
+
+    try (DataFileStream<S3ObjectEvent> read =
+        new DataFileStream<>(
+            new ByteArrayInputStream(file.toByteArray()),
+            new SpecificDatumReader<>(S3ObjectEvent.class))) {
+      assertThat(read.next()).isEqualTo(event);
+      assertThat(read.hasNext()).isFalse();
+    }
+    assertThatThrownBy(() -> AvroSerde.body(new byte[] {1, 2, 3}))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
