@@ -14,6 +14,7 @@ import io.pipeline.orchestrator.api.ApiCredentials;
 import io.pipeline.orchestrator.api.ApiRateLimits;
 import io.pipeline.orchestrator.api.Peers;
 import io.pipeline.orchestrator.api.SigV4Verifier;
+import io.pipeline.orchestrator.api.StepFunctionsActions;
 import io.pipeline.orchestrator.api.StepFunctionsHandler;
 import io.pipeline.orchestrator.express.ExpressChildren;
 import io.pipeline.orchestrator.express.ExpressService;
@@ -189,26 +190,29 @@ public final class OrchestratorService implements AutoCloseable {
       service.parts.track(api::shutdownNow);
       ActivityPolls polls =
           service.parts.track(new ActivityPolls(kafka, topics, activityPolls, metrics.registry()));
+      StepFunctionsActions actions =
+          new StepFunctionsActions(
+              new StepFunctionsActions.Services(
+                  machines,
+                  runtime,
+                  commands,
+                  express,
+                  new ActivityTopics(kafka, settings, topics),
+                  api,
+                  peers,
+                  runtimeConfig.taskTokens(),
+                  activities,
+                  polls,
+                  tags,
+                  mapRuns,
+                  ApiRateLimits.from(settings)));
       server.setHandler(
           new Handler.Sequence(
               new ServiceEndpoints(
                   metrics.registry(), () -> Map.of("runtime", PartHealth.of(runtime.state()))),
               new StepFunctionsHandler(
-                  new StepFunctionsHandler.Services(
-                      machines,
-                      runtime,
-                      commands,
-                      express,
-                      new ActivityTopics(kafka, settings, topics),
-                      api,
-                      peers,
-                      runtimeConfig.taskTokens(),
-                      activities,
-                      polls,
-                      tags,
-                      mapRuns,
-                      new SigV4Verifier(config.credentials(), config.region(), Clock.systemUTC()),
-                      ApiRateLimits.from(settings)))));
+                  actions,
+                  new SigV4Verifier(config.credentials(), config.region(), Clock.systemUTC()))));
       server.start();
       service.parts.track(server::stop);
       String host = "0.0.0.0".equals(config.host()) ? "localhost" : config.host();
