@@ -16,6 +16,10 @@ import io.pipeline.orchestrator.api.Peers;
 import io.pipeline.orchestrator.api.SigV4Verifier;
 import io.pipeline.orchestrator.api.StepFunctionsActions;
 import io.pipeline.orchestrator.api.StepFunctionsHandler;
+import io.pipeline.orchestrator.console.ConsoleAssets;
+import io.pipeline.orchestrator.console.ConsoleConfig;
+import io.pipeline.orchestrator.console.ConsoleHandler;
+import io.pipeline.orchestrator.console.ConsoleUsers;
 import io.pipeline.orchestrator.express.ExpressChildren;
 import io.pipeline.orchestrator.express.ExpressService;
 import io.pipeline.orchestrator.integrations.HttpInvokeConfig;
@@ -61,8 +65,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The orchestrator service: the state machines, the Standard runtime and the Step Functions API,
- * whose port also serves {@code GET /metrics} and {@code GET /health} ({@link ServiceEndpoints}).
- * Reads and validates all its settings before it starts anything.
+ * whose port also serves {@code GET /metrics} and {@code GET /health} ({@link ServiceEndpoints})
+ * and the console under {@code /console} ({@link ConsoleHandler}). Reads and validates all its
+ * settings before it starts anything.
  */
 public final class OrchestratorService implements AutoCloseable {
 
@@ -85,6 +90,7 @@ public final class OrchestratorService implements AutoCloseable {
   public static OrchestratorService start(Settings settings) {
     KafkaSettings kafka = KafkaSettings.from(settings);
     OrchestratorConfig config = OrchestratorConfig.from(settings);
+    ConsoleConfig console = ConsoleConfig.from(settings);
     RuntimeConfig runtimeConfig = RuntimeConfig.from(settings);
     ActivityPollConfig activityPolls = ActivityPollConfig.from(settings);
     TriggerRules triggers = TriggerRules.from(settings);
@@ -151,6 +157,7 @@ public final class OrchestratorService implements AutoCloseable {
                 + " ORCHESTRATOR_CREDENTIALS wherever the API port is reachable by others",
             ApiCredentials.LOCAL_ACCESS_KEY_ID);
       }
+      warnAboutConsoleDefaults(console);
       CommandGateway commands =
           service.parts.track(new CommandGateway(kafka, topics, Clock.systemUTC()));
       ExpressService express =
@@ -210,6 +217,11 @@ public final class OrchestratorService implements AutoCloseable {
           new Handler.Sequence(
               new ServiceEndpoints(
                   metrics.registry(), () -> Map.of("runtime", PartHealth.of(runtime.state()))),
+              new ConsoleHandler(
+                  console,
+                  ConsoleAssets.load(OrchestratorService.class.getClassLoader()),
+                  actions,
+                  Clock.systemUTC()),
               new StepFunctionsHandler(
                   actions,
                   new SigV4Verifier(config.credentials(), config.region(), Clock.systemUTC()))));
@@ -218,6 +230,7 @@ public final class OrchestratorService implements AutoCloseable {
       String host = "0.0.0.0".equals(config.host()) ? "localhost" : config.host();
       service.apiUri = URI.create("http://" + host + ":" + connector.getLocalPort());
       log.info("Step Functions API at {} (other instances reach it at {})", service.apiUri, self);
+      log.info("Console at {}", service.consoleUri());
       return service;
     } catch (Exception e) {
       service.close();
@@ -234,6 +247,11 @@ public final class OrchestratorService implements AutoCloseable {
    */
   public URI apiUri() {
     return apiUri;
+  }
+
+  /** Where the console is: {@code /console/} of the API's port. */
+  public URI consoleUri() {
+    return apiUri.resolve(ConsoleHandler.PATH + "/");
   }
 
   /** The Standard runtime's Kafka Streams state. */
@@ -258,6 +276,22 @@ public final class OrchestratorService implements AutoCloseable {
       Thread.sleep(50);
     }
     return true;
+  }
+
+  private static void warnAboutConsoleDefaults(ConsoleConfig console) {
+    if (console.users().includesLocalUser()) {
+      log.warn(
+          "The console accepts the documented local user '{}'; set {} wherever the API port is"
+              + " reachable by others",
+          ConsoleUsers.LOCAL_NAME,
+          ConsoleConfig.USERS.name());
+    }
+    if (console.generatedKey()) {
+      log.info(
+          "Console sessions are signed with a key made at start: they end with this process and"
+              + " hold on this instance only; set {} to share one",
+          ConsoleConfig.SESSION_KEY.name());
+    }
   }
 
   @Override
