@@ -96,10 +96,11 @@ function statePanel() {
     show(node, found, from) {
       opener = from;
       heading.textContent = node.name;
+      const diagnostics = found.map((d) =>
+        h('li', { class: `diagnostic ${d.severity.toLowerCase()}` }, `${d.severity} ${d.code}: ${d.message}`));
       body.replaceChildren(
         h('p', { class: 'state-type' }, node.detail ? `${node.type} · ${node.detail}` : node.type),
-        found.length === 0 ? null : h('ul', { class: 'state-diagnostics' },
-          found.map((d) => h('li', { class: `diagnostic ${d.severity.toLowerCase()}` }, `${d.severity} ${d.code}: ${d.message}`))),
+        ...(found.length === 0 ? [] : [h('ul', { class: 'state-diagnostics' }, diagnostics)]),
         jsonView(node.definition, `Definition of state ${node.name}`),
       );
       element.hidden = false;
