@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ConsumeCommand.class,
       ConformanceCommand.class,
       BenchCommand.class,
+      ConsolePasswordCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PipelineCli implements Runnable {

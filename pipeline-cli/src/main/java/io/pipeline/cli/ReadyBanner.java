@@ -3,6 +3,8 @@ package io.pipeline.cli;
 import io.pipeline.localstack.s3.S3Endpoint;
 import io.pipeline.orchestrator.OrchestratorConfig;
 import io.pipeline.orchestrator.api.ApiCredentials;
+import io.pipeline.orchestrator.console.ConsoleConfig;
+import io.pipeline.orchestrator.console.ConsoleUsers;
 import io.pipeline.schemas.topic.PipelineTopics;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -18,13 +20,15 @@ import java.util.Optional;
  * @param listingInterval how often the bucket is listed when there are no notifications
  * @param triggerPrefix and {@code triggerStateMachine}: the shipped trigger
  * @param ownCredentials whether the API takes access keys of the user's own
+ * @param ownConsoleUsers whether the console takes users of the user's own
  */
 record ReadyBanner(
     String bucket,
     Duration listingInterval,
     String triggerPrefix,
     String triggerStateMachine,
-    boolean ownCredentials) {
+    boolean ownCredentials,
+    boolean ownConsoleUsers) {
 
   /** Where the parts answer. */
   record Endpoints(
@@ -34,6 +38,7 @@ record ReadyBanner(
       Optional<String> mqtt,
       URI ingest,
       URI api,
+      URI console,
       URI transform) {}
 
   void print(PrintWriter out, Endpoints stack, Path data) {
@@ -68,6 +73,18 @@ record ReadyBanner(
                     + ApiCredentials.LOCAL_ACCESS_KEY_ID
                     + "', secret '"
                     + ApiCredentials.LOCAL_SECRET_ACCESS_KEY
+                    + "'")
+            + ")");
+    out.println(
+        "  Console:          "
+            + stack.console()
+            + "  ("
+            + (ownConsoleUsers
+                ? "users from " + ConsoleConfig.USERS.name()
+                : "sign in as '"
+                    + ConsoleUsers.LOCAL_NAME
+                    + "', password '"
+                    + ConsoleUsers.LOCAL_PASSWORD
                     + "'")
             + ")");
     out.println(

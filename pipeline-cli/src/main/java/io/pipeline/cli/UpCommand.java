@@ -12,6 +12,7 @@ import io.pipeline.localstack.sqs.EmbeddedSqsServer;
 import io.pipeline.localstack.sqs.SqsEndpoint;
 import io.pipeline.orchestrator.OrchestratorConfig;
 import io.pipeline.orchestrator.OrchestratorService;
+import io.pipeline.orchestrator.console.ConsoleConfig;
 import io.pipeline.transform.TransformService;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -207,7 +208,8 @@ class UpCommand implements Callable<Integer> {
             listingInterval,
             triggerPrefix,
             triggerStateMachine,
-            environment.raw(OrchestratorConfig.CREDENTIALS.name()).isPresent())
+            environment.raw(OrchestratorConfig.CREDENTIALS.name()).isPresent(),
+            environment.raw(ConsoleConfig.USERS.name()).isPresent())
         .print(
             out,
             new ReadyBanner.Endpoints(
@@ -217,6 +219,7 @@ class UpCommand implements Callable<Integer> {
                 stack.mqtt(),
                 stack.ingest(),
                 stack.api(),
+                stack.console(),
                 stack.transform()),
             data);
     return 0;
@@ -230,6 +233,7 @@ class UpCommand implements Callable<Integer> {
       Optional<String> mqtt,
       URI ingest,
       URI api,
+      URI console,
       URI transform) {}
 
   private Stack start(PrintWriter out, Path data) {
@@ -312,6 +316,7 @@ class UpCommand implements Callable<Integer> {
         mqtt,
         ingest.httpUri(),
         orchestrator.apiUri(),
+        orchestrator.consoleUri(),
         transform.uri());
   }
 

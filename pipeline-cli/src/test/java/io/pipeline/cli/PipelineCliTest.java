@@ -2,6 +2,7 @@ package io.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pipeline.orchestrator.console.ConsoleUsers;
 import org.junit.jupiter.api.Test;
 
 class PipelineCliTest {
@@ -16,12 +17,37 @@ class PipelineCliTest {
 
   @Test
   void shouldOfferHelpOnEverySubcommand() {
-    for (String command : new String[] {"up", "topics", "produce", "consume", "conformance"}) {
+    for (String command :
+        new String[] {"up", "topics", "produce", "consume", "conformance", "console-password"}) {
       CliRun run = CliRun.of(command, "--help");
 
       assertThat(run.exitCode()).as(command).isZero();
       assertThat(run.out()).as(command).contains("Usage: pipeline " + command);
     }
+  }
+
+  @Test
+  void shouldPrintAConsoleUserWhosePasswordIsHashedWhenAskedForOne() {
+    // when
+    CliRun run = CliRun.of("console-password", "--name", "alice", "--password", "s3cret");
+
+    // then
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.outLines()).hasSize(1);
+    String entry = run.outLines().get(0);
+    assertThat(entry).startsWith("alice:pbkdf2-sha256:600000:").doesNotContain("s3cret");
+    assertThat(ConsoleUsers.parse(entry).signIn("alice", "s3cret")).contains("alice");
+  }
+
+  @Test
+  void shouldRefuseAConsoleUserWhenTheNameIsNotOneTheSettingTakes() {
+    // when
+    CliRun run = CliRun.of("console-password", "--name", "al ice", "--password", "s3cret");
+
+    // then
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .contains("Not a user of ORCHESTRATOR_CONSOLE_USERS: the name of entry 1 must be");
   }
 
   @Test

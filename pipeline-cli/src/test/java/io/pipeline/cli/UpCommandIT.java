@@ -70,7 +70,11 @@ class UpCommandIT {
       assertThat(up.awaitOutput("Pipeline is ready", STARTUP)).as(up.output()).isTrue();
       assertThat(up.output())
           .contains("Kafka bootstrap:  " + bootstrap)
-          .contains("http://localhost:" + s3Port);
+          .contains("http://localhost:" + s3Port)
+          .contains(
+              "Console:          http://localhost:"
+                  + apiPort
+                  + "/console/  (sign in as 'pipeline', password 'pipeline-secret')");
 
       client.putObject(
           b -> b.bucket("landing").key("incoming/orders.csv"), RequestBody.fromString("id\n1\n"));
