@@ -10,6 +10,7 @@ import io.pipeline.localstack.docker.ComposeService;
 import io.pipeline.localstack.docker.ImageBuild;
 import io.pipeline.orchestrator.activities.ActivityPollConfig;
 import io.pipeline.orchestrator.api.ApiRateLimits;
+import io.pipeline.orchestrator.console.ConsoleConfig;
 import io.pipeline.orchestrator.integrations.HttpInvokeConfig;
 import io.pipeline.orchestrator.integrations.aws.LambdaIntegrationConfig;
 import io.pipeline.orchestrator.integrations.aws.S3IntegrationConfig;
@@ -44,6 +45,7 @@ class DockerComposeConsistencyTest {
                 KafkaSettings.SETTINGS,
                 PipelineKafka.SETTINGS,
                 OrchestratorConfig.SETTINGS,
+                ConsoleConfig.SETTINGS,
                 RuntimeConfig.SETTINGS,
                 ActivityPollConfig.SETTINGS,
                 ApiRateLimits.SETTINGS,

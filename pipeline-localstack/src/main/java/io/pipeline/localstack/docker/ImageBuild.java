@@ -29,6 +29,13 @@ import org.xml.sax.SAXException;
  */
 public record ImageBuild(Path context, Path dockerfilePath, Map<String, String> args) {
 
+  /**
+   * What the build reads of a module: its POM, its sources, and, for a module Maven builds with npm
+   * (the console), its package files and bundling script.
+   */
+  private static final List<String> MODULE_FILES =
+      List.of("pom.xml", "src", "package.json", "package-lock.json", "build.mjs");
+
   public ImageBuild {
     args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
   }
@@ -67,9 +74,10 @@ public record ImageBuild(Path context, Path dockerfilePath, Map<String, String> 
 
   /**
    * What Maven needs of each of the root pom's modules (its {@code pom.xml}, and its {@code src}
-   * where it has one) that the Dockerfile does not copy beside the root pom in the context's
-   * layout: a module left out fails the build, since Maven reads every module the root pom lists.
-   * Empty when all are copied; {@code pom.xml} itself when the root pom is not copied.
+   * and npm build files where it has them) that the Dockerfile does not copy beside the root pom in
+   * the context's layout: a module left out fails the build, since Maven reads every module the
+   * root pom lists. Empty when all are copied; {@code pom.xml} itself when the root pom is not
+   * copied.
    */
   public List<String> moduleFilesNotCopied() {
     Dockerfile dockerfile = dockerfile();
@@ -80,8 +88,8 @@ public record ImageBuild(Path context, Path dockerfilePath, Map<String, String> 
     }
     List<String> missing = new ArrayList<>();
     for (String module : modules()) {
-      for (String file : List.of(module + "/pom.xml", module + "/src")) {
-        boolean needed = file.endsWith("pom.xml") || Files.isDirectory(context.resolve(file));
+      for (String file : MODULE_FILES.stream().map(name -> module + "/" + name).toList()) {
+        boolean needed = file.endsWith("pom.xml") || Files.exists(context.resolve(file));
         Set<Path> destinations = dockerfile.destinationsOf(file);
         if (needed && roots.stream().noneMatch(root -> destinations.contains(root.resolve(file)))) {
           missing.add(file);

@@ -74,6 +74,36 @@ class ImageBuildTest {
   }
 
   @Test
+  void shouldListNpmBuildFilesNotCopiedWhenAModuleBuildsWithNpm() throws IOException {
+    // given
+    for (String file : List.of("package.json", "package-lock.json", "build.mjs")) {
+      Files.writeString(context.resolve("app").resolve(file), "{}");
+    }
+    String[] withoutThem = {
+      "FROM maven AS build",
+      "WORKDIR /build",
+      "COPY --parents pom.xml */pom.xml ./",
+      "COPY --parents */src ./"
+    };
+
+    // when
+    var missing = build(withoutThem).moduleFilesNotCopied();
+    var copied =
+        build(
+                "FROM maven AS build",
+                "WORKDIR /build",
+                "COPY --parents pom.xml */pom.xml ./",
+                "COPY --parents */src ./",
+                "COPY --parents */package.json */package-lock.json */build.mjs ./")
+            .moduleFilesNotCopied();
+
+    // then
+    assertThat(missing)
+        .containsExactly("app/package.json", "app/package-lock.json", "app/build.mjs");
+    assertThat(copied).isEmpty();
+  }
+
+  @Test
   void shouldListArgsNotReadWhenDockerfileDoesNotDeclareOrUseThem() throws IOException {
     // given
     ImageBuild build =
