@@ -1,6 +1,6 @@
 /**
- * Lays a graph out with ELK's layered algorithm. ELK (1.6 MB) is loaded the first time a graph is
- * drawn, as a chunk of its own, and runs on the page's thread.
+ * Lays a graph out with ELK's layered algorithm. ELK (1.5 MB, 450 kB gzipped) is loaded the first
+ * time a graph is drawn, as a chunk of its own, and runs on the page's thread.
  */
 import { elkGraphOf, placementOf } from './elk-graph.js';
 

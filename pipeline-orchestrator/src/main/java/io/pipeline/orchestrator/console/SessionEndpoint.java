@@ -60,7 +60,7 @@ final class SessionEndpoint {
                   ConsoleHandler.sendJson(response, callback, answer.status(), answer.body());
                 } else {
                   ConsoleHandler.sendError(
-                      response, callback, 400, "SerializationException", message(failure));
+                      response, callback, 400, "ValidationException", message(failure));
                 }
               });
     } else if (HttpMethod.DELETE.is(request.getMethod())) {

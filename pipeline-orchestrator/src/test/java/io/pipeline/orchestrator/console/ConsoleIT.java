@@ -1,6 +1,7 @@
 package io.pipeline.orchestrator.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.pipeline.orchestrator.OrchestratorExtension;
 import io.pipeline.orchestrator.OrchestratorFixture;
@@ -17,6 +18,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.WheelInput;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -195,19 +198,36 @@ class ConsoleIT {
   }
 
   @Test
-  void shouldZoomAndFitWhenTheToolbarButtonsArePressed() {
+  void shouldZoomPanAndFitWhenTheWheelTheMouseAndTheButtonsAreUsed() {
     // given
     openMachine();
-    WebElement drawing = browser.findElement(By.cssSelector("svg.canvas > g.graph"));
+    WebElement canvas = browser.findElement(By.cssSelector("svg.canvas"));
+    WebElement drawing = canvas.findElement(By.cssSelector("g.graph"));
     String fitted = drawing.getDomAttribute("transform");
+    // The drawing is centred: the canvas's left edge, half way down, is background.
+    int left = -canvas.getSize().getWidth() / 2 + 10;
 
     // when
     browser.findElement(By.cssSelector("button[aria-label='Zoom in']")).click();
     String zoomed = drawing.getDomAttribute("transform");
+    new Actions(browser)
+        .scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(canvas), 0, 300)
+        .perform();
+    String wheeled = drawing.getDomAttribute("transform");
+    new Actions(browser)
+        .moveToElement(canvas, left, 0)
+        .clickAndHold()
+        .moveByOffset(120, 40)
+        .release()
+        .perform();
+    String panned = drawing.getDomAttribute("transform");
     browser.findElement(By.cssSelector("button[aria-label='Fit to view']")).click();
 
     // then
     assertThat(scaleOf(zoomed)).isGreaterThan(scaleOf(fitted));
+    assertThat(scaleOf(wheeled)).isLessThan(scaleOf(zoomed));
+    assertThat(xOf(panned)).isCloseTo(xOf(wheeled) + 120, within(1.0));
+    assertThat(yOf(panned)).isCloseTo(yOf(wheeled) + 40, within(1.0));
     assertThat(drawing.getDomAttribute("transform")).isEqualTo(fitted);
   }
 
@@ -302,5 +322,13 @@ class ConsoleIT {
 
   private static double scaleOf(String transform) {
     return Double.parseDouble(transform.replaceAll(".*scale\\(([^)]+)\\).*", "$1"));
+  }
+
+  private static double xOf(String transform) {
+    return Double.parseDouble(transform.replaceAll("translate\\(([^ ]+) .*", "$1"));
+  }
+
+  private static double yOf(String transform) {
+    return Double.parseDouble(transform.replaceAll("translate\\([^ ]+ ([^)]+)\\).*", "$1"));
   }
 }
