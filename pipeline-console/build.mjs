@@ -42,7 +42,8 @@ const template = await readFile(join(SOURCES, 'index.html'), 'utf8');
 const index = template
   .replace('%MAIN_JS%', entry('main.js'))
   .replace('%STYLES_CSS%', entry('styles.css'));
-if (/%[A-Z_]+%/.test(index)) throw new Error('index.html has a placeholder build.mjs does not fill');
+if (/%[A-Z_]+%/.test(index))
+  throw new Error('index.html has a placeholder build.mjs does not fill');
 await writeFile(join(OUT, 'index.html'), index);
 
 const files = ['index.html', ...outputs.map((output) => output.file)].sort();

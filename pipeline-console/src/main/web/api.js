@@ -33,7 +33,11 @@ async function request(method, path, body) {
   });
   const answer = await response.json().catch(() => ({}));
   if (!response.ok) {
-    throw new ApiError(answer.__type ?? 'HttpError', answer.message ?? `HTTP ${response.status}`, response.status);
+    throw new ApiError(
+      answer.__type ?? 'HttpError',
+      answer.message ?? `HTTP ${response.status}`,
+      response.status,
+    );
   }
   return answer;
 }

@@ -1,7 +1,8 @@
 /** JSON shown formatted, two spaces deep, with its keys, strings, numbers and literals coloured. */
 import { h } from './dom.js';
 
-const TOKEN = /("(?:\\u[0-9a-fA-F]{4}|\\[^u]|[^\\"])*")(\s*:)?|\b(true|false|null)\b|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/g;
+const TOKEN =
+  /("(?:\\u[0-9a-fA-F]{4}|\\[^u]|[^\\"])*")(\s*:)?|\b(true|false|null)\b|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/g;
 
 /**
  * A scrollable, focusable block of formatted JSON.
@@ -25,5 +26,9 @@ export function jsonView(value, label) {
     last = match.index + token.length;
   }
   parts.push(text.slice(last));
-  return h('pre', { class: 'json', tabindex: 0, role: 'region', 'aria-label': label }, h('code', {}, parts));
+  return h(
+    'pre',
+    { class: 'json', tabindex: 0, role: 'region', 'aria-label': label },
+    h('code', {}, parts),
+  );
 }

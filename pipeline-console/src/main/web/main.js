@@ -15,7 +15,11 @@ const HOME = '/console/state-machines';
 const ROUTES = [
   { pattern: /^\/console\/sign-in$/, title: 'Sign in', page: signInPage, public: true },
   { pattern: /^\/console\/state-machines$/, title: 'State machines', page: stateMachinesPage },
-  { pattern: /^\/console\/state-machines\/([^/]+)$/, title: 'State machine', page: stateMachinePage },
+  {
+    pattern: /^\/console\/state-machines\/([^/]+)$/,
+    title: 'State machine',
+    page: stateMachinePage,
+  },
 ];
 
 const app = document.getElementById('app');
@@ -26,56 +30,101 @@ const router = createRouter(async (url) => {
   pageAbort.abort();
   pageAbort = new AbortController();
   const route = ROUTES.find((candidate) => candidate.pattern.test(url.pathname));
-  if (url.pathname === '/console/' || url.pathname === '/console') return router.navigate(HOME, { replace: true });
+  if (url.pathname === '/console/' || url.pathname === '/console')
+    return router.navigate(HOME, { replace: true });
   if (route && !route.public && session === null) {
-    return router.navigate(`${SIGN_IN}?next=${encodeURIComponent(url.pathname + url.search)}`, { replace: true });
+    return router.navigate(`${SIGN_IN}?next=${encodeURIComponent(url.pathname + url.search)}`, {
+      replace: true,
+    });
   }
   const main = h('main', { id: 'main', tabindex: -1 });
   app.replaceChildren(skipLink(), header(), main);
   document.title = `${route?.title ?? 'Not found'} · pipeline console`;
   if (!route) {
-    main.append(h('h1', { id: 'page-title', tabindex: -1 }, 'Page not found'), h('p', {}, h('a', { href: HOME }, 'State machines')));
+    main.append(
+      h('h1', { id: 'page-title', tabindex: -1 }, 'Page not found'),
+      h('p', {}, h('a', { href: HOME }, 'State machines')),
+    );
     return;
   }
   const params = url.pathname.match(route.pattern).slice(1);
-  const shown = route.page({ main, params, signal: pageAbort.signal, onSignedIn: (signedIn) => {
-    session = signedIn;
-    router.navigate(safeReturnPath(url.searchParams.get('next')) ?? HOME, { replace: true });
-  } });
+  const shown = route.page({
+    main,
+    params,
+    signal: pageAbort.signal,
+    onSignedIn: (signedIn) => {
+      session = signedIn;
+      router.navigate(safeReturnPath(url.searchParams.get('next')) ?? HOME, { replace: true });
+    },
+  });
   if (!main.contains(document.activeElement)) main.querySelector('#page-title')?.focus();
   try {
     await shown;
   } catch (failure) {
     if (failure instanceof ApiError && failure.status === 401) return;
-    main.append(h('div', { class: 'error', role: 'alert' },
-      failure instanceof ApiError ? `${failure.type}: ${failure.message}` : `Something went wrong: ${failure.message}`));
+    main.append(
+      h(
+        'div',
+        { class: 'error', role: 'alert' },
+        failure instanceof ApiError
+          ? `${failure.type}: ${failure.message}`
+          : `Something went wrong: ${failure.message}`,
+      ),
+    );
   }
 });
 
 function skipLink() {
-  return h('a', { class: 'skip-link', href: '#main', onclick: (event) => {
-    event.preventDefault();
-    document.getElementById('main').focus();
-  } }, 'Skip to content');
+  return h(
+    'a',
+    {
+      class: 'skip-link',
+      href: '#main',
+      onclick: (event) => {
+        event.preventDefault();
+        document.getElementById('main').focus();
+      },
+    },
+    'Skip to content',
+  );
 }
 
 function header() {
-  return h('header', { class: 'top' },
+  return h(
+    'header',
+    { class: 'top' },
     h('a', { class: 'brand', href: HOME }, 'pipeline console'),
-    session === null ? null : h('nav', { 'aria-label': 'Main' }, h('a', { href: HOME }, 'State machines')),
-    session === null ? null : h('div', { class: 'user' },
-      h('span', {}, `Signed in as ${session.name}`),
-      h('button', { type: 'button', onclick: async () => {
-        await signOut();
-        session = null;
-        router.navigate(SIGN_IN);
-      } }, 'Sign out')));
+    session === null
+      ? null
+      : h('nav', { 'aria-label': 'Main' }, h('a', { href: HOME }, 'State machines')),
+    session === null
+      ? null
+      : h(
+          'div',
+          { class: 'user' },
+          h('span', {}, `Signed in as ${session.name}`),
+          h(
+            'button',
+            {
+              type: 'button',
+              onclick: async () => {
+                await signOut();
+                session = null;
+                router.navigate(SIGN_IN);
+              },
+            },
+            'Sign out',
+          ),
+        ),
+  );
 }
 
 onSignedOut(() => {
   session = null;
   if (location.pathname !== SIGN_IN) {
-    router.navigate(`${SIGN_IN}?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+    router.navigate(`${SIGN_IN}?next=${encodeURIComponent(location.pathname + location.search)}`, {
+      replace: true,
+    });
   }
 });
 

@@ -22,7 +22,8 @@ export function createRouter(show) {
     document.addEventListener('click', (event) => {
       const link = event.target.closest?.('a[href]');
       if (!link || link.target || link.hasAttribute('download')) return;
-      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+        return;
       const url = new URL(link.href);
       if (url.origin !== location.origin || !url.pathname.startsWith(BASE)) return;
       event.preventDefault();
@@ -35,5 +36,5 @@ export function createRouter(show) {
 
 /** A path under /console/ to come back to after signing in; anything else is not followed. */
 export function safeReturnPath(path) {
-  return typeof path === 'string' && path.startsWith(BASE) && !path.startsWith('//') ? path : null;
+  return typeof path === 'string' && path.startsWith(BASE) ? path : null;
 }

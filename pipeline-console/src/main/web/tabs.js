@@ -10,9 +10,30 @@ import { h } from './dom.js';
  */
 export function tabs(label, entries) {
   const buttons = entries.map((entry) =>
-    h('button', { type: 'button', role: 'tab', id: `tab-${entry.id}`, 'aria-controls': `panel-${entry.id}`, onclick: () => show(entry.id) }, entry.label));
+    h(
+      'button',
+      {
+        type: 'button',
+        role: 'tab',
+        id: `tab-${entry.id}`,
+        'aria-controls': `panel-${entry.id}`,
+        onclick: () => show(entry.id),
+      },
+      entry.label,
+    ),
+  );
   const panels = entries.map((entry) =>
-    h('section', { role: 'tabpanel', id: `panel-${entry.id}`, 'aria-labelledby': `tab-${entry.id}`, class: 'tab-panel' }, entry.content));
+    h(
+      'section',
+      {
+        role: 'tabpanel',
+        id: `panel-${entry.id}`,
+        'aria-labelledby': `tab-${entry.id}`,
+        class: 'tab-panel',
+      },
+      entry.content,
+    ),
+  );
   const show = (id) => {
     entries.forEach((entry, i) => {
       const selected = entry.id === id;
@@ -25,7 +46,12 @@ export function tabs(label, entries) {
   const list = h('div', { role: 'tablist', 'aria-label': label, class: 'tabs' }, buttons);
   list.addEventListener('keydown', (event) => {
     const current = buttons.indexOf(document.activeElement);
-    const moves = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: buttons.length - 1 };
+    const moves = {
+      ArrowRight: current + 1,
+      ArrowLeft: current - 1,
+      Home: 0,
+      End: buttons.length - 1,
+    };
     if (current < 0 || !(event.key in moves)) return;
     event.preventDefault();
     const next = (moves[event.key] + buttons.length) % buttons.length;

@@ -19,11 +19,10 @@ test('shouldPutADiagnosticOnTheInnermostStateWhenLocationPointsInsideIt', () => 
   const placed = placeDiagnostics(graph, diagnostics);
 
   // then
-  assert.deepEqual([...placed.byNode.keys()], [
-    '/States/Fan out/Branches/1/States/Resize',
-    '/States/Check',
-    '/States/Each item',
-  ]);
+  assert.deepEqual(
+    [...placed.byNode.keys()],
+    ['/States/Fan out/Branches/1/States/Resize', '/States/Check', '/States/Each item'],
+  );
   assert.deepEqual(placed.unplaced, []);
 });
 
@@ -43,7 +42,11 @@ test('shouldLeaveADiagnosticUnplacedWhenItConcernsTheWholeDefinitionOrNoNode', (
   const graph = graphOf(ORDER);
 
   // when
-  const placed = placeDiagnostics(graph, [diagnostic('/'), diagnostic('/States/Checker'), { severity: 'ERROR', code: 'Y', message: 'm' }]);
+  const placed = placeDiagnostics(graph, [
+    diagnostic('/'),
+    diagnostic('/States/Checker'),
+    { severity: 'ERROR', code: 'Y', message: 'm' },
+  ]);
 
   // then
   assert.equal(placed.byNode.size, 0);

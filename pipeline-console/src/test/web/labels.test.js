@@ -54,7 +54,12 @@ test('shouldParenthesiseNestedAndOrWhenRulesCombine', () => {
   // given
   const rule = {
     Or: [
-      { And: [{ Variable: '$.a', NumericEquals: 1 }, { Variable: '$.b', NumericEquals: 2 }] },
+      {
+        And: [
+          { Variable: '$.a', NumericEquals: 1 },
+          { Variable: '$.b', NumericEquals: 2 },
+        ],
+      },
       { Not: { Variable: '$.c', StringEquals: 'x' } },
     ],
   };

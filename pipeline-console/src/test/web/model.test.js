@@ -41,7 +41,9 @@ test('shouldNestBranchesAndItemProcessorAsScopesWhenStateIsParallelOrMap', () =>
     ['/States/Fan out/Branches/1', 'Branch 2', '/States/Fan out'],
     ['/States/Each item/ItemProcessor', 'Item processor', '/States/Each item'],
   ]);
-  const markers = graph.nodes.filter((n) => n.kind === 'start' || n.kind === 'end').map((n) => [n.id, n.parent]);
+  const markers = graph.nodes
+    .filter((n) => n.kind === 'start' || n.kind === 'end')
+    .map((n) => [n.id, n.parent]);
   assert.deepEqual(markers, [
     ['#start', null],
     ['/States/Fan out/Branches/0#start', '/States/Fan out/Branches/0'],
@@ -72,11 +74,26 @@ test('shouldDrawEveryTransitionOnceWithItsKindAndLabelWhenDefinitionHasChoiceCat
     ['start', '/States/Fan out/Branches/0#start', '/States/Fan out/Branches/0/States/Resize', ''],
     ['end', '/States/Fan out/Branches/0/States/Resize', '/States/Fan out/Branches/0#end', ''],
     ['start', '/States/Fan out/Branches/1#start', '/States/Fan out/Branches/1/States/Resize', ''],
-    ['next', '/States/Fan out/Branches/1/States/Resize', '/States/Fan out/Branches/1/States/Done', ''],
+    [
+      'next',
+      '/States/Fan out/Branches/1/States/Resize',
+      '/States/Fan out/Branches/1/States/Done',
+      '',
+    ],
     ['end', '/States/Fan out/Branches/1/States/Done', '/States/Fan out/Branches/1#end', ''],
     ['end', '/States/Each item', '#end', ''],
-    ['start', '/States/Each item/ItemProcessor#start', '/States/Each item/ItemProcessor/States/Store', ''],
-    ['end', '/States/Each item/ItemProcessor/States/Store', '/States/Each item/ItemProcessor#end', ''],
+    [
+      'start',
+      '/States/Each item/ItemProcessor#start',
+      '/States/Each item/ItemProcessor/States/Store',
+      '',
+    ],
+    [
+      'end',
+      '/States/Each item/ItemProcessor/States/Store',
+      '/States/Each item/ItemProcessor#end',
+      '',
+    ],
     ['end', '/States/Rejected', '#end', ''],
   ]);
 });
@@ -86,7 +103,9 @@ test('shouldIdentifyEachEdgeByThePointerOfItsFieldWhenStateHasSeveralTransitions
   const definition = ORDER;
 
   // when
-  const ids = graphOf(definition).edges.filter((e) => e.from === '/States/Check' || e.from === '/States/Fan out').map((e) => e.id);
+  const ids = graphOf(definition)
+    .edges.filter((e) => e.from === '/States/Check' || e.from === '/States/Fan out')
+    .map((e) => e.id);
 
   // then
   assert.deepEqual(ids, [
@@ -127,14 +146,23 @@ test('shouldUseIteratorAsScopeWhenMapHasTheOlderField', () => {
   // given
   const definition = {
     StartAt: 'M',
-    States: { M: { Type: 'Map', Iterator: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, End: true } },
+    States: {
+      M: {
+        Type: 'Map',
+        Iterator: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } },
+        End: true,
+      },
+    },
   };
 
   // when
   const graph = graphOf(definition);
 
   // then
-  assert.deepEqual(graph.nodes.filter((n) => n.kind === 'scope').map((n) => [n.id, n.name]), [['/States/M/Iterator', 'Iterator']]);
+  assert.deepEqual(
+    graph.nodes.filter((n) => n.kind === 'scope').map((n) => [n.id, n.name]),
+    [['/States/M/Iterator', 'Iterator']],
+  );
   assert.ok(graph.nodes.some((n) => n.id === '/States/M/Iterator/States/P'));
 });
 
@@ -146,7 +174,9 @@ test('shouldReportAProblemInsteadOfAnEdgeWhenNextNamesNoState', () => {
   const graph = graphOf(definition);
 
   // then
-  assert.deepEqual(graph.problems, [{ location: '/States/A/Next', message: 'there is no state "Nowhere" here' }]);
+  assert.deepEqual(graph.problems, [
+    { location: '/States/A/Next', message: 'there is no state "Nowhere" here' },
+  ]);
   assert.deepEqual(edgeTuples(graph), [['start', '#start', '/States/A', '']]);
 });
 
@@ -158,6 +188,12 @@ test('shouldDrawOnlyTheMarkersWhenDefinitionHasNoStates', () => {
   const graph = graphOf(definition);
 
   // then
-  assert.deepEqual(graph.nodes.map((n) => n.id), ['#start', '#end']);
-  assert.deepEqual(graph.problems.map((p) => p.location), ['/States', '/StartAt']);
+  assert.deepEqual(
+    graph.nodes.map((n) => n.id),
+    ['#start', '#end'],
+  );
+  assert.deepEqual(
+    graph.problems.map((p) => p.location),
+    ['/States', '/StartAt'],
+  );
 });

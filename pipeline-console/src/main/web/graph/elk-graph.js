@@ -76,7 +76,9 @@ export function elkGraphOf(graph) {
       id: edge.id,
       sources: [edge.from],
       targets: [edge.to],
-      labels: text ? [{ id: `${edge.id}#label`, text, width: textWidth(text, 6.6) + 10, height: LABEL_HEIGHT }] : [],
+      labels: text
+        ? [{ id: `${edge.id}#label`, text, width: textWidth(text, 6.6) + 10, height: LABEL_HEIGHT }]
+        : [],
     });
   }
   return root;
@@ -87,7 +89,10 @@ function elkNode(node, graph) {
     return { id: node.id, ...MARKER, children: [], edges: [] };
   }
   const { title, subtitle } = nodeLines(node);
-  const width = Math.min(300, Math.max(140, Math.max(textWidth(title, 8.2), textWidth(subtitle, 7)) + 32));
+  const width = Math.min(
+    300,
+    Math.max(140, Math.max(textWidth(title, 8.2), textWidth(subtitle, 7)) + 32),
+  );
   const compound = graph.nodes.some((other) => other.parent === node.id);
   if (!compound) {
     return { id: node.id, width, height: STATE_HEIGHT, children: [], edges: [] };
@@ -131,7 +136,9 @@ export function placementOf(laidOut) {
     for (const edge of elkNode.edges ?? []) {
       // The layered algorithm routes each simple edge as one section.
       const section = edge.sections?.[0];
-      const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
+      const points = section
+        ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]
+        : [];
       const label = edge.labels?.[0];
       edges.set(edge.id, {
         points,

@@ -11,7 +11,8 @@ const OPERATORS = {
   GreaterThanEquals: '>=',
   Matches: 'matches',
 };
-const COMPARISON = /^(String|Numeric|Boolean|Timestamp)(Equals|LessThan|GreaterThan|LessThanEquals|GreaterThanEquals|Matches)(Path)?$/;
+const COMPARISON =
+  /^(String|Numeric|Boolean|Timestamp)(Equals|LessThan|GreaterThan|LessThanEquals|GreaterThanEquals|Matches)(Path)?$/;
 const TEST = /^Is(Null|Present|Numeric|String|Boolean|Timestamp)$/;
 const JSONATA = /^\s*\{%([\s\S]*)%\}\s*$/;
 
@@ -66,7 +67,9 @@ export function detailOf(state) {
     case 'Task':
       return resourceDetail(state.Resource);
     case 'Parallel':
-      return Array.isArray(state.Branches) ? plural(state.Branches.length, 'branch', 'branches') : '';
+      return Array.isArray(state.Branches)
+        ? plural(state.Branches.length, 'branch', 'branches')
+        : '';
     case 'Map':
       return (state.ItemProcessor ?? state.Iterator)?.ProcessorConfig?.Mode === 'DISTRIBUTED'
         ? 'distributed'

@@ -68,19 +68,31 @@ function addScope(graph, scope, pointer, parent) {
       const to = `${pointer}/States/${pointerSegment(target)}`;
       graph.edges.push({ id: field, kind, from, to, label });
     } else {
-      graph.problems.push({ location: field, message: `there is no state ${JSON.stringify(target)} here` });
+      graph.problems.push({
+        location: field,
+        message: `there is no state ${JSON.stringify(target)} here`,
+      });
     }
   };
   link('start', start, `${pointer}/StartAt`, scope?.StartAt);
   for (const [name, state] of Object.entries(states)) {
     const id = `${pointer}/States/${pointerSegment(name)}`;
     const type = typeof state?.Type === 'string' ? state.Type : '?';
-    graph.nodes.push({ id, kind: 'state', parent, name, type, detail: detailOf(state), definition: state });
+    graph.nodes.push({
+      id,
+      kind: 'state',
+      parent,
+      name,
+      type,
+      detail: detailOf(state),
+      definition: state,
+    });
     if (type === 'Choice') {
       (Array.isArray(state.Choices) ? state.Choices : []).forEach((rule, i) =>
         link('choice', id, `${id}/Choices/${i}`, rule?.Next, conditionText(rule)),
       );
-      if (state.Default !== undefined) link('default', id, `${id}/Default`, state.Default, 'Default');
+      if (state.Default !== undefined)
+        link('default', id, `${id}/Default`, state.Default, 'Default');
     } else if (state?.Next !== undefined) {
       link('next', id, `${id}/Next`, state.Next);
     }
@@ -99,7 +111,9 @@ function addScope(graph, scope, pointer, parent) {
 function addNestedScopes(graph, state, id) {
   const scopes = [];
   if (state?.Type === 'Parallel' && Array.isArray(state.Branches)) {
-    state.Branches.forEach((branch, i) => scopes.push([`Branches/${i}`, `Branch ${i + 1}`, branch]));
+    state.Branches.forEach((branch, i) =>
+      scopes.push([`Branches/${i}`, `Branch ${i + 1}`, branch]),
+    );
   } else if (state?.Type === 'Map') {
     const field = state.ItemProcessor !== undefined ? 'ItemProcessor' : 'Iterator';
     if (state[field] !== undefined) {

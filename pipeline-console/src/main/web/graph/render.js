@@ -19,7 +19,9 @@ import { edgeLabelText, nodeLines } from './elk-graph.js';
 export function renderGraph(graph, placement, { diagnostics, onSelect }) {
   const compound = new Set(graph.nodes.map((node) => node.parent).filter((id) => id !== null));
   const depth = depthsOf(graph);
-  const boxes = graph.nodes.filter((node) => compound.has(node.id)).sort((a, b) => depth.get(a.id) - depth.get(b.id));
+  const boxes = graph.nodes
+    .filter((node) => compound.has(node.id))
+    .sort((a, b) => depth.get(a.id) - depth.get(b.id));
   const leaves = graph.nodes.filter((node) => !compound.has(node.id));
   const drawNode = (node) => {
     const box = placement.nodes.get(node.id);
@@ -31,9 +33,19 @@ export function renderGraph(graph, placement, { diagnostics, onSelect }) {
     'g',
     { class: 'graph' },
     svg('g', { class: 'boxes' }, boxes.map(drawNode)),
-    svg('g', { class: 'edges' }, graph.edges.map((edge) => edgeLine(edge, placement.edges.get(edge.id)))),
+    svg(
+      'g',
+      { class: 'edges' },
+      graph.edges.map((edge) => edgeLine(edge, placement.edges.get(edge.id))),
+    ),
     svg('g', { class: 'nodes' }, leaves.map(drawNode)),
-    svg('g', { class: 'edge-labels' }, graph.edges.filter((edge) => edge.label).map((edge) => edgeLabel(edge, placement.edges.get(edge.id)))),
+    svg(
+      'g',
+      { class: 'edge-labels' },
+      graph.edges
+        .filter((edge) => edge.label)
+        .map((edge) => edgeLabel(edge, placement.edges.get(edge.id))),
+    ),
   );
 }
 
@@ -42,7 +54,16 @@ export function arrowDefinitions() {
   const arrow = (id) =>
     svg(
       'marker',
-      { id, class: id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' },
+      {
+        id,
+        class: id,
+        viewBox: '0 0 10 10',
+        refX: 9,
+        refY: 5,
+        markerWidth: 7,
+        markerHeight: 7,
+        orient: 'auto-start-reverse',
+      },
       svg('path', { d: 'M 0 0 L 10 5 L 0 10 z' }),
     );
   return svg('defs', {}, arrow('arrow'), arrow('arrow-catch'));
@@ -50,7 +71,10 @@ export function arrowDefinitions() {
 
 function stateNode(node, box, isGroup, found, onSelect) {
   const { title, subtitle } = nodeLines(node);
-  const problems = found.length === 0 ? '' : `; ${found.length} ${found.length === 1 ? 'problem' : 'problems'}: ${found.map((d) => d.message).join('; ')}`;
+  const problems =
+    found.length === 0
+      ? ''
+      : `; ${found.length} ${found.length === 1 ? 'problem' : 'problems'}: ${found.map((d) => d.message).join('; ')}`;
   const element = svg(
     'g',
     {
@@ -99,7 +123,12 @@ function severityClass(found) {
 function scopeNode(node, box) {
   return svg(
     'g',
-    { class: 'scope', transform: `translate(${box.x} ${box.y})`, 'data-node-id': node.id, 'data-kind': node.kind },
+    {
+      class: 'scope',
+      transform: `translate(${box.x} ${box.y})`,
+      'data-node-id': node.id,
+      'data-kind': node.kind,
+    },
     svg('rect', { class: 'shape', width: box.width, height: box.height, rx: 6 }),
     svg('text', { class: 'scope-name', x: 10, y: 19 }, node.name),
   );
@@ -108,17 +137,31 @@ function scopeNode(node, box) {
 function markerNode(node, box) {
   return svg(
     'g',
-    { class: `marker ${node.kind}`, transform: `translate(${box.x} ${box.y})`, 'data-node-id': node.id, 'data-kind': node.kind },
+    {
+      class: `marker ${node.kind}`,
+      transform: `translate(${box.x} ${box.y})`,
+      'data-node-id': node.id,
+      'data-kind': node.kind,
+    },
     svg('rect', { class: 'shape', width: box.width, height: box.height, rx: box.height / 2 }),
     svg('text', { x: box.width / 2, y: box.height / 2 + 4 }, node.name),
   );
 }
 
 function edgeLine(edge, placed) {
-  const d = placed.points.map((point, i) => `${i === 0 ? 'M' : 'L'} ${point.x} ${point.y}`).join(' ');
+  const d = placed.points
+    .map((point, i) => `${i === 0 ? 'M' : 'L'} ${point.x} ${point.y}`)
+    .join(' ');
   return svg(
     'g',
-    { class: `edge kind-${edge.kind}`, 'data-edge-id': edge.id, 'data-from': edge.from, 'data-to': edge.to, 'data-kind': edge.kind, 'data-label': edge.label },
+    {
+      class: `edge kind-${edge.kind}`,
+      'data-edge-id': edge.id,
+      'data-from': edge.from,
+      'data-to': edge.to,
+      'data-kind': edge.kind,
+      'data-label': edge.label,
+    },
     svg('path', { d, 'marker-end': `url(#${edge.kind === 'catch' ? 'arrow-catch' : 'arrow'})` }),
   );
 }
@@ -127,7 +170,11 @@ function edgeLabel(edge, placed) {
   const box = placed.label;
   return svg(
     'g',
-    { class: `edge-label kind-${edge.kind}`, transform: `translate(${box.x} ${box.y})`, 'data-edge-id': edge.id },
+    {
+      class: `edge-label kind-${edge.kind}`,
+      transform: `translate(${box.x} ${box.y})`,
+      'data-edge-id': edge.id,
+    },
     svg('title', {}, edge.label),
     svg('rect', { width: box.width, height: box.height, rx: 4 }),
     svg('text', { x: box.width / 2, y: box.height / 2 + 4 }, edgeLabelText(edge)),

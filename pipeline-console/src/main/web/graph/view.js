@@ -30,12 +30,21 @@ export async function graphView({ definition, diagnostics, title }) {
   const states = graph.nodes.filter((node) => node.kind === 'state').length;
   const canvas = svg(
     'svg',
-    { class: 'canvas', role: 'group', 'aria-label': `Graph of ${title}: ${states} states. Tab to a state, Enter shows its definition.` },
+    {
+      class: 'canvas',
+      role: 'group',
+      'aria-label': `Graph of ${title}: ${states} states. Tab to a state, Enter shows its definition.`,
+    },
     arrowDefinitions(),
     drawing,
   );
   const viewport = attachViewport(canvas, drawing, placement);
-  const button = (label, text, action) => h('button', { type: 'button', class: 'tool', 'aria-label': label, title: label, onclick: action }, text);
+  const button = (label, text, action) =>
+    h(
+      'button',
+      { type: 'button', class: 'tool', 'aria-label': label, title: label, onclick: action },
+      text,
+    );
   const goTo = (id) => {
     const element = canvas.querySelector(`[data-node-id="${CSS.escape(id)}"]`);
     const node = graph.nodes.find((candidate) => candidate.id === id);
@@ -47,10 +56,13 @@ export async function graphView({ definition, diagnostics, title }) {
   const element = h(
     'div',
     { class: 'graph-view' },
-    h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Graph view' },
+    h(
+      'div',
+      { class: 'toolbar', role: 'toolbar', 'aria-label': 'Graph view' },
       button('Zoom in', '+', () => viewport.zoomBy(1.25)),
       button('Zoom out', '−', () => viewport.zoomBy(0.8)),
-      button('Fit to view', 'Fit', () => viewport.fit())),
+      button('Fit to view', 'Fit', () => viewport.fit()),
+    ),
     diagnosticList(placed, graph.problems, goTo),
     h('div', { class: 'graph-area' }, canvas, panel.element),
   );
@@ -61,21 +73,37 @@ function diagnosticList(placed, problems, goTo) {
   const items = [];
   for (const [id, found] of placed.byNode) {
     for (const d of found) {
-      items.push(h('li', { class: `diagnostic ${d.severity.toLowerCase()}` },
-        h('button', { type: 'button', class: 'link', onclick: () => goTo(id) }, d.location),
-        ` ${d.severity} ${d.code}: ${d.message}`));
+      items.push(
+        h(
+          'li',
+          { class: `diagnostic ${d.severity.toLowerCase()}` },
+          h('button', { type: 'button', class: 'link', onclick: () => goTo(id) }, d.location),
+          ` ${d.severity} ${d.code}: ${d.message}`,
+        ),
+      );
     }
   }
   for (const d of placed.unplaced) {
-    items.push(h('li', { class: `diagnostic ${d.severity.toLowerCase()}` }, `${d.severity} ${d.code}: ${d.message}${d.location ? ` (${d.location})` : ''}`));
+    items.push(
+      h(
+        'li',
+        { class: `diagnostic ${d.severity.toLowerCase()}` },
+        `${d.severity} ${d.code}: ${d.message}${d.location ? ` (${d.location})` : ''}`,
+      ),
+    );
   }
   for (const problem of problems) {
-    items.push(h('li', { class: 'diagnostic error' }, `Not drawn: ${problem.location}: ${problem.message}`));
+    items.push(
+      h('li', { class: 'diagnostic error' }, `Not drawn: ${problem.location}: ${problem.message}`),
+    );
   }
   if (items.length === 0) return null;
-  return h('section', { class: 'diagnostics', 'aria-labelledby': 'diagnostics-title' },
+  return h(
+    'section',
+    { class: 'diagnostics', 'aria-labelledby': 'diagnostics-title' },
     h('h2', { id: 'diagnostics-title' }, 'Validation'),
-    h('ul', {}, items));
+    h('ul', {}, items),
+  );
 }
 
 function statePanel() {
@@ -86,18 +114,39 @@ function statePanel() {
     element.hidden = true;
     opener?.focus();
   };
-  const element = h('aside', { class: 'state-panel', id: 'state-panel', 'aria-labelledby': 'state-panel-title', hidden: true,
-    onkeydown: (event) => event.key === 'Escape' && close() },
-    h('div', { class: 'state-panel-header' }, heading,
-      h('button', { type: 'button', class: 'tool', 'aria-label': 'Close state definition', onclick: close }, '×')),
-    body);
+  const element = h(
+    'aside',
+    {
+      class: 'state-panel',
+      id: 'state-panel',
+      'aria-labelledby': 'state-panel-title',
+      hidden: true,
+      onkeydown: (event) => event.key === 'Escape' && close(),
+    },
+    h(
+      'div',
+      { class: 'state-panel-header' },
+      heading,
+      h(
+        'button',
+        { type: 'button', class: 'tool', 'aria-label': 'Close state definition', onclick: close },
+        '×',
+      ),
+    ),
+    body,
+  );
   return {
     element,
     show(node, found, from) {
       opener = from;
       heading.textContent = node.name;
       const diagnostics = found.map((d) =>
-        h('li', { class: `diagnostic ${d.severity.toLowerCase()}` }, `${d.severity} ${d.code}: ${d.message}`));
+        h(
+          'li',
+          { class: `diagnostic ${d.severity.toLowerCase()}` },
+          `${d.severity} ${d.code}: ${d.message}`,
+        ),
+      );
       body.replaceChildren(
         h('p', { class: 'state-type' }, node.detail ? `${node.type} · ${node.detail}` : node.type),
         ...(found.length === 0 ? [] : [h('ul', { class: 'state-diagnostics' }, diagnostics)]),

@@ -18,7 +18,8 @@ const MAX_SCALE = 3;
  */
 export function attachViewport(canvas, content, size) {
   let view = { x: 0, y: 0, k: 1 };
-  const apply = () => content.setAttribute('transform', `translate(${view.x} ${view.y}) scale(${view.k})`);
+  const apply = () =>
+    content.setAttribute('transform', `translate(${view.x} ${view.y}) scale(${view.k})`);
   const zoomAt = (factor, cx, cy) => {
     const k = Math.min(MAX_SCALE, Math.max(MIN_SCALE, view.k * factor));
     view = { x: cx - ((cx - view.x) * k) / view.k, y: cy - ((cy - view.y) * k) / view.k, k };
@@ -26,7 +27,10 @@ export function attachViewport(canvas, content, size) {
   };
   const fit = () => {
     const { width, height } = canvas.getBoundingClientRect();
-    const k = Math.min(1.25, Math.max(MIN_SCALE, Math.min(width / size.width, height / size.height) * 0.95));
+    const k = Math.min(
+      1.25,
+      Math.max(MIN_SCALE, Math.min(width / size.width, height / size.height) * 0.95),
+    );
     view = { x: (width - size.width * k) / 2, y: Math.max(0, (height - size.height * k) / 2), k };
     apply();
   };
@@ -36,7 +40,11 @@ export function attachViewport(canvas, content, size) {
     (event) => {
       event.preventDefault();
       const bounds = canvas.getBoundingClientRect();
-      zoomAt(Math.exp(-event.deltaY * 0.0015), event.clientX - bounds.left, event.clientY - bounds.top);
+      zoomAt(
+        Math.exp(-event.deltaY * 0.0015),
+        event.clientX - bounds.left,
+        event.clientY - bounds.top,
+      );
     },
     { passive: false },
   );

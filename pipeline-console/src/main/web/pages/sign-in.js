@@ -7,15 +7,32 @@ import { h } from '../dom.js';
  */
 export function signInPage({ main, onSignedIn }) {
   const error = h('p', { class: 'error', id: 'sign-in-error', role: 'alert' });
-  const name = h('input', { id: 'name', name: 'name', autocomplete: 'username', required: true, autofocus: true });
-  const password = h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const name = h('input', {
+    id: 'name',
+    name: 'name',
+    autocomplete: 'username',
+    required: true,
+    autofocus: true,
+  });
+  const password = h('input', {
+    id: 'password',
+    name: 'password',
+    type: 'password',
+    autocomplete: 'current-password',
+    required: true,
+  });
   const submit = h('button', { type: 'submit' }, 'Sign in');
-  const form = h('form', { class: 'sign-in', 'aria-labelledby': 'page-title', novalidate: true },
+  const form = h(
+    'form',
+    { class: 'sign-in', 'aria-labelledby': 'page-title', novalidate: true },
     h('h1', { id: 'page-title', tabindex: -1 }, 'Sign in to the console'),
-    h('label', { for: 'name' }, 'Name'), name,
-    h('label', { for: 'password' }, 'Password'), password,
+    h('label', { for: 'name' }, 'Name'),
+    name,
+    h('label', { for: 'password' }, 'Password'),
+    password,
     error,
-    submit);
+    submit,
+  );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!name.value || !password.value) {
@@ -26,7 +43,11 @@ export function signInPage({ main, onSignedIn }) {
     try {
       onSignedIn(await signIn(name.value, password.value));
     } catch (failure) {
-      showError(failure instanceof ApiError ? failure.message : `The orchestrator did not answer: ${failure.message}`);
+      showError(
+        failure instanceof ApiError
+          ? failure.message
+          : `The orchestrator did not answer: ${failure.message}`,
+      );
       password.value = '';
       password.focus();
     } finally {

@@ -19,25 +19,44 @@ export async function stateMachinePage({ main, params }) {
   title.textContent = machine.name;
   document.title = `${machine.name} · pipeline console`;
   const definition = JSON.parse(machine.definition);
-  const validation = await call('ValidateStateMachineDefinition', { definition: machine.definition, type: machine.type, severity: 'WARNING' });
-  const graph = await graphView({ definition, diagnostics: validation.diagnostics ?? [], title: machine.name });
+  const validation = await call('ValidateStateMachineDefinition', {
+    definition: machine.definition,
+    type: machine.type,
+    severity: 'WARNING',
+  });
+  const graph = await graphView({
+    definition,
+    diagnostics: validation.diagnostics ?? [],
+    title: machine.name,
+  });
   status.remove();
   main.append(
-    h('dl', { class: 'facts' },
+    h(
+      'dl',
+      { class: 'facts' },
       fact('Type', typeName(machine.type)),
       fact('Status', machine.status),
       fact('Created', formatDate(machine.creationDate)),
-      fact('ARN', h('code', {}, machine.stateMachineArn))),
+      fact('ARN', h('code', {}, machine.stateMachineArn)),
+    ),
     tabs('Definition views', [
       { id: 'graph', label: 'Graph', content: graph.element, onShow: graph.fit },
-      { id: 'definition', label: 'Definition', content: jsonView(definition, `Definition of ${machine.name}`) },
+      {
+        id: 'definition',
+        label: 'Definition',
+        content: jsonView(definition, `Definition of ${machine.name}`),
+      },
     ]),
   );
   graph.fit();
 }
 
 function breadcrumb() {
-  return h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, h('a', { href: '/console/state-machines' }, 'State machines'));
+  return h(
+    'nav',
+    { class: 'breadcrumb', 'aria-label': 'Breadcrumb' },
+    h('a', { href: '/console/state-machines' }, 'State machines'),
+  );
 }
 
 function fact(term, value) {
