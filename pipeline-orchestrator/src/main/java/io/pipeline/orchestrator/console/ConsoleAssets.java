@@ -27,10 +27,10 @@ public final class ConsoleAssets {
   public static final String ROOT = "io/pipeline/console/static/";
 
   /** The page every address of the console answers with. */
-  public static final String INDEX = "index.html";
+  static final String INDEX = "index.html";
 
   /** The folder of the content-named bundles. */
-  public static final String ASSETS = "assets/";
+  static final String ASSETS = "assets/";
 
   private static final String IMMUTABLE = "public, max-age=31536000, immutable";
   private static final String REVALIDATE = "no-cache";

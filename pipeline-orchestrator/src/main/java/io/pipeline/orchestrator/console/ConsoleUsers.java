@@ -1,5 +1,6 @@
 package io.pipeline.orchestrator.console;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public final class ConsoleUsers {
   private final Password unknown;
 
   private ConsoleUsers(Map<String, Password> passwords) {
-    this.passwords = Map.copyOf(passwords);
+    this.passwords = Collections.unmodifiableMap(new LinkedHashMap<>(passwords));
     // An unknown name is checked against one of the configured passwords, so that it takes as
     // long as a known name with a wrong password and answers which names exist to no one.
     this.unknown = passwords.values().iterator().next();

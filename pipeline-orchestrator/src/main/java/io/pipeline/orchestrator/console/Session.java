@@ -8,4 +8,4 @@ import java.time.Instant;
  * @param user who signed in
  * @param expiresAt when the session ends
  */
-public record Session(String user, Instant expiresAt) {}
+record Session(String user, Instant expiresAt) {}

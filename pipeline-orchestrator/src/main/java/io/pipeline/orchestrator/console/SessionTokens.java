@@ -18,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  * no instance keeps sessions. A token cannot be withdrawn before it expires: signing out removes it
  * from the browser, and changing the key ends every session.
  */
-public final class SessionTokens {
+final class SessionTokens {
 
   private static final String VERSION = "v1";
   private static final String ALGORITHM = "HmacSHA256";
@@ -38,7 +38,7 @@ public final class SessionTokens {
    * @param lifetime how long a session lasts
    * @param clock what "now" is
    */
-  public SessionTokens(byte[] key, Duration lifetime, Clock clock) {
+  SessionTokens(byte[] key, Duration lifetime, Clock clock) {
     if (key.length < 32) {
       throw new IllegalArgumentException("a session key needs 32 bytes or more");
     }
@@ -48,7 +48,7 @@ public final class SessionTokens {
   }
 
   /** A new session of a user, from now for the configured lifetime, and its token. */
-  public Issued issue(String user) {
+  Issued issue(String user) {
     Instant expiresAt = clock.instant().plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
     String payload =
         VERSION
@@ -65,14 +65,14 @@ public final class SessionTokens {
    * @param session the session
    * @param token what the browser keeps
    */
-  public record Issued(Session session, String token) {}
+  record Issued(Session session, String token) {}
 
   /**
    * The session a token carries, if this key signed it and it has not expired.
    *
    * @return empty for a malformed, forged, or expired token
    */
-  public Optional<Session> verify(String token) {
+  Optional<Session> verify(String token) {
     if (token.length() > MAX_TOKEN_LENGTH) {
       return Optional.empty();
     }
@@ -98,7 +98,7 @@ public final class SessionTokens {
   }
 
   /** How long a session lasts. */
-  public Duration lifetime() {
+  Duration lifetime() {
     return lifetime;
   }
 
