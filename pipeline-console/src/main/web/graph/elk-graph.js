@@ -8,8 +8,8 @@
  */
 
 /** How many characters of a name, a detail line or an edge label are shown. */
-export const MAX_NAME = 36;
-export const MAX_LABEL = 40;
+const MAX_NAME = 36;
+const MAX_LABEL = 40;
 
 const STATE_HEIGHT = 54;
 const MARKER = { width: 64, height: 28 };
@@ -33,7 +33,7 @@ const ROOT_OPTIONS = {
 };
 
 /** A text cut to `max` characters, with an ellipsis when it was longer. */
-export function shorten(text, max) {
+function shorten(text, max) {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 

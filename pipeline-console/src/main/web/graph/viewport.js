@@ -7,7 +7,7 @@ const MIN_SCALE = 0.1;
 const MAX_SCALE = 3;
 
 /**
- * @typedef {{zoomBy: (factor: number) => void, fit: () => void, scale: () => number}} Viewport
+ * @typedef {{zoomBy: (factor: number) => void, fit: () => void}} Viewport
  */
 
 /**
@@ -75,6 +75,5 @@ export function attachViewport(canvas, content, size) {
       zoomAt(factor, width / 2, height / 2);
     },
     fit,
-    scale: () => view.k,
   };
 }

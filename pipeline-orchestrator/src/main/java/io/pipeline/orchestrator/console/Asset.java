@@ -11,7 +11,6 @@ import org.eclipse.jetty.util.Callback;
 /**
  * One file of the console, held in memory with what its answer says about it.
  *
- * @param path its path under {@code /console/}, e.g. {@code assets/main-THFCH46F.js}
  * @param bytes its content
  * @param gzipped its content gzipped, when that is smaller
  * @param contentType its media type
@@ -19,12 +18,7 @@ import org.eclipse.jetty.util.Callback;
  * @param etag its entity tag: a digest of the content, quoted
  */
 record Asset(
-    String path,
-    byte[] bytes,
-    Optional<byte[]> gzipped,
-    String contentType,
-    String cacheControl,
-    String etag) {
+    byte[] bytes, Optional<byte[]> gzipped, String contentType, String cacheControl, String etag) {
 
   /**
    * Answers a GET or HEAD request with this file: 304 when the browser holds this version, the

@@ -94,12 +94,7 @@ public final class ConsoleAssets {
             ? Optional.of(gzip(bytes)).filter(g -> g.length < bytes.length)
             : Optional.empty();
     return new Asset(
-        path,
-        bytes,
-        gzipped,
-        contentType,
-        path.startsWith(ASSETS) ? IMMUTABLE : REVALIDATE,
-        etag(bytes));
+        bytes, gzipped, contentType, path.startsWith(ASSETS) ? IMMUTABLE : REVALIDATE, etag(bytes));
   }
 
   private static byte[] read(ClassLoader loader, String path) {
