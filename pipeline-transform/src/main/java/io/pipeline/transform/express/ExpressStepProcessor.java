@@ -1,32 +1,47 @@
 package io.pipeline.transform.express;
 
+import io.pipeline.schemas.dlq.DeadLetter;
+import java.nio.ByteBuffer;
 import java.time.Instant;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import java.util.Map;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Runs a step on each record ({@link StreamStepRunner}) and forwards how it ended, keyed and timed
- * as the record was. The record's topic, partition and offset name its execution.
+ * as the record was: a succeeded execution's output to the sink, anything else as a {@link
+ * DeadLetter} to the dead-letter sink. The record's topic, partition and offset name its execution.
  */
-final class ExpressStepProcessor
-    implements FixedKeyProcessor<String, byte[], ExpressStepProcessor.Ran> {
+final class ExpressStepProcessor implements Processor<String, byte[], String, Object> {
 
   private final StreamStepRunner runner;
-  private FixedKeyProcessorContext<String, Ran> context;
+  private final String stage;
+  private final String sink;
+  private final String deadLetterSink;
+  private ProcessorContext<String, Object> context;
 
-  ExpressStepProcessor(StreamStepRunner runner) {
+  /**
+   * @param runner runs the step
+   * @param stage the stage its dead letters name
+   * @param sink the name of the node outputs go to
+   * @param deadLetterSink the name of the node dead letters go to
+   */
+  ExpressStepProcessor(StreamStepRunner runner, String stage, String sink, String deadLetterSink) {
     this.runner = runner;
+    this.stage = stage;
+    this.sink = sink;
+    this.deadLetterSink = deadLetterSink;
   }
 
   @Override
-  public void init(FixedKeyProcessorContext<String, Ran> context) {
+  public void init(ProcessorContext<String, Object> context) {
     this.context = context;
   }
 
   @Override
-  public void process(FixedKeyRecord<String, byte[]> record) {
+  public void process(Record<String, byte[]> record) {
     RecordMetadata metadata =
         context
             .recordMetadata()
@@ -38,9 +53,28 @@ final class ExpressStepProcessor
             metadata.offset(),
             Instant.ofEpochMilli(record.timestamp()),
             record.value());
-    context.forward(record.withValue(new Ran(read, runner.run(read))));
+    StepOutcome outcome = runner.run(read);
+    if (outcome instanceof StepOutcome.Succeeded succeeded) {
+      context.forward(record.withValue(succeeded.output()), sink);
+    } else {
+      context.forward(
+          record.withValue(deadLetter(read, (StepOutcome.Failed) outcome)), deadLetterSink);
+    }
   }
 
-  /** A record with how its execution ended. */
-  record Ran(StreamRecord record, StepOutcome outcome) {}
+  /** The dead letter of a record that gave no output. */
+  private DeadLetter deadLetter(StreamRecord record, StepOutcome.Failed failed) {
+    return DeadLetter.newBuilder()
+        .setStage(stage)
+        .setOrigin(record.origin())
+        .setReason(failed.reason())
+        .setPayload(ByteBuffer.wrap(record.value() == null ? new byte[0] : record.value()))
+        .setAttributes(
+            Map.of(
+                "error", failed.error(),
+                "cause", failed.cause(),
+                "executionArn", failed.executionArn()))
+        .setFailedAt(record.timestamp())
+        .build();
+  }
 }

@@ -28,7 +28,7 @@ import java.util.UUID;
  *   <li>the execution's name is the record's place in the log, {@code
  *       <topic>-<partition>-<offset>}, and its ARN an {@code express:} ARN of the step with a UUID
  *       derived from them ({@link #identity});
- *   <li>its seed ({@code States.UUID}, {@code $random}, {@code $uuid}) derives from that ARN;
+ *   <li>its seed ({@code States.UUID}, {@code $random}, {@code $uuid}) is that UUID's low half;
  *   <li>its time ({@code $$.Execution.StartTime}, {@code $now}) is the record's timestamp.
  * </ul>
  *
@@ -80,17 +80,25 @@ public final class StreamStepRunner {
    * names, every time.
    */
   public static ExecutionIdentity identity(String step, String topic, int partition, long offset) {
-    String name = topic + "-" + partition + "-" + offset;
-    UUID runId =
-        UUID.nameUUIDFromBytes(
-            ("express-step:" + step + ":" + name).getBytes(StandardCharsets.UTF_8));
-    return ExecutionIdentity.localExpress(step, name, runId.toString(), false);
+    String name = executionName(topic, partition, offset);
+    return ExecutionIdentity.localExpress(step, name, runId(step, name).toString(), false);
+  }
+
+  private static String executionName(String topic, int partition, long offset) {
+    return topic + "-" + partition + "-" + offset;
+  }
+
+  private static UUID runId(String step, String name) {
+    return UUID.nameUUIDFromBytes(
+        ("express-step:" + step + ":" + name).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Runs the state machine on a record, to its end. */
   public StepOutcome run(StreamRecord record) {
+    String name = executionName(record.topic(), record.partition(), record.offset());
+    UUID runId = runId(step, name);
     ExecutionIdentity identity =
-        identity(step, record.topic(), record.partition(), record.offset());
+        ExecutionIdentity.localExpress(step, name, runId.toString(), false);
     String arn = identity.executionArn();
     byte[] value = record.value();
     if (value == null) {
@@ -121,13 +129,12 @@ public final class StreamStepRunner {
       return new StepOutcome.Failed(
           arn, INVALID_INPUT, "the record's value is empty; the input must be JSON");
     }
-    return execute(identity, input, record.timestamp());
+    return execute(identity, runId.getLeastSignificantBits(), input, record.timestamp());
   }
 
-  private StepOutcome execute(ExecutionIdentity identity, JsonNode input, Instant time) {
+  private StepOutcome execute(ExecutionIdentity identity, long seed, JsonNode input, Instant time) {
     String arn = identity.executionArn();
-    UUID seed = UUID.nameUUIDFromBytes(arn.getBytes(StandardCharsets.UTF_8));
-    Execution execution = Execution.of(machine, seed.getMostSignificantBits());
+    Execution execution = Execution.of(machine, seed);
     PriorityQueue<Timer> timers = new PriorityQueue<>(Timer.ORDER);
     long sequence = 0;
     Instant now = time;

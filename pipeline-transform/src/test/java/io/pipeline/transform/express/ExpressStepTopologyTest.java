@@ -208,12 +208,7 @@ class ExpressStepTopologyTest {
         .containsExactlyInAnyOrder(
             "normalize-orders-source",
             "normalize-orders-run",
-            "normalize-orders-outcome-",
-            "normalize-orders-outcome-succeeded",
-            "normalize-orders-outcome-failed",
-            "normalize-orders-output",
             "normalize-orders-sink",
-            "normalize-orders-dead-letter",
             "normalize-orders-dead-letters-sink");
   }
 
