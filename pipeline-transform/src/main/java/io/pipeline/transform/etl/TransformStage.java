@@ -145,23 +145,25 @@ final class TransformStage implements TaskHandler {
             new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(config.schema()))
                 .setCodec(CodecFactory.deflateCodec(1))
                 .create(config.schema(), new Unclosed(curated), syncMarker(loaded));
-        RowReader reader = reader(loaded, format, source);
         RowIds ids = new RowIds(object.bucket(), object.key());
         long in = 0;
         long good = 0;
-        for (Optional<Row> next = reader.next(); next.isPresent(); next = reader.next()) {
-          in++;
-          if (next.get() instanceof Row.Good row) {
-            // Encoded once: the topic's single-object encoding holds the file's datum as is.
-            byte[] value = serde.encode(config.rowsTopic(), row.record());
-            rows.send(ids.id(row.number(), row.content()), value);
-            avro.appendEncoded(AvroSerde.body(value));
-            good++;
-          } else {
-            quarantine.add((Row.Bad) next.get());
-          }
-          if (in % HEARTBEAT_CHECK_ROWS == 0) {
-            heartbeats.maybeBeat();
+        try (ReadAhead reader =
+            ReadAhead.start(reader(loaded, format, source), "etl-rows " + object.key())) {
+          for (Optional<Row> next = reader.next(); next.isPresent(); next = reader.next()) {
+            in++;
+            if (next.get() instanceof Row.Good row) {
+              // Encoded once: the topic's single-object encoding holds the file's datum as is.
+              byte[] value = serde.encode(config.rowsTopic(), row.record());
+              rows.send(ids.id(row.number(), row.content()), value);
+              avro.appendEncoded(AvroSerde.body(value));
+              good++;
+            } else {
+              quarantine.add((Row.Bad) next.get());
+            }
+            if (in % HEARTBEAT_CHECK_ROWS == 0) {
+              heartbeats.maybeBeat();
+            }
           }
         }
         source.drain();
