@@ -1,8 +1,9 @@
 package io.pipeline.orchestrator.api;
 
-import java.util.LinkedHashMap;
+import io.pipeline.common.config.NamedSecrets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The access keys the Step Functions API accepts: access key ids and their secrets, which clients
@@ -20,6 +21,16 @@ public final class ApiCredentials {
   /** The documented local pair, in the text form. */
   public static final String LOCAL = LOCAL_ACCESS_KEY_ID + ":" + LOCAL_SECRET_ACCESS_KEY;
 
+  private static final NamedSecrets.Form FORM =
+      new NamedSecrets.Form(
+          "ACCESS_KEY_ID:SECRET",
+          "access key id",
+          "id",
+          "secret",
+          "access key id",
+          Pattern.compile("[A-Za-z0-9_+=.@-]{1,128}"),
+          "1 to 128 letters, digits and _+=.@- characters");
+
   private final Map<String, String> secrets;
 
   private ApiCredentials(Map<String, String> secrets) {
@@ -34,27 +45,7 @@ public final class ApiCredentials {
    * @throws IllegalArgumentException saying which entry is wrong, never quoting a secret
    */
   public static ApiCredentials parse(String text) {
-    Map<String, String> secrets = new LinkedHashMap<>();
-    String[] entries = text.split(",", -1);
-    for (int i = 0; i < entries.length; i++) {
-      String entry = entries[i].trim();
-      int colon = entry.indexOf(':');
-      if (colon < 1 || colon == entry.length() - 1) {
-        throw new IllegalArgumentException(
-            "entry " + (i + 1) + " is not ACCESS_KEY_ID:SECRET (a non-empty id and secret)");
-      }
-      String id = entry.substring(0, colon);
-      if (!id.matches("[A-Za-z0-9_+=.@-]{1,128}")) {
-        throw new IllegalArgumentException(
-            "the access key id of entry "
-                + (i + 1)
-                + " must be 1 to 128 letters, digits and _+=.@- characters");
-      }
-      if (secrets.put(id, entry.substring(colon + 1).trim()) != null) {
-        throw new IllegalArgumentException("access key id '" + id + "' is listed twice");
-      }
-    }
-    return new ApiCredentials(Map.copyOf(secrets));
+    return new ApiCredentials(Map.copyOf(NamedSecrets.parse(text, FORM)));
   }
 
   /** The secret of an access key id, if it is one of these. */

@@ -1,9 +1,11 @@
 package io.pipeline.orchestrator.console;
 
+import io.pipeline.common.config.NamedSecrets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Who may sign in to the console: names and their {@link Password}s. Its text form is a
@@ -21,6 +23,16 @@ public final class ConsoleUsers {
 
   /** The documented local user, in the text form. */
   public static final String LOCAL = LOCAL_NAME + ":" + LOCAL_PASSWORD;
+
+  private static final NamedSecrets.Form FORM =
+      new NamedSecrets.Form(
+          "NAME:PASSWORD",
+          "name",
+          "name",
+          "password",
+          "user",
+          Pattern.compile("[A-Za-z0-9_.@-]{1,64}"),
+          "1 to 64 letters, digits and _.@- characters");
 
   private final Map<String, Password> passwords;
   private final Password unknown;
@@ -40,29 +52,13 @@ public final class ConsoleUsers {
    */
   public static ConsoleUsers parse(String text) {
     Map<String, Password> passwords = new LinkedHashMap<>();
-    String[] entries = text.split(",", -1);
-    for (int i = 0; i < entries.length; i++) {
-      String entry = entries[i].trim();
-      int colon = entry.indexOf(':');
-      if (colon < 1 || colon == entry.length() - 1) {
-        throw new IllegalArgumentException(
-            "entry " + (i + 1) + " is not NAME:PASSWORD (a non-empty name and password)");
-      }
-      String name = entry.substring(0, colon);
-      if (!name.matches("[A-Za-z0-9_.@-]{1,64}")) {
-        throw new IllegalArgumentException(
-            "the name of entry "
-                + (i + 1)
-                + " must be 1 to 64 letters, digits and _.@- characters");
-      }
-      Password password;
+    int entry = 0;
+    for (Map.Entry<String, String> user : NamedSecrets.parse(text, FORM).entrySet()) {
+      entry++;
       try {
-        password = Password.parse(entry.substring(colon + 1).trim());
+        passwords.put(user.getKey(), Password.parse(user.getValue()));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("entry " + (i + 1) + ": " + e.getMessage(), e);
-      }
-      if (passwords.put(name, password) != null) {
-        throw new IllegalArgumentException("user '" + name + "' is listed twice");
+        throw new IllegalArgumentException("entry " + entry + ": " + e.getMessage(), e);
       }
     }
     return new ConsoleUsers(passwords);
