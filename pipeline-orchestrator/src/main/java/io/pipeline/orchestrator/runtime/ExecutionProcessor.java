@@ -76,6 +76,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
   private TaskDispatch dispatch;
   private NestedExecutions nested;
   private MapRunChildren mapRuns;
+  private OpenCallbacks callbacks;
 
   ExecutionProcessor(
       RuntimeTopology.Names names,
@@ -111,6 +112,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
             context,
             tokens,
             new MapRunStore(context.getStateStore(RuntimeTopology.MAP_RUN_CHILDREN_STORE)));
+    this.callbacks = new OpenCallbacks(context.getStateStore(RuntimeTopology.OPEN_CALLBACKS_STORE));
     live.clear();
     context.schedule(timerInterval, PunctuationType.WALL_CLOCK_TIME, timers::fireDue);
   }
@@ -385,9 +387,11 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     Deque<Step> steps = new ArrayDeque<>();
     steps.add(first);
     long events = 0;
+    OpenCallbacks.Scheduled scheduled = callbacks.collect();
     while (!steps.isEmpty()) {
       Step step = steps.poll();
       events += step.events().size();
+      scheduled.add(step);
       for (HistoryEvent event : step.events()) {
         ExecutionHistoryEvent stored =
             new ExecutionHistoryEvent(
@@ -437,6 +441,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
       nested.closed(record, now);
       timers.arm(arn, PURGE_TIMER, now.plus(retention), now);
     }
+    scheduled.store(record);
     executions.put(arn, record);
     if (status == ExecutionStatus.RUNNING) {
       live.keep(arn, record.getSnapshot(), execution);

@@ -22,8 +22,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The Standard runtime's topology: commands → {@link ExecutionProcessor} (with its execution,
- * timer, history and listing stores) → history, verdicts, task requests, and its own follow-up
- * commands. Every node and store is named, so internal topics keep their names across deploys.
+ * timer, history, listing and open-callback stores) → history, verdicts, task requests, and its own
+ * follow-up commands. Every node and store is named, so internal topics keep their names across
+ * deploys.
  */
 public final class RuntimeTopology {
 
@@ -34,6 +35,7 @@ public final class RuntimeTopology {
   static final String HISTORY_STORE = "execution-history";
   static final String LISTINGS_STORE = "execution-listings";
   static final String MAP_RUN_CHILDREN_STORE = "map-run-children";
+  static final String OPEN_CALLBACKS_STORE = "open-callbacks";
   static final String COMMANDS_SINK = "follow-up-commands";
   static final String HISTORY_SINK = "history-events";
   static final String REPLIES_SINK = "command-replies";
@@ -122,6 +124,10 @@ public final class RuntimeTopology {
             Stores.persistentKeyValueStore(MAP_RUN_CHILDREN_STORE),
             Serdes.Bytes(),
             Serdes.ByteArray()),
+        PROCESSOR);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(OPEN_CALLBACKS_STORE), Serdes.String(), Serdes.String()),
         PROCESSOR);
     topology.addSink(
         COMMANDS_SINK,

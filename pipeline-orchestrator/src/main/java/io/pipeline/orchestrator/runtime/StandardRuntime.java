@@ -389,7 +389,7 @@ public final class StandardRuntime implements AutoCloseable {
    * Runs a query on the stores. A store can become unqueryable at any moment of a query (a
    * rebalance, a restore): that is {@link RuntimeUnavailableException}, which callers retry.
    */
-  private <T> T query(Supplier<T> query) {
+  <T> T query(Supplier<T> query) {
     try {
       return query.get();
     } catch (InvalidStateStoreException e) {
@@ -404,7 +404,7 @@ public final class StandardRuntime implements AutoCloseable {
             + "); try again");
   }
 
-  private <K, V> ReadOnlyKeyValueStore<K, V> store(String name, int partition) {
+  <K, V> ReadOnlyKeyValueStore<K, V> store(String name, int partition) {
     return streams.store(
         StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore())
             .withPartition(partition));

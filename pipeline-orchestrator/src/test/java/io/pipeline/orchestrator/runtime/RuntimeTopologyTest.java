@@ -498,4 +498,70 @@ class RuntimeTopologyTest {
         .filteredOn(c -> c.getBody() instanceof TimerFired)
         .hasSizeGreaterThanOrEqualTo(3);
   }
+
+  @Test
+  void shouldIndexOnlyTheCallbackTaskWithItsScheduledEventAndDropItWhenItIsAnswered() {
+    // given: a callback task and an activity running side by side
+    define(
+        """
+        {"StartAt": "Both", "States": {"Both": {"Type": "Parallel", "End": true, "Branches": [
+          {"StartAt": "Ask", "States": {"Ask": {"Type": "Task",
+            "Resource": "arn:aws:states:::kafka:produce.waitForTaskToken",
+            "Parameters": {"Topic": "orders", "Value": {"token.$": "$$.Task.Token"}},
+            "End": true}}},
+          {"StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": "%s",
+            "End": true}}}]}}}
+        """
+            .formatted(ACTIVITY));
+    TestOutputTopic<String, String> orders =
+        driver.createOutputTopic("orders", new StringDeserializer(), new StringDeserializer());
+    KeyValueStore<String, String> index =
+        driver.getKeyValueStore(RuntimeTopology.OPEN_CALLBACKS_STORE);
+
+    // when
+    send("cb", start("cb", "{}"));
+
+    // then: one entry, the callback's engine token with the id of its TaskScheduled event
+    Map<String, Long> open = OpenCallbacks.read(index.get(execution("cb")));
+    assertThat(open).hasSize(1);
+    String engineToken = open.keySet().iterator().next();
+    assertThat(executions.get(execution("cb")).getOpenTasks()).hasSize(2).containsKey(engineToken);
+    ExecutionHistoryEvent scheduled =
+        history.readValuesToList().stream()
+            .filter(e -> e.getId() == open.get(engineToken))
+            .findFirst()
+            .orElseThrow();
+    assertThat(scheduled.getType()).isEqualTo("TaskScheduled");
+    assertThat(json(scheduled.getDetails()).get("name").asText()).isEqualTo("Ask");
+
+    // when the callback is answered, the activity still running
+    String value = orders.readValue();
+    String token = value.substring("{\"token\":\"".length(), value.length() - 2);
+    send("cb", new TaskSucceeded(token, "{}"));
+
+    // then
+    assertThat(executions.get(execution("cb")).getStatus()).isEqualTo("RUNNING");
+    assertThat(index.get(execution("cb"))).isNull();
+  }
+
+  @Test
+  void shouldDropTheIndexEntryWhenTheWaitingExecutionIsStopped() {
+    // given
+    define(
+        """
+        {"StartAt": "Ask", "States": {"Ask": {"Type": "Task",
+          "Resource": "arn:aws:states:::kafka:produce.waitForTaskToken",
+          "Parameters": {"Topic": "orders", "Value": "no token here"}, "End": true}}}
+        """);
+    KeyValueStore<String, String> index =
+        driver.getKeyValueStore(RuntimeTopology.OPEN_CALLBACKS_STORE);
+    send("st", start("st", "{}"));
+    assertThat(index.get(execution("st"))).isNotNull();
+
+    // when
+    send("st", new StopExecution(null, null));
+
+    // then
+    assertThat(index.get(execution("st"))).isNull();
+  }
 }
