@@ -36,6 +36,8 @@ import io.pipeline.orchestrator.machines.ActivityRegistry;
 import io.pipeline.orchestrator.machines.MapRunCatalog;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.orchestrator.machines.TagCatalog;
+import io.pipeline.orchestrator.overview.InstanceMeters;
+import io.pipeline.orchestrator.overview.PipelineOverview;
 import io.pipeline.orchestrator.runtime.ActivityTopics;
 import io.pipeline.orchestrator.runtime.Definitions;
 import io.pipeline.orchestrator.runtime.RuntimeConfig;
@@ -55,6 +57,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.jetty.server.Handler;
@@ -66,8 +69,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The orchestrator service: the state machines, the Standard runtime and the Step Functions API,
  * whose port also serves {@code GET /metrics} and {@code GET /health} ({@link ServiceEndpoints})
- * and the console under {@code /console} ({@link ConsoleHandler}). Reads and validates all its
- * settings before it starts anything.
+ * and the console under {@code /console} ({@link ConsoleHandler}, with the pipeline overview it
+ * shows, {@link PipelineOverview}). Reads and validates all its settings before it starts anything.
  */
 public final class OrchestratorService implements AutoCloseable {
 
@@ -193,6 +196,13 @@ public final class OrchestratorService implements AutoCloseable {
                 Clock.systemUTC(),
                 name -> runtime.ownerOf(ScheduleRule.LEADER_KEY_PREFIX + name).local()));
       }
+      PipelineOverview overview =
+          service.parts.track(
+              new PipelineOverview(
+                  Admin.create(kafka.clientConfig(Map.of())),
+                  console.overviewInterval(),
+                  console.overviewWindow(),
+                  Clock.systemUTC()));
       ExecutorService api = Executors.newFixedThreadPool(4, DaemonThreads.named("sfn-api"));
       service.parts.track(api::shutdownNow);
       ActivityPolls polls =
@@ -221,6 +231,8 @@ public final class OrchestratorService implements AutoCloseable {
                   console,
                   ConsoleAssets.load(OrchestratorService.class.getClassLoader()),
                   actions,
+                  overview,
+                  new InstanceMeters(metrics.registry()),
                   Clock.systemUTC()),
               new StepFunctionsHandler(
                   actions,

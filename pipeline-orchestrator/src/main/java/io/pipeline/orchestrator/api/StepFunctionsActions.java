@@ -13,6 +13,7 @@ import io.pipeline.orchestrator.machines.StateMachineRegistry;
 import io.pipeline.orchestrator.machines.TagCatalog;
 import io.pipeline.orchestrator.runtime.ActivityTopics;
 import io.pipeline.orchestrator.runtime.StandardRuntime;
+import io.pipeline.orchestrator.runtime.WaitingTasks;
 import io.pipeline.orchestrator.task.TaskTokens;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +48,7 @@ public final class StepFunctionsActions {
   private final TagActions tagActions;
   private final MapRunActions mapRunActions;
   private final TestStateAction testState;
+  private final WaitingTaskListings waitingTasks;
   private final PeerSignatures peerSignatures;
   private final ApiRateLimits rateLimits;
   private final Executor executor;
@@ -107,6 +109,12 @@ public final class StepFunctionsActions {
     this.mapRunActions = new MapRunActions(services.mapRuns(), commands);
     this.tasks = new TaskActions(services.tokens(), commands);
     this.testState = new TestStateAction(machines);
+    this.waitingTasks =
+        new WaitingTaskListings(
+            services.runtime(),
+            new WaitingTasks(services.runtime(), services.tokens()),
+            services.peers(),
+            services.rateLimits());
     this.peerSignatures = services.peers().signatures();
     this.rateLimits = services.rateLimits();
     this.executor = services.executor();
@@ -172,6 +180,14 @@ public final class StepFunctionsActions {
     };
   }
 
+  /**
+   * The console's listing of the tasks waiting for a callback: not one of Step Functions' actions,
+   * so {@link #answer} does not run it (see {@link WaitingTaskListings} for why).
+   */
+  public WaitingTaskListings waitingTasks() {
+    return waitingTasks;
+  }
+
   /** Checks the signatures of the other instances' internal requests. */
   PeerSignatures peerSignatures() {
     return peerSignatures;
@@ -180,12 +196,15 @@ public final class StepFunctionsActions {
   /** Answers another instance's internal request for what this one's partitions hold. */
   JsonNode answerPeer(String action, int partition, byte[] body) {
     JsonNode input = json(body);
-    return ExecutionListings.LIST_PARTITIONS.equals(action)
-        ? listings.listPartitions(input)
-        : executions.answerForPeer(action, partition, input);
+    return switch (action) {
+      case ExecutionListings.LIST_PARTITIONS -> listings.listPartitions(input);
+      case WaitingTaskListings.LIST_PARTITIONS -> waitingTasks.listPartitions(input);
+      default -> executions.answerForPeer(action, partition, input);
+    };
   }
 
-  private static JsonNode json(byte[] body) {
+  /** A request's JSON object, or the SerializationException Step Functions answers. */
+  static JsonNode json(byte[] body) {
     JsonNode input;
     try {
       input = JSON.readTree(body);

@@ -11,7 +11,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * {@code POST /console/api/<Action>}: a Step Functions action for a signed-in console user, with
  * the same actions, rate limits, answers and errors as the SigV4-signed API, so that the browser
- * needs no access key.
+ * needs no access key; and the console's own actions ({@link ConsoleActions}), which that API does
+ * not answer.
  */
 final class ConsoleApiBridge {
 
@@ -19,10 +20,12 @@ final class ConsoleApiBridge {
 
   private final Sessions sessions;
   private final StepFunctionsActions actions;
+  private final ConsoleActions consoleActions;
 
-  ConsoleApiBridge(Sessions sessions, StepFunctionsActions actions) {
+  ConsoleApiBridge(Sessions sessions, StepFunctionsActions actions, ConsoleActions consoleActions) {
     this.sessions = sessions;
     this.actions = actions;
+    this.consoleActions = consoleActions;
   }
 
   void handle(String action, Request request, Response response, Callback callback) {
@@ -41,6 +44,11 @@ final class ConsoleApiBridge {
         callback,
         ConsoleHandler.JSON_TYPE,
         ApiExchange.body(request, ApiExchange.MAX_BODY)
-            .thenComposeAsync(body -> actions.answer(action, body), actions.executor()));
+            .thenComposeAsync(
+                body ->
+                    consoleActions
+                        .answer(action, body)
+                        .orElseGet(() -> actions.answer(action, body)),
+                actions.executor()));
   }
 }

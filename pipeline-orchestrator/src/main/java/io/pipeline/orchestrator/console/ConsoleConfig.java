@@ -10,20 +10,33 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Settings of the console: who may sign in, the key session tokens are signed with, and how long a
- * session lasts.
+ * Settings of the console: who may sign in, the key session tokens are signed with, how long a
+ * session lasts, and how the pipeline overview samples Kafka's offsets.
  *
  * @param users who may sign in
  * @param sessionKey the HMAC key of session tokens
  * @param generatedKey whether that key was made at start because none was set: sessions then end
  *     with the process and hold on this instance only
  * @param sessionLifetime how long a session lasts after signing in
+ * @param overviewInterval how often the pipeline overview samples Kafka's offsets
+ * @param overviewWindow how long its samples are kept: the span of its charts
  */
 public record ConsoleConfig(
-    ConsoleUsers users, byte[] sessionKey, boolean generatedKey, Duration sessionLifetime) {
+    ConsoleUsers users,
+    byte[] sessionKey,
+    boolean generatedKey,
+    Duration sessionLifetime,
+    Duration overviewInterval,
+    Duration overviewWindow) {
 
   private static final Duration MIN_LIFETIME = Duration.ofMinutes(1);
   private static final Duration MAX_LIFETIME = Duration.ofDays(30);
+  private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+  private static final Duration MAX_INTERVAL = Duration.ofMinutes(5);
+  private static final Duration MAX_WINDOW = Duration.ofHours(24);
+
+  /** Samples kept at most: each holds every topic's and group's offsets. */
+  private static final long MAX_SAMPLES = 1000;
 
   public static final Setting<String> USERS =
       Setting.string(
@@ -47,8 +60,23 @@ public record ConsoleConfig(
           "12h",
           "How long a console session lasts after signing in (1m to 30d).");
 
+  public static final Setting<Duration> OVERVIEW_INTERVAL =
+      Setting.duration(
+          "ORCHESTRATOR_CONSOLE_OVERVIEW_INTERVAL",
+          "5s",
+          "How often the console's pipeline overview samples Kafka's offsets (topics' records,"
+              + " consumer groups' lag), 1s to 5m; its page refreshes as often.");
+
+  public static final Setting<Duration> OVERVIEW_WINDOW =
+      Setting.duration(
+          "ORCHESTRATOR_CONSOLE_OVERVIEW_WINDOW",
+          "10m",
+          "How long the pipeline overview keeps its samples, the span of its charts: at least two"
+              + " intervals, at most 1000 of them and 24h.");
+
   /** The settings this record reads, for documentation. */
-  public static final List<Setting<?>> SETTINGS = List.of(USERS, SESSION_KEY, SESSION_LIFETIME);
+  public static final List<Setting<?>> SETTINGS =
+      List.of(USERS, SESSION_KEY, SESSION_LIFETIME, OVERVIEW_INTERVAL, OVERVIEW_WINDOW);
 
   /** Reads and validates the console's settings. */
   public static ConsoleConfig from(Settings settings) {
@@ -70,7 +98,33 @@ public record ConsoleConfig(
               + lifetime
               + "' is invalid: expected 1m to 30d");
     }
-    return new ConsoleConfig(users, key, configuredKey.isEmpty(), lifetime);
+    Duration interval = settings.get(OVERVIEW_INTERVAL);
+    if (interval.compareTo(MIN_INTERVAL) < 0 || interval.compareTo(MAX_INTERVAL) > 0) {
+      throw new ConfigException(
+          "Setting "
+              + OVERVIEW_INTERVAL.name()
+              + "='"
+              + interval
+              + "' is invalid: expected 1s to 5m");
+    }
+    Duration window = settings.get(OVERVIEW_WINDOW);
+    if (window.compareTo(interval.multipliedBy(2)) < 0
+        || window.compareTo(interval.multipliedBy(MAX_SAMPLES)) > 0
+        || window.compareTo(MAX_WINDOW) > 0) {
+      throw new ConfigException(
+          "Setting "
+              + OVERVIEW_WINDOW.name()
+              + "='"
+              + window
+              + "' is invalid: expected at least two and at most "
+              + MAX_SAMPLES
+              + " times "
+              + OVERVIEW_INTERVAL.name()
+              + " ("
+              + interval
+              + "), and at most 24h");
+    }
+    return new ConsoleConfig(users, key, configuredKey.isEmpty(), lifetime, interval, window);
   }
 
   private static byte[] key(String text) {

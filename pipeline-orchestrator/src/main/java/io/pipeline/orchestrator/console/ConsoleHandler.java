@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipeline.orchestrator.api.ApiExchange;
 import io.pipeline.orchestrator.api.StepFunctionsActions;
+import io.pipeline.orchestrator.overview.InstanceMeters;
+import io.pipeline.orchestrator.overview.PipelineOverview;
 import java.time.Clock;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
@@ -22,8 +24,8 @@ import org.eclipse.jetty.util.Callback;
  *   <li>{@code /console} redirects to {@code /console/};
  *   <li>{@code /console/assets/<name>-<hash>.<ext>}: the bundles ({@link ConsoleAssets});
  *   <li>{@code /console/session}: sign in, who is signed in, sign out ({@link SessionEndpoint});
- *   <li>{@code /console/api/<Action>}: Step Functions' actions for a signed-in user ({@link
- *       ConsoleApiBridge});
+ *   <li>{@code /console/api/<Action>}: Step Functions' actions for a signed-in user, and the
+ *       console's own ({@link ConsoleApiBridge});
  *   <li>any other {@code GET /console/...}: the page, which shows the address's view.
  * </ul>
  *
@@ -56,17 +58,26 @@ public final class ConsoleHandler extends Handler.Abstract {
    * @param config who may sign in, and the sessions' key and lifetime
    * @param assets the console's files
    * @param actions the Step Functions actions the console runs
+   * @param overview the pipeline's topics and groups, for the pipeline page
+   * @param meters this instance's counts, for the pipeline page
    * @param clock what "now" is for sessions
    */
   public ConsoleHandler(
-      ConsoleConfig config, ConsoleAssets assets, StepFunctionsActions actions, Clock clock) {
+      ConsoleConfig config,
+      ConsoleAssets assets,
+      StepFunctionsActions actions,
+      PipelineOverview overview,
+      InstanceMeters meters,
+      Clock clock) {
     Sessions sessions =
         new Sessions(
             config.users(),
             new SessionTokens(config.sessionKey(), config.sessionLifetime(), clock));
     this.assets = assets;
     this.session = new SessionEndpoint(sessions, actions.executor());
-    this.api = new ConsoleApiBridge(sessions, actions);
+    this.api =
+        new ConsoleApiBridge(
+            sessions, actions, new ConsoleActions(actions.waitingTasks(), overview, meters));
   }
 
   @Override

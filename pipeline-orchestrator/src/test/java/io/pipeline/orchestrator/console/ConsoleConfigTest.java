@@ -85,4 +85,52 @@ class ConsoleConfigTest {
         .hasMessage(
             "Setting ORCHESTRATOR_CONSOLE_SESSION_LIFETIME='PT744H' is invalid: expected 1m to 30d");
   }
+
+  @Test
+  void shouldSampleEveryFiveSecondsForTenMinutesWhenTheOverviewIsNotConfigured() {
+    // when
+    ConsoleConfig config = ConsoleConfig.from(Settings.of(Map.of()));
+
+    // then
+    assertThat(config.overviewInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.overviewWindow()).isEqualTo(Duration.ofMinutes(10));
+  }
+
+  @Test
+  void shouldNameTheSettingWhenTheOverviewIntervalIsOutOfRange() {
+    // given
+    Settings settings = Settings.of(Map.of("ORCHESTRATOR_CONSOLE_OVERVIEW_INTERVAL", "500ms"));
+
+    // when / then
+    assertThatThrownBy(() -> ConsoleConfig.from(settings))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "Setting ORCHESTRATOR_CONSOLE_OVERVIEW_INTERVAL='PT0.5S' is invalid: expected 1s to 5m");
+  }
+
+  @Test
+  void shouldNameBothSettingsWhenTheWindowHoldsFewerThanTwoOrTooManyIntervals() {
+    // given
+    Settings tooShort =
+        Settings.of(
+            Map.of(
+                "ORCHESTRATOR_CONSOLE_OVERVIEW_INTERVAL", "1m",
+                "ORCHESTRATOR_CONSOLE_OVERVIEW_WINDOW", "90s"));
+    Settings tooMany =
+        Settings.of(
+            Map.of(
+                "ORCHESTRATOR_CONSOLE_OVERVIEW_INTERVAL", "1s",
+                "ORCHESTRATOR_CONSOLE_OVERVIEW_WINDOW", "2h"));
+
+    // when / then
+    assertThatThrownBy(() -> ConsoleConfig.from(tooShort))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "Setting ORCHESTRATOR_CONSOLE_OVERVIEW_WINDOW='PT1M30S' is invalid: expected at least"
+                + " two and at most 1000 times ORCHESTRATOR_CONSOLE_OVERVIEW_INTERVAL (PT1M), and"
+                + " at most 24h");
+    assertThatThrownBy(() -> ConsoleConfig.from(tooMany))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("Setting ORCHESTRATOR_CONSOLE_OVERVIEW_WINDOW='PT2H' is invalid");
+  }
 }
