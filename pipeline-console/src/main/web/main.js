@@ -4,9 +4,11 @@
  */
 import { ApiError, currentSession, onSignedOut, signOut } from './api.js';
 import { h } from './dom.js';
+import { pipelinePage } from './pages/pipeline.js';
 import { signInPage } from './pages/sign-in.js';
 import { stateMachinePage } from './pages/state-machine.js';
 import { stateMachinesPage } from './pages/state-machines.js';
+import { waitingTasksPage } from './pages/waiting-tasks.js';
 import { createRouter, safeReturnPath } from './router.js';
 
 const SIGN_IN = '/console/sign-in';
@@ -20,6 +22,8 @@ const ROUTES = [
     title: 'State machine',
     page: stateMachinePage,
   },
+  { pattern: /^\/console\/tasks$/, title: 'Waiting tasks', page: waitingTasksPage },
+  { pattern: /^\/console\/pipeline$/, title: 'Pipeline', page: pipelinePage },
 ];
 
 const app = document.getElementById('app');
@@ -96,7 +100,13 @@ function header() {
     h('a', { class: 'brand', href: HOME }, 'pipeline console'),
     session === null
       ? null
-      : h('nav', { 'aria-label': 'Main' }, h('a', { href: HOME }, 'State machines')),
+      : h(
+          'nav',
+          { 'aria-label': 'Main' },
+          h('a', { href: HOME }, 'State machines'),
+          h('a', { href: '/console/tasks' }, 'Waiting tasks'),
+          h('a', { href: '/console/pipeline' }, 'Pipeline'),
+        ),
     session === null
       ? null
       : h(
