@@ -78,6 +78,8 @@ final class ChildRuns {
         details.put("name", frame.state);
         runner.emit(frame, "MapIterationStarted", details);
       }
+      // The child's first event follows its iteration's start, or its Parallel state's.
+      child.lastEventId = frame.lastEventId;
       runner.later(() -> runner.step(child));
     }
   }

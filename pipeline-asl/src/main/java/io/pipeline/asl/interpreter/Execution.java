@@ -208,8 +208,9 @@ public final class Execution {
     ObjectNode details = NODES.objectNode();
     details.set("input", start.input());
     details.put("roleArn", identity.roleArn());
-    emit("ExecutionStarted", details);
+    long started = emit("ExecutionStarted", details);
     root = new Frame(machine, Optional.empty(), 0, start.input(), variables, false);
+    root.lastEventId = started;
     if (retriesDone > 0) {
       int retriers = machine.state(machine.startAt()).io().retry().size();
       for (int i = 0; i < retriers; i++) {
@@ -423,6 +424,14 @@ public final class Execution {
    * @return the id of the event, or of the last recorded one when this one was not
    */
   long emit(String type, JsonNode details) {
+    return emit(type, details, 0);
+  }
+
+  /**
+   * Records an event as {@link #emit(String, JsonNode)}, caused by {@code previousEventId} (0: the
+   * execution's last event).
+   */
+  long emit(String type, JsonNode details, long previousEventId) {
     if (status != ExecutionStatus.RUNNING) {
       return lastEventId;
     }
@@ -430,12 +439,17 @@ public final class Execution {
       failOnHistoryLimit();
       return lastEventId;
     }
-    return append(type, details);
+    return append(type, details, previousEventId);
   }
 
   private long append(String type, JsonNode details) {
+    return append(type, details, 0);
+  }
+
+  private long append(String type, JsonNode details, long previousEventId) {
+    long previous = previousEventId > 0 ? previousEventId : lastEventId;
     lastEventId++;
-    events.add(new HistoryEvent(lastEventId, lastEventId - 1, type, now, details));
+    events.add(new HistoryEvent(lastEventId, previous, type, now, details));
     return lastEventId;
   }
 

@@ -130,6 +130,7 @@ public final class ExecutionSnapshot {
     putNode(json, "input", frame.input);
     json.set("variables", map(frame.variables));
     json.put("enteredEventId", frame.enteredEventId);
+    json.put("lastEventId", frame.lastEventId);
     putInstant(json, "enteredTime", frame.enteredTime);
     ObjectNode retries = json.putObject("retries");
     frame.retries.forEach((retrier, count) -> retries.put(String.valueOf(retrier), count));
@@ -206,6 +207,7 @@ public final class ExecutionSnapshot {
     byPath.put(path, frame);
     frame.state = json.path("state").asText();
     frame.enteredEventId = json.path("enteredEventId").asLong();
+    frame.lastEventId = json.path("lastEventId").asLong();
     frame.enteredTime = instant(json, "enteredTime");
     json.path("retries")
         .fields()

@@ -40,6 +40,15 @@ final class Frame {
   String state;
   JsonNode input;
   long enteredEventId;
+
+  /**
+   * The last event this frame recorded, or the one that started it (its Map iteration's or Parallel
+   * state's start): the {@code previousEventId} of its next event, so that each event points to the
+   * one before it in its own branch or iteration, as AWS's histories do. 0 when unknown (a snapshot
+   * from before it was kept): the execution's last event then.
+   */
+  long lastEventId;
+
   Instant enteredTime;
   final Map<Integer, Integer> retries = new HashMap<>();
 

@@ -455,9 +455,15 @@ final class StateRunner {
 
   /**
    * Emits a state event, unless the frame runs in a distributed Map, whose runs AWS records apart.
+   * Its previous event is the frame's last one, not the execution's: branches and iterations that
+   * run side by side each keep their own chain.
    */
   long emit(Frame frame, String type, JsonNode details) {
-    return frame.silent ? execution.lastEventId : execution.emit(type, details);
+    if (frame.silent) {
+      return execution.lastEventId;
+    }
+    frame.lastEventId = execution.emit(type, details, frame.lastEventId);
+    return frame.lastEventId;
   }
 
   static ObjectNode details(State state, String field, JsonNode value) {
