@@ -4,6 +4,8 @@
  */
 import { ApiError, currentSession, onSignedOut, signOut } from './api.js';
 import { h } from './dom.js';
+import { executionPage } from './pages/execution.js';
+import { executionsPage } from './pages/executions.js';
 import { pipelinePage } from './pages/pipeline.js';
 import { signInPage } from './pages/sign-in.js';
 import { stateMachinePage } from './pages/state-machine.js';
@@ -22,6 +24,8 @@ const ROUTES = [
     title: 'State machine',
     page: stateMachinePage,
   },
+  { pattern: /^\/console\/executions$/, title: 'Executions', page: executionsPage },
+  { pattern: /^\/console\/executions\/([^/]+)$/, title: 'Execution', page: executionPage },
   { pattern: /^\/console\/tasks$/, title: 'Waiting tasks', page: waitingTasksPage },
   { pattern: /^\/console\/pipeline$/, title: 'Pipeline', page: pipelinePage },
 ];
@@ -55,6 +59,8 @@ const router = createRouter(async (url) => {
   const shown = route.page({
     main,
     params,
+    url,
+    navigate: router.navigate,
     signal: pageAbort.signal,
     onSignedIn: (signedIn) => {
       session = signedIn;
@@ -104,6 +110,7 @@ function header() {
           'nav',
           { 'aria-label': 'Main' },
           h('a', { href: HOME }, 'State machines'),
+          h('a', { href: '/console/executions' }, 'Executions'),
           h('a', { href: '/console/tasks' }, 'Waiting tasks'),
           h('a', { href: '/console/pipeline' }, 'Pipeline'),
         ),

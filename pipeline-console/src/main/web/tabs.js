@@ -6,9 +6,10 @@ import { h } from './dom.js';
 
 /**
  * @param {string} label what the tabs switch between
- * @param {{id: string, label: string, content: Node, onShow?: () => void}[]} entries the first is shown
+ * @param {{id: string, label: string, content: Node, onShow?: () => void}[]} entries
+ * @param {string} [shown] the id of the entry shown first; the first entry by default
  */
-export function tabs(label, entries) {
+export function tabs(label, entries, shown = entries[0].id) {
   const buttons = entries.map((entry) =>
     h(
       'button',
@@ -58,6 +59,6 @@ export function tabs(label, entries) {
     buttons[next].focus();
     show(entries[next].id);
   });
-  show(entries[0].id);
+  show(entries.some((entry) => entry.id === shown) ? shown : entries[0].id);
   return h('div', { class: 'tabbed' }, list, panels);
 }

@@ -11,18 +11,38 @@ import { arrowDefinitions, renderGraph } from './render.js';
 import { attachViewport } from './viewport.js';
 
 /**
- * @param {{definition: object, diagnostics: import('./diagnostics.js').Diagnostic[], title: string}} options
- * @returns {Promise<{element: HTMLElement, fit: () => void}>} call `fit` once the element is shown
+ * @typedef {{
+ *   element: HTMLElement,
+ *   fit: () => void,
+ *   canvas: SVGSVGElement,
+ *   graph: import('./model.js').Graph,
+ *   refresh: () => void,
+ *   selectedId: () => string | null,
+ * }} GraphView
+ *   `fit`: call once the element is shown; `refresh`: shows the selected state's panel again;
+ *   `selectedId`: the node whose panel is open.
  */
-export async function graphView({ definition, diagnostics, title }) {
+
+/**
+ * @param {{
+ *   definition: object,
+ *   diagnostics: import('./diagnostics.js').Diagnostic[],
+ *   title: string,
+ *   stateDetails?: (node: import('./model.js').GraphNode) => Node[],
+ * }} options `stateDetails`: what the panel shows of a state before its definition
+ * @returns {Promise<GraphView>}
+ */
+export async function graphView({ definition, diagnostics, title, stateDetails = () => [] }) {
   const graph = graphOf(definition);
   const placement = await layout(graph);
   const placed = placeDiagnostics(graph, diagnostics);
-  const panel = statePanel();
+  const panel = statePanel(stateDetails);
   let selected = null;
+  let selectedNode = null;
   const select = (node, element) => {
     selected?.classList.remove('selected');
     selected = element;
+    selectedNode = node;
     element.classList.add('selected');
     panel.show(node, placed.byNode.get(node.id) ?? [], element);
   };
@@ -66,7 +86,11 @@ export async function graphView({ definition, diagnostics, title }) {
     diagnosticList(placed, graph.problems, goTo),
     h('div', { class: 'graph-area' }, canvas, panel.element),
   );
-  return { element, fit: viewport.fit };
+  const refresh = () => {
+    if (selectedNode && !panel.element.hidden) select(selectedNode, selected);
+  };
+  const selectedId = () => (panel.element.hidden ? null : (selectedNode?.id ?? null));
+  return { element, fit: viewport.fit, canvas, graph, refresh, selectedId };
 }
 
 function diagnosticList(placed, problems, goTo) {
@@ -106,7 +130,7 @@ function diagnosticList(placed, problems, goTo) {
   );
 }
 
-function statePanel() {
+function statePanel(stateDetails) {
   const heading = h('h2', { id: 'state-panel-title' });
   const body = h('div', { class: 'state-panel-body' });
   let opener = null;
@@ -150,6 +174,8 @@ function statePanel() {
       body.replaceChildren(
         h('p', { class: 'state-type' }, node.detail ? `${node.type} · ${node.detail}` : node.type),
         ...(found.length === 0 ? [] : [h('ul', { class: 'state-diagnostics' }, diagnostics)]),
+        ...stateDetails(node),
+        h('h3', {}, 'Definition'),
         jsonView(node.definition, `Definition of state ${node.name}`),
       );
       element.hidden = false;
