@@ -19,9 +19,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * {@code CHROMIUM_BINARY} and {@code CHROMEDRIVER_BINARY} name (environment or system property).
  * Both paths are given to Selenium, so its Selenium Manager never looks for, or downloads, a
  * browser or driver. Missing files fail the test with what to install: a browser test is never
- * skipped.
+ * skipped. Other modules' browser tests use it too, from this module's test jar.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
   private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
@@ -36,7 +36,7 @@ final class HeadlessChromium implements AutoCloseable {
    *
    * @throws IllegalStateException naming the packages to install when a file is missing
    */
-  static HeadlessChromium start() {
+  public static HeadlessChromium start() {
     Path browser = executable("CHROMIUM_BINARY", "/usr/bin/chromium");
     Path driverFile = executable("CHROMEDRIVER_BINARY", "/usr/bin/chromedriver");
     ChromeOptions options = new ChromeOptions();
@@ -73,12 +73,13 @@ final class HeadlessChromium implements AutoCloseable {
     return path;
   }
 
-  WebDriver driver() {
+  /** The browser, driven. */
+  public WebDriver driver() {
     return driver;
   }
 
   /** Writes what the page shows to {@code target/console-screenshots/<name>.png}. */
-  void screenshot(String name) {
+  public void screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
       Files.write(
