@@ -18,6 +18,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class TopicReader {
 
+  /** The longest a read of what a topic held when the read started may take. */
+  private static final Duration TO_THE_END = Duration.ofMinutes(2);
+
   private TopicReader() {}
 
   /**
@@ -50,8 +53,9 @@ public final class TopicReader {
   }
 
   /**
-   * Reads until at least {@code count} records arrived or the timeout passed, then keeps reading
-   * for {@code settle} more so that unexpected extra records (duplicates) show up too.
+   * Reads everything the topic held when the read started, then until at least {@code count}
+   * records arrived or the timeout passed, then keeps reading for {@code settle} more so that
+   * unexpected extra records (duplicates) show up too.
    */
   public static List<ConsumerRecord<String, byte[]>> read(
       String bootstrapServers, String topic, int count, Duration timeout, Duration settle) {
@@ -72,6 +76,13 @@ public final class TopicReader {
               .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
+      // Everything committed when the read starts is read, however long that takes on a busy
+      // machine: a fixed time to read a large topic would return part of it.
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      Instant cap = Instant.now().plus(TO_THE_END);
+      while (!atEnd(consumer, ends) && Instant.now().isBefore(cap)) {
+        consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+      }
       Instant deadline = Instant.now().plus(timeout);
       while (records.size() < count && Instant.now().isBefore(deadline)) {
         consumer.poll(Duration.ofMillis(100)).forEach(records::add);
@@ -82,5 +93,10 @@ public final class TopicReader {
       }
     }
     return records;
+  }
+
+  private static boolean atEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
+    return ends.entrySet().stream()
+        .allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
   }
 }
