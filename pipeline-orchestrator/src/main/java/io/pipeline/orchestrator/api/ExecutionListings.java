@@ -17,16 +17,13 @@ import io.pipeline.schemas.orchestrator.ExecutionRecord;
 import io.pipeline.schemas.orchestrator.StateMachineRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * ListExecutions across the instances of the orchestrator. Each partition keeps its executions
@@ -129,49 +126,37 @@ final class ExecutionListings {
     Optional<ListingPosition> after =
         optional(request, "nextToken").map(token -> readToken(token, machineArn, status));
 
-    Map<HostInfo, Set<Integer>> hosts = runtime.partitionsByHost();
-    List<CompletableFuture<JsonNode>> answers = new ArrayList<>();
-    for (Map.Entry<HostInfo, Set<Integer>> host : hosts.entrySet()) {
-      ObjectNode part = JSON.createObjectNode();
-      part.put("stateMachineArn", machineArn);
-      status.ifPresent(s -> part.put("statusFilter", s));
-      part.put("maxResults", max);
-      after.ifPresent(
-          a ->
-              part.putObject("after")
-                  .put(START_MILLIS, a.startDate().toEpochMilli())
-                  .put("executionArn", a.executionArn()));
-      ArrayNode partitions = part.putArray("partitions");
-      host.getValue().forEach(partitions::add);
-      answers.add(
-          runtime.isSelf(host.getKey())
-              ? CompletableFuture.completedFuture(listPartitions(part))
-              : peers.call(host.getKey(), LIST_PARTITIONS, -1, part));
-    }
-    return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
-        .thenApply(
-            done -> merge(answers.stream().map(CompletableFuture::join).toList(), max, status));
+    ObjectNode part = JSON.createObjectNode();
+    part.put("stateMachineArn", machineArn);
+    status.ifPresent(s -> part.put("statusFilter", s));
+    part.put("maxResults", max);
+    after.ifPresent(
+        a ->
+            part.putObject("after")
+                .put(START_MILLIS, a.startDate().toEpochMilli())
+                .put("executionArn", a.executionArn()));
+    return PartitionedListing.gather(
+            runtime,
+            peers,
+            LIST_PARTITIONS,
+            part,
+            this::listPartitions,
+            "executions",
+            LISTING_ORDER,
+            max)
+        .thenApply(page -> answer(page, status));
   }
 
-  private static JsonNode merge(List<JsonNode> answers, int max, Optional<String> status) {
-    List<JsonNode> items = new ArrayList<>();
-    boolean more = false;
-    for (JsonNode answer : answers) {
-      answer.get("executions").forEach(items::add);
-      more |= answer.path("more").asBoolean();
-    }
-    items.sort(LISTING_ORDER);
-    more |= items.size() > max;
-    List<JsonNode> page = items.subList(0, Math.min(max, items.size()));
+  private static JsonNode answer(PartitionedListing.Page page, Optional<String> status) {
     ObjectNode answer = JSON.createObjectNode();
     ArrayNode executions = answer.putArray("executions");
-    for (JsonNode item : page) {
+    for (JsonNode item : page.items()) {
       ObjectNode listed = ((ObjectNode) item).deepCopy();
       listed.remove(START_MILLIS);
       executions.add(listed);
     }
-    if (more && !page.isEmpty()) {
-      JsonNode last = page.get(page.size() - 1);
+    if (page.more() && !page.items().isEmpty()) {
+      JsonNode last = page.items().get(page.items().size() - 1);
       answer.put(
           "nextToken",
           writeToken(last.get(START_MILLIS).asLong(), last.get("executionArn").asText(), status));

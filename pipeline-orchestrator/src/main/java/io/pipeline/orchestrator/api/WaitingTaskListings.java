@@ -11,15 +11,12 @@ import io.pipeline.orchestrator.runtime.StandardRuntime;
 import io.pipeline.orchestrator.runtime.WaitingTasks;
 import io.pipeline.orchestrator.runtime.WaitingTasks.Position;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * {@code ListWaitingTasks}: the callback tasks ({@code .waitForTaskToken}) running Standard
@@ -83,46 +80,29 @@ public final class WaitingTaskListings {
     JsonNode request = StepFunctionsActions.json(body);
     int max = Fields.pageSize(request, DEFAULT_PAGE, MAX_PAGE);
     Optional<Position> after = optional(request, "nextToken").map(WaitingTaskListings::readToken);
-    List<CompletableFuture<JsonNode>> answers = new ArrayList<>();
-    for (Map.Entry<HostInfo, Set<Integer>> host : runtime.partitionsByHost().entrySet()) {
-      ObjectNode part = JSON.createObjectNode();
-      part.put("maxResults", max);
-      after.ifPresent(
-          a ->
-              part.putObject("after")
-                  .put(SINCE_MILLIS, a.since().toEpochMilli())
-                  .put(ENGINE_TOKEN, a.engineToken()));
-      ArrayNode partitions = part.putArray("partitions");
-      host.getValue().forEach(partitions::add);
-      answers.add(
-          runtime.isSelf(host.getKey())
-              ? CompletableFuture.completedFuture(listPartitions(part))
-              : peers.call(host.getKey(), LIST_PARTITIONS, -1, part));
-    }
-    return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
-        .thenApply(done -> merge(answers.stream().map(CompletableFuture::join).toList(), max));
+    ObjectNode part = JSON.createObjectNode();
+    part.put("maxResults", max);
+    after.ifPresent(
+        a ->
+            part.putObject("after")
+                .put(SINCE_MILLIS, a.since().toEpochMilli())
+                .put(ENGINE_TOKEN, a.engineToken()));
+    return PartitionedListing.gather(
+            runtime, peers, LIST_PARTITIONS, part, this::listPartitions, "tasks", ORDER, max)
+        .thenApply(WaitingTaskListings::answer);
   }
 
-  private static JsonNode merge(List<JsonNode> answers, int max) {
-    List<JsonNode> items = new ArrayList<>();
-    boolean more = false;
-    for (JsonNode answer : answers) {
-      answer.get("tasks").forEach(items::add);
-      more |= answer.path("more").asBoolean();
-    }
-    items.sort(ORDER);
-    more |= items.size() > max;
-    List<JsonNode> page = items.subList(0, Math.min(max, items.size()));
+  private static JsonNode answer(PartitionedListing.Page page) {
     ObjectNode answer = JSON.createObjectNode();
     ArrayNode listed = answer.putArray("tasks");
-    for (JsonNode item : page) {
+    for (JsonNode item : page.items()) {
       ObjectNode task = ((ObjectNode) item).deepCopy();
       task.remove(SINCE_MILLIS);
       task.remove(ENGINE_TOKEN);
       listed.add(task);
     }
-    if (more && !page.isEmpty()) {
-      JsonNode last = page.get(page.size() - 1);
+    if (page.more() && !page.items().isEmpty()) {
+      JsonNode last = page.items().get(page.items().size() - 1);
       answer.put(
           "nextToken",
           PageTokens.write(
