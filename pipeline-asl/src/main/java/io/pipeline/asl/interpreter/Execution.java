@@ -66,9 +66,7 @@ public final class Execution {
   /** Sees inside the states; {@link Inspector#NONE} but in a state test. */
   Inspector inspector = Inspector.NONE;
 
-  /**
-   * Whether Distributed Map iterations run as child executions: see {@link #runChildExecutions}.
-   */
+  /** Whether Distributed Map iterations run as child executions ({@link #runChildExecutions}). */
   boolean childExecutions;
 
   /** The Map Runs this command changed, by ARN: each is recorded once, when the command ends. */
@@ -208,7 +206,7 @@ public final class Execution {
     ObjectNode details = NODES.objectNode();
     details.set("input", start.input());
     details.put("roleArn", identity.roleArn());
-    long started = emit("ExecutionStarted", details);
+    long started = emit("ExecutionStarted", details, 0);
     root = new Frame(machine, Optional.empty(), 0, start.input(), variables, false);
     root.lastEventId = started;
     if (retriesDone > 0) {
@@ -297,7 +295,7 @@ public final class Execution {
     cause = null;
     ObjectNode details = NODES.objectNode();
     details.put("redriveCount", redriveCount);
-    emit("ExecutionRedriven", details);
+    emit("ExecutionRedriven", details, 0);
     machine
         .timeoutSeconds()
         .ifPresent(seconds -> executionTimeoutTimer = armTimer(root, now.plusSeconds(seconds)));
@@ -369,7 +367,7 @@ public final class Execution {
       return;
     }
     status = closing;
-    append(type, details);
+    append(type, details, 0);
     release();
   }
 
@@ -377,7 +375,7 @@ public final class Execution {
     status = ExecutionStatus.FAILED;
     error = StatesErrors.RUNTIME;
     cause = HISTORY_LIMIT_CAUSE;
-    append("ExecutionFailed", failureDetails(error, cause));
+    append("ExecutionFailed", failureDetails(error, cause), 0);
     release();
   }
 
@@ -417,19 +415,12 @@ public final class Execution {
   }
 
   /**
-   * Records an event of a running execution. The event that would be number {@link
-   * #MAX_HISTORY_EVENTS} fails the execution instead; once it is closed, events of the states that
-   * still run until the command unwinds are not recorded.
+   * Records an event of a running execution, caused by {@code previousEventId} (0: the execution's
+   * last event). The event that would be number {@link #MAX_HISTORY_EVENTS} fails the execution
+   * instead; once it is closed, events of the states that still run until the command unwinds are
+   * not recorded.
    *
    * @return the id of the event, or of the last recorded one when this one was not
-   */
-  long emit(String type, JsonNode details) {
-    return emit(type, details, 0);
-  }
-
-  /**
-   * Records an event as {@link #emit(String, JsonNode)}, caused by {@code previousEventId} (0: the
-   * execution's last event).
    */
   long emit(String type, JsonNode details, long previousEventId) {
     if (status != ExecutionStatus.RUNNING) {
@@ -440,10 +431,6 @@ public final class Execution {
       return lastEventId;
     }
     return append(type, details, previousEventId);
-  }
-
-  private long append(String type, JsonNode details) {
-    return append(type, details, 0);
   }
 
   private long append(String type, JsonNode details, long previousEventId) {
