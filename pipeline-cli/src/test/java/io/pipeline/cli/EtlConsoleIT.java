@@ -125,26 +125,9 @@ class EtlConsoleIT {
   }
 
   private ChildJvm startUp(int apiPort, int s3Port) {
-    return ChildJvm.start(
-        PipelineCli.class,
-        List.of(
-            "up",
-            "--data-dir",
-            dir.resolve("data").toString(),
-            "--kafka-port",
-            String.valueOf(Ports.free()),
-            "--s3-port",
-            String.valueOf(s3Port),
-            "--mqtt-port",
-            "0",
-            "--http-port",
-            "0",
-            "--sqs-port",
-            "0",
-            "--api-port",
-            String.valueOf(apiPort),
-            "--transform-port",
-            "0"),
+    return UpJvm.start(
+        dir.resolve("data"),
+        new UpJvm.Ports(Ports.free(), s3Port, 0, 0, 0, apiPort),
         // The batch ETL workers run in the transform service once they have the rows' schema.
         Map.of("ETL_SCHEMA_FILE", EXAMPLE.resolve("orders.avsc").toAbsolutePath().toString()),
         dir.resolve("up.log"));

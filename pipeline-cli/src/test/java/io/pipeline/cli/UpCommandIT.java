@@ -208,26 +208,9 @@ class UpCommandIT {
 
   private ChildJvm startUp(
       int kafkaPort, int s3Port, int mqttPort, int httpPort, int sqsPort, int apiPort, String log) {
-    return ChildJvm.start(
-        PipelineCli.class,
-        List.of(
-            "up",
-            "--data-dir",
-            dir.resolve("data").toString(),
-            "--kafka-port",
-            String.valueOf(kafkaPort),
-            "--s3-port",
-            String.valueOf(s3Port),
-            "--mqtt-port",
-            String.valueOf(mqttPort),
-            "--http-port",
-            String.valueOf(httpPort),
-            "--sqs-port",
-            String.valueOf(sqsPort),
-            "--api-port",
-            String.valueOf(apiPort),
-            "--transform-port",
-            "0"),
+    return UpJvm.start(
+        dir.resolve("data"),
+        new UpJvm.Ports(kafkaPort, s3Port, mqttPort, httpPort, sqsPort, apiPort),
         Map.of(),
         dir.resolve(log));
   }

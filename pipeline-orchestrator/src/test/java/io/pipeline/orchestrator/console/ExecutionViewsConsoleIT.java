@@ -2,7 +2,6 @@ package io.pipeline.orchestrator.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pipeline.localstack.LocalStack;
 import io.pipeline.orchestrator.OrchestratorExtension;
 import io.pipeline.orchestrator.OrchestratorFixture;
 import java.util.List;
@@ -43,10 +42,8 @@ class ExecutionViewsConsoleIT {
   @BeforeAll
   static void start(OrchestratorFixture orchestrator) {
     sfn = orchestrator.sfn();
-    String activity = LocalStack.uniqueName("console-views");
-    String activityArn = sfn.createActivity(b -> b.name(activity)).activityArn();
-    machine = orchestrator.createMachine("views", ShowcaseMachine.definition(activityArn));
-    showcase = ShowcaseMachine.work(orchestrator.kafka(), activity);
+    showcase = ShowcaseMachine.deploy(orchestrator, "views");
+    machine = showcase.machineArn();
     succeeded = run(orchestrator, "nightly-load", "{\"mode\": \"work\", \"items\": [1, 2, 3]}");
     failed = run(orchestrator, "nightly-trouble", "{\"mode\": \"trouble\"}");
     console = ConsoleBrowser.start(orchestrator.apiUri());

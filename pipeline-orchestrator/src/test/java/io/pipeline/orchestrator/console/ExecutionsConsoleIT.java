@@ -13,7 +13,6 @@ import static io.pipeline.orchestrator.console.ShowcaseMachine.STORE;
 import static io.pipeline.orchestrator.console.ShowcaseMachine.WORK;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pipeline.localstack.LocalStack;
 import io.pipeline.orchestrator.OrchestratorExtension;
 import io.pipeline.orchestrator.OrchestratorFixture;
 import java.util.Map;
@@ -53,10 +52,8 @@ class ExecutionsConsoleIT {
   static void start(OrchestratorFixture running) {
     orchestrator = running;
     sfn = orchestrator.sfn();
-    String activity = LocalStack.uniqueName("console-showcase");
-    String activityArn = sfn.createActivity(b -> b.name(activity)).activityArn();
-    machine = orchestrator.createMachine("showcase", ShowcaseMachine.definition(activityArn));
-    showcase = ShowcaseMachine.work(orchestrator.kafka(), activity);
+    showcase = ShowcaseMachine.deploy(orchestrator, "showcase");
+    machine = showcase.machineArn();
     console = ConsoleBrowser.start(orchestrator.apiUri());
   }
 

@@ -7,6 +7,8 @@ import io.pipeline.client.worker.ActivityTask;
 import io.pipeline.client.worker.ActivityWorker;
 import io.pipeline.client.worker.TaskFailedException;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.localstack.LocalStack;
+import io.pipeline.orchestrator.OrchestratorFixture;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,20 +39,34 @@ final class ShowcaseMachine implements AutoCloseable {
   static final String GIVE_UP = "/States/Give up";
 
   private final ActivityWorker worker;
+  private final String machineArn;
   private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
   private final Set<String> shaken = ConcurrentHashMap.newKeySet();
 
-  private ShowcaseMachine(KafkaSettings kafka, String activity) {
+  private ShowcaseMachine(KafkaSettings kafka, String activity, String machineArn) {
+    this.machineArn = machineArn;
     this.worker = ActivityWorker.builder(kafka, activity).concurrency(8).start(this::work);
   }
 
-  /** Starts the worker of the activity. */
-  static ShowcaseMachine work(KafkaSettings kafka, String activity) {
-    return new ShowcaseMachine(kafka, activity);
+  /**
+   * Creates an activity and the state machine on it, and starts the activity's worker.
+   *
+   * @param name the state machine's name, made unique
+   */
+  static ShowcaseMachine deploy(OrchestratorFixture orchestrator, String name) {
+    String activity = LocalStack.uniqueName("console-" + name);
+    String activityArn = orchestrator.sfn().createActivity(b -> b.name(activity)).activityArn();
+    String machineArn = orchestrator.createMachine(name, definition(activityArn));
+    return new ShowcaseMachine(orchestrator.kafka(), activity, machineArn);
+  }
+
+  /** The state machine's ARN. */
+  String machineArn() {
+    return machineArn;
   }
 
   /** The definition, its Tasks on this activity. */
-  static String definition(String activityArn) {
+  private static String definition(String activityArn) {
     return """
         {
           "Comment": "The console's executions: live, failed, caught, retried, stopped",

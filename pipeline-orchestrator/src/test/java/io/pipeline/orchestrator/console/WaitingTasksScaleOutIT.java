@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pipeline.localstack.LocalStack;
 import io.pipeline.localstack.junit.LocalStackExtension;
+import io.pipeline.orchestrator.CommandPartitions;
 import io.pipeline.orchestrator.OrchestratorFixture;
 import io.pipeline.schemas.topic.PipelineTopics;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.common.GroupState;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -99,33 +96,7 @@ class WaitingTasksScaleOutIT {
 
   /** Waits until both instances hold command partitions; returns each one's. */
   private static List<Set<Integer>> awaitBothServing(Admin admin, String applicationId) {
-    return await()
-        .atMost(Duration.ofSeconds(90))
-        .pollInterval(Duration.ofMillis(500))
-        .until(
-            () -> {
-              ConsumerGroupDescription group =
-                  admin
-                      .describeConsumerGroups(List.of(applicationId))
-                      .all()
-                      .get(10, TimeUnit.SECONDS)
-                      .get(applicationId);
-              if (group.groupState() != GroupState.STABLE || group.members().size() != 2) {
-                return null;
-              }
-              List<Set<Integer>> served = new ArrayList<>();
-              for (MemberDescription member : group.members()) {
-                Set<Integer> held = new HashSet<>();
-                for (TopicPartition partition : member.assignment().topicPartitions()) {
-                  if (partition.topic().equals(PipelineTopics.EXECUTION_COMMANDS)) {
-                    held.add(partition.partition());
-                  }
-                }
-                served.add(held);
-              }
-              return served.stream().anyMatch(Set::isEmpty) ? null : served;
-            },
-            java.util.Objects::nonNull);
+    return List.copyOf(CommandPartitions.awaitTwoServing(admin, applicationId).values());
   }
 
   private static int commandPartitions(Admin admin) throws Exception {

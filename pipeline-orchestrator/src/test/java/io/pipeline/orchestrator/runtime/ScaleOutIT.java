@@ -9,26 +9,20 @@ import io.pipeline.localstack.LocalStack;
 import io.pipeline.localstack.junit.LocalStackExtension;
 import io.pipeline.localstack.process.ChildJvm;
 import io.pipeline.orchestrator.ChildOrchestrator;
+import io.pipeline.orchestrator.CommandPartitions;
 import io.pipeline.orchestrator.OrchestratorFixture;
 import io.pipeline.orchestrator.Sfn;
-import io.pipeline.schemas.topic.PipelineTopics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.common.GroupState;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -182,33 +176,11 @@ class ScaleOutIT {
    * topic's partitions, and returns the child's (the member with a static instance id).
    */
   private static Set<Integer> awaitBothServing(Admin admin, String applicationId) {
-    return await()
-        .atMost(Duration.ofSeconds(90))
-        .pollInterval(Duration.ofMillis(500))
-        .until(
-            () -> {
-              ConsumerGroupDescription group =
-                  admin
-                      .describeConsumerGroups(List.of(applicationId))
-                      .all()
-                      .get(10, TimeUnit.SECONDS)
-                      .get(applicationId);
-              if (group.groupState() != GroupState.STABLE || group.members().size() != 2) {
-                return null;
-              }
-              Set<Integer> child = new HashSet<>();
-              Set<Integer> other = new HashSet<>();
-              for (MemberDescription member : group.members()) {
-                for (TopicPartition partition : member.assignment().topicPartitions()) {
-                  if (partition.topic().equals(PipelineTopics.EXECUTION_COMMANDS)) {
-                    (member.groupInstanceId().isPresent() ? child : other)
-                        .add(partition.partition());
-                  }
-                }
-              }
-              return child.isEmpty() || other.isEmpty() ? null : child;
-            },
-            java.util.Objects::nonNull);
+    return CommandPartitions.awaitTwoServing(admin, applicationId).entrySet().stream()
+        .filter(member -> member.getKey().groupInstanceId().isPresent())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no member has the child's static instance id"))
+        .getValue();
   }
 
   /** The partition the default partitioner gives an execution's commands (6 partitions). */
