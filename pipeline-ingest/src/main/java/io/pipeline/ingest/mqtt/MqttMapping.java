@@ -1,6 +1,5 @@
 package io.pipeline.ingest.mqtt;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -84,8 +83,7 @@ public record MqttMapping(
   public record Level(int index) implements TopicPart, KeyRule {
     @Override
     public String of(String mqttTopic) {
-      List<String> levels = MqttTopicFilter.levels(mqttTopic);
-      return index < levels.size() && !levels.get(index).isEmpty() ? levels.get(index) : null;
+      return MqttTopicFilter.level(mqttTopic, index).filter(l -> !l.isEmpty()).orElse(null);
     }
 
     @Override

@@ -2,19 +2,36 @@ package io.pipeline.ingest.mqtt;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An MQTT topic filter: topic levels separated by {@code /}, where {@code +} matches one level and
  * a final {@code #} matches any number of levels, including none (MQTT 5, 4.7).
+ *
+ * <p>The filter is split into levels once; {@link #matches} walks the topic in place, since the
+ * bridge matches every message it copies.
  */
-public record MqttTopicFilter(String text) {
+public final class MqttTopicFilter {
 
-  public MqttTopicFilter {
+  private final String text;
+  private final List<String> levels;
+
+  /**
+   * @throws IllegalArgumentException when the text is not a valid filter, saying why
+   */
+  public MqttTopicFilter(String text) {
     String problem = problem(text);
     if (problem != null) {
       throw new IllegalArgumentException(
           "'" + text + "' is not a valid MQTT topic filter: " + problem);
     }
+    this.text = text;
+    this.levels = List.copyOf(levels(text));
+  }
+
+  /** The filter as written. */
+  public String text() {
+    return text;
   }
 
   private static String problem(String text) {
@@ -42,27 +59,32 @@ public record MqttTopicFilter(String text) {
 
   /** Whether a message published to this topic matches the filter. */
   public boolean matches(String topic) {
-    List<String> filter = levels(text);
-    List<String> name = levels(topic);
-    if (topic.startsWith("$") && !filter.isEmpty() && isWildcard(filter.get(0))) {
+    if (topic.startsWith("$") && isWildcard(levels.get(0))) {
       return false; // MQTT 5, 4.7.2: wildcards at the first level do not match $-topics
     }
-    for (int i = 0; i < filter.size(); i++) {
-      String level = filter.get(i);
+    int start = 0; // where the topic's next level starts; -1 once it has none left
+    for (String level : levels) {
       if (level.equals("#")) {
         return true;
       }
-      if (i >= name.size() || !(level.equals("+") || level.equals(name.get(i)))) {
+      if (start < 0) {
         return false;
       }
+      int slash = topic.indexOf('/', start);
+      int end = slash < 0 ? topic.length() : slash;
+      boolean same = level.length() == end - start && topic.startsWith(level, start);
+      if (!same && !level.equals("+")) {
+        return false;
+      }
+      start = slash < 0 ? -1 : slash + 1;
     }
-    return filter.size() == name.size();
+    return start < 0;
   }
 
   /** Whether some topic matches both filters (the broker would then deliver it twice). */
   public boolean overlaps(MqttTopicFilter other) {
-    List<String> a = levels(text);
-    List<String> b = levels(other.text);
+    List<String> a = levels;
+    List<String> b = other.levels;
     int i = 0;
     for (; i < a.size() && i < b.size(); i++) {
       String x = a.get(i);
@@ -86,8 +108,36 @@ public record MqttTopicFilter(String text) {
     return Arrays.asList(topic.split("/", -1));
   }
 
+  /**
+   * One level of a topic, from 0, found in place.
+   *
+   * @return empty when the topic has fewer levels
+   */
+  static Optional<String> level(String topic, int index) {
+    int start = 0;
+    for (int i = 0; i < index; i++) {
+      int slash = topic.indexOf('/', start);
+      if (slash < 0) {
+        return Optional.empty();
+      }
+      start = slash + 1;
+    }
+    int slash = topic.indexOf('/', start);
+    return Optional.of(topic.substring(start, slash < 0 ? topic.length() : slash));
+  }
+
   private static boolean isWildcard(String level) {
     return level.equals("+") || level.equals("#");
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof MqttTopicFilter filter && filter.text.equals(text);
+  }
+
+  @Override
+  public int hashCode() {
+    return text.hashCode();
   }
 
   @Override

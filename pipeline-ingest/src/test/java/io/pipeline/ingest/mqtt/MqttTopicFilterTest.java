@@ -23,6 +23,12 @@ class MqttTopicFilterTest {
     "+/x, $SYS/x, false",
     "#, $SYS/broker, false",
     "$SYS/#, $SYS/broker, true",
+    "a/+, a/, true",
+    "a/b, a/bc, false",
+    "a/bc, a/b, false",
+    "a/+/c, a/b, false",
+    "a/b, a/b/, false",
+    "a/b/#, a/b, true",
   })
   void shouldMatchTopicsAsMqttDoes(String filter, String topic, boolean matches) {
     assertThat(new MqttTopicFilter(filter).matches(topic)).isEqualTo(matches);
@@ -42,6 +48,25 @@ class MqttTopicFilterTest {
   void shouldTellWhetherTwoFiltersShareATopic(String a, String b, boolean overlap) {
     assertThat(new MqttTopicFilter(a).overlaps(new MqttTopicFilter(b))).isEqualTo(overlap);
     assertThat(new MqttTopicFilter(b).overlaps(new MqttTopicFilter(a))).isEqualTo(overlap);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "devices/d-1/telemetry, 0, devices",
+    "devices/d-1/telemetry, 1, d-1",
+    "devices/d-1/telemetry, 2, telemetry",
+    "a//c, 1, ''",
+  })
+  void shouldFindOneLevelOfATopic(String topic, int index, String level) {
+    assertThat(MqttTopicFilter.level(topic, index)).contains(level);
+    assertThat(MqttTopicFilter.level(topic, index))
+        .contains(MqttTopicFilter.levels(topic).get(index));
+  }
+
+  @Test
+  void shouldFindNoLevelBeyondTheTopicsLast() {
+    assertThat(MqttTopicFilter.level("devices/d-1", 2)).isEmpty();
+    assertThat(MqttTopicFilter.level("devices", 1)).isEmpty();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.pipeline.schemas.serde;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -7,10 +8,13 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.OptionalLong;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificData;
@@ -40,13 +44,26 @@ public final class AvroSerde<T> implements Serde<T> {
     TrustedClasses.register();
   }
 
+  /** Each thread's encoding buffer, reused: most records are encoded on a few hot threads. */
+  private static final ThreadLocal<EncodingBuffer> BUFFERS =
+      ThreadLocal.withInitial(EncodingBuffer::new);
+
   private final Schema schema;
-  private final BinaryMessageEncoder<T> encoder;
+  private final byte[] header;
+  private final DatumWriter<T> writer;
   private final BinaryMessageDecoder<T> decoder;
 
+  @SuppressWarnings("unchecked")
   private AvroSerde(GenericData model, Schema schema, SchemaStore writerSchemas) {
     this.schema = Objects.requireNonNull(schema, "schema");
-    this.encoder = new BinaryMessageEncoder<>(model, schema);
+    this.header =
+        ByteBuffer.allocate(HEADER_LENGTH)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .put((byte) 0xC3)
+            .put((byte) 0x01)
+            .putLong(SchemaNormalization.parsingFingerprint64(schema))
+            .array();
+    this.writer = (DatumWriter<T>) model.createDatumWriter(schema);
     this.decoder = new BinaryMessageDecoder<>(model, schema, writerSchemas);
     this.decoder.addSchema(schema);
   }
@@ -84,10 +101,7 @@ public final class AvroSerde<T> implements Serde<T> {
       return null;
     }
     try {
-      ByteBuffer buffer = encoder.encode(record);
-      byte[] bytes = new byte[buffer.remaining()];
-      buffer.get(bytes);
-      return bytes;
+      return BUFFERS.get().encode(header, writer, record);
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(
           "Cannot encode a " + schema.getFullName() + " for topic '" + topic + "': " + e, e);
@@ -180,5 +194,35 @@ public final class AvroSerde<T> implements Serde<T> {
   @Override
   public Deserializer<T> deserializer() {
     return this::decode;
+  }
+
+  /**
+   * A thread's buffer for encoding: the header, then the body through a buffered binary encoder
+   * that writes to the stream in one piece on flush (Avro's own message encoder writes each value
+   * straight to a growing stream, byte by byte for integers). The stream keeps its capacity between
+   * records, unless a record made it large.
+   */
+  private static final class EncodingBuffer {
+
+    private static final int KEPT_CAPACITY = 1 << 20;
+
+    private ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    private BinaryEncoder encoder;
+
+    <T> byte[] encode(byte[] header, DatumWriter<T> writer, T record) throws IOException {
+      out.reset();
+      out.writeBytes(header);
+      BinaryEncoder reused = encoder;
+      encoder = null; // kept only once a record was encoded whole: no half-written buffer
+      BinaryEncoder binary = EncoderFactory.get().binaryEncoder(out, reused);
+      writer.write(record, binary);
+      binary.flush();
+      encoder = binary;
+      byte[] bytes = out.toByteArray();
+      if (bytes.length > KEPT_CAPACITY) {
+        out = new ByteArrayOutputStream(1024);
+      }
+      return bytes;
+    }
   }
 }

@@ -16,8 +16,11 @@ import org.apache.avro.file.DataFileStream;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 class AvroSerdeTest {
@@ -34,6 +37,32 @@ class AvroSerdeTest {
     assertThat(bytes[0]).isEqualTo((byte) 0xC3);
     assertThat(bytes[1]).isEqualTo((byte) 0x01);
     assertThat(serde.decode("events", bytes)).isEqualTo(event);
+  }
+
+  @Test
+  void shouldWriteTheBytesOfAvrosOwnSingleObjectEncoder() throws Exception {
+    S3ObjectEvent event = SampleRecords.objectEvent("in/a.csv");
+    BinaryMessageEncoder<S3ObjectEvent> avros =
+        new BinaryMessageEncoder<>(SpecificData.get(), S3ObjectEvent.getClassSchema());
+
+    assertThat(serde.encode("events", event)).isEqualTo(avros.encode(event).array());
+  }
+
+  @Test
+  void shouldEncodeNextRecordWholeAfterOneFailedOrLarge() throws Exception {
+    S3ObjectEvent event = SampleRecords.objectEvent("in/a.csv");
+    byte[] expected = serde.encode("events", event);
+    S3ObjectEvent broken = SampleRecords.objectEvent("in/b.csv");
+    broken.setBucket(null); // written after eventId and eventName, so the buffer holds bytes
+
+    assertThatThrownBy(() -> serde.encode("events", broken))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("for topic 'events'");
+    assertThat(serde.encode("events", event)).isEqualTo(expected);
+
+    S3ObjectEvent large = SampleRecords.objectEvent("in/" + "x".repeat(2 << 20));
+    assertThat(serde.decode("events", serde.encode("events", large))).isEqualTo(large);
+    assertThat(serde.encode("events", event)).isEqualTo(expected);
   }
 
   @Test
