@@ -15,7 +15,6 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.GlobalKTable;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
@@ -119,12 +118,7 @@ public final class TelemetryTopology {
     readings.to(
         topics.iotTelemetry().name(),
         Produced.with(Serdes.String(), topics.iotTelemetry().valueSerde()).withName(READINGS_SINK));
-    TelemetryWindows.aggregate(
-        readings.groupByKey(
-            Grouped.with(
-                TelemetryWindows.BY_DEVICE, Serdes.String(), topics.iotTelemetry().valueSerde())),
-        topics,
-        grace);
+    TelemetryWindows.aggregate(builder, readings, topics, grace);
     branches
         .get(BRANCH + INVALID)
         .mapValues(Parsed::deadLetter, Named.as("telemetry-dead-letter"))

@@ -225,6 +225,32 @@ class TelemetryTopologyTest {
   }
 
   @Test
+  void shouldCountAReadingTooLateForItsMinuteInTheFiveMinuteWindowsStillOpen() {
+    // given: the minute from 09:00 and the 5-minute window to 09:01 close at 09:01:30
+    reading("pump-7", 1, "temperature", 10, "09:00:10");
+    reading("pump-7", 2, "temperature", 20, "09:01:40");
+
+    // when: a reading of 09:00:20 comes after that, then stream time passes every window
+    reading("pump-7", 3, "temperature", 30, "09:00:20");
+    reading("pump-7", 4, "temperature", 0, "09:09:00");
+
+    // then: it is left out of its minute and of the window from 08:56, and in those from 08:57
+    List<TelemetryAggregate> all = aggregates.readValuesToList();
+    assertThat(all.stream().filter(a -> a.getWindow().equals("1m")))
+        .extracting(a -> a.getWindowStart() + " " + a.getCount() + " " + a.getMean())
+        .containsExactly(time("09:00:00") + " 1 10.0", time("09:01:00") + " 1 20.0");
+    assertThat(all.stream().filter(a -> a.getWindow().equals("5m")))
+        .extracting(a -> a.getWindowStart() + " " + a.getCount() + " " + a.getMean())
+        .containsExactlyInAnyOrder(
+            time("08:56:00") + " 1 10.0",
+            time("08:57:00") + " 3 20.0",
+            time("08:58:00") + " 3 20.0",
+            time("08:59:00") + " 3 20.0",
+            time("09:00:00") + " 3 20.0",
+            time("09:01:00") + " 1 20.0");
+  }
+
+  @Test
   void shouldEnrichReadingsFromTheRegistryAndAlertPastTheirDevicesLimits() {
     // given
     devices.pipeInput(
@@ -275,7 +301,8 @@ class TelemetryTopologyTest {
     assertThat(description)
         .doesNotContain("KSTREAM-")
         .doesNotContain("KTABLE-")
-        .contains("telemetry-deduplicate", "telemetry-1m-until-closed", "telemetry-devices");
+        .contains(
+            "telemetry-deduplicate", "telemetry-windows", "telemetry-minutes", "telemetry-devices");
   }
 
   private void reading(String device, int id, String metric, double value, String at) {
