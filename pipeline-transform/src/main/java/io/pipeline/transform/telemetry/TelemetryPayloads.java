@@ -51,9 +51,22 @@ public final class TelemetryPayloads {
     if (deviceId == null || deviceId.isBlank()) {
       return new Invalid("the record has no key: the device that published it is unknown");
     }
+    byte[] payload = payload(message);
+    TelemetryReading reading =
+        StreamedPayload.read(JSON, deviceId, payload, message.getReceivedAt());
+    return reading != null
+        ? new Valid(reading)
+        : parseTree(deviceId, payload, message.getReceivedAt());
+  }
+
+  /**
+   * Reads a payload through Jackson's tree: the path that says what is wrong, taken when the
+   * streamed read ({@link StreamedPayload}) meets anything but a plain, valid reading.
+   */
+  static Parsed parseTree(String deviceId, byte[] payload, Instant received) {
     JsonNode json;
     try {
-      json = JSON.readTree(payload(message));
+      json = JSON.readTree(payload);
     } catch (JsonProcessingException e) {
       return new Invalid(
           "the payload is not JSON: "
@@ -90,7 +103,7 @@ public final class TelemetryPayloads {
     }
     Instant time;
     try {
-      time = time(json.get("time"), message.getReceivedAt());
+      time = time(json.get("time"), received);
     } catch (IllegalArgumentException e) {
       return new Invalid(e.getMessage());
     }
@@ -115,15 +128,26 @@ public final class TelemetryPayloads {
       }
     }
     return new Valid(
-        TelemetryReading.newBuilder()
-            .setReadingId(deviceId + "/" + id.asText())
-            .setDeviceId(deviceId)
-            .setMetric(metric.asText())
-            .setValue(value.asDouble())
-            .setUnit(unit == null || unit.isNull() ? null : unit.asText())
-            .setEventTime(time)
-            .setAttributes(attributes)
-            .build());
+        reading(
+            deviceId,
+            id.asText(),
+            metric.asText(),
+            value.asDouble(),
+            unit == null || unit.isNull() ? null : unit.asText(),
+            time,
+            attributes));
+  }
+
+  static TelemetryReading reading(
+      String deviceId,
+      String id,
+      String metric,
+      double value,
+      String unit,
+      Instant time,
+      Map<String, String> attributes) {
+    return new TelemetryReading(
+        deviceId + "/" + id, deviceId, metric, value, unit, time, attributes);
   }
 
   /** A message's payload bytes. */
