@@ -2,9 +2,11 @@ package io.pipeline.transform.telemetry;
 
 import io.pipeline.schemas.iot.TelemetryReading;
 import java.time.Duration;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
@@ -14,6 +16,11 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * window store, in the stream task of the device's partition; with {@code exactly_once_v2} the
  * store and the output commit together, so a crash does not let a duplicate through. The reading
  * goes on with its event time as the record's time, for the windows downstream.
+ *
+ * <p>The store is asked only when the task's {@link RecentIds} say the id may have been seen: a
+ * window store's fetch is a range scan, the costliest step of a new reading, and nearly every
+ * reading is new. The filters are filled from the store whenever the task starts, so they cover
+ * every id in it.
  */
 final class ReadingDeduplicator
     implements FixedKeyProcessor<String, TelemetryReading, TelemetryReading> {
@@ -22,6 +29,7 @@ final class ReadingDeduplicator
   private final long windowMillis;
   private FixedKeyProcessorContext<String, TelemetryReading> context;
   private WindowStore<String, Long> seen;
+  private RecentIds recent;
 
   ReadingDeduplicator(String storeName, Duration window) {
     this.storeName = storeName;
@@ -32,6 +40,10 @@ final class ReadingDeduplicator
   public void init(FixedKeyProcessorContext<String, TelemetryReading> context) {
     this.context = context;
     this.seen = context.getStateStore(storeName);
+    this.recent = new RecentIds(windowMillis);
+    try (KeyValueIterator<Windowed<String>, Long> ids = seen.all()) {
+      ids.forEachRemaining(id -> recent.add(id.key.key(), id.key.window().start()));
+    }
   }
 
   @Override
@@ -39,13 +51,16 @@ final class ReadingDeduplicator
     TelemetryReading reading = record.value();
     String id = reading.getReadingId();
     long time = reading.getEventTime().toEpochMilli();
-    try (WindowStoreIterator<Long> earlier =
-        seen.fetch(id, Math.max(0, time - windowMillis), time + windowMillis)) {
-      if (earlier.hasNext()) {
-        return;
+    if (recent.mightContain(id, time)) {
+      try (WindowStoreIterator<Long> earlier =
+          seen.fetch(id, Math.max(0, time - windowMillis), time + windowMillis)) {
+        if (earlier.hasNext()) {
+          return;
+        }
       }
     }
     seen.put(id, time, time);
+    recent.add(id, time);
     context.forward(record.withTimestamp(time));
   }
 }
