@@ -5,6 +5,7 @@ import io.pipeline.schemas.iot.MetricLimits;
 import io.pipeline.schemas.iot.TelemetryAlert;
 import io.pipeline.schemas.iot.TelemetryReading;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -25,9 +26,40 @@ final class DeviceAlerts
   static final String BELOW_MIN = "BELOW_MIN";
   static final String RATE_OF_CHANGE = "RATE_OF_CHANGE";
 
+  /** Latest readings kept as objects per task, the most recently used first. */
+  static final int REMEMBERED = 10_000;
+
   private final String storeName;
   private FixedKeyProcessorContext<String, TelemetryAlert> context;
   private KeyValueStore<String, String> latest;
+
+  /**
+   * The latest readings this task read or wrote, as the store holds them, so that a device's next
+   * reading needs no store lookup; emptied whenever the task (re)starts, when its store may have
+   * been rolled back to its last commit.
+   */
+  private final Map<String, Latest> remembered =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Latest> eldest) {
+          return size() > REMEMBERED;
+        }
+      };
+
+  /** A device's latest reading of a metric: its event time and value. */
+  private record Latest(long time, double value) {
+
+    static Latest parse(String stored) {
+      int space = stored.indexOf(' ');
+      return new Latest(
+          Long.parseLong(stored.substring(0, space)),
+          Double.parseDouble(stored.substring(space + 1)));
+    }
+
+    String stored() {
+      return time + " " + value;
+    }
+  }
 
   DeviceAlerts(String storeName) {
     this.storeName = storeName;
@@ -37,6 +69,12 @@ final class DeviceAlerts
   public void init(FixedKeyProcessorContext<String, TelemetryAlert> context) {
     this.context = context;
     this.latest = context.getStateStore(storeName);
+    remembered.clear();
+  }
+
+  @Override
+  public void close() {
+    remembered.clear();
   }
 
   @Override
@@ -46,11 +84,18 @@ final class DeviceAlerts
     String key = reading.getDeviceId() + "/" + reading.getMetric();
     long time = reading.getEventTime().toEpochMilli();
     double value = reading.getValue();
-    String previous = latest.get(key);
-    String[] last = previous == null ? null : previous.split(" ");
-    long previousTime = last == null ? Long.MIN_VALUE : Long.parseLong(last[0]);
+    Latest previous = remembered.get(key);
+    if (previous == null) {
+      String stored = latest.get(key);
+      previous = stored == null ? null : Latest.parse(stored);
+    }
+    long previousTime = previous == null ? Long.MIN_VALUE : previous.time();
     if (time >= previousTime) {
-      latest.put(key, time + " " + value);
+      Latest now = new Latest(time, value);
+      latest.put(key, now.stored());
+      remembered.put(key, now);
+    } else {
+      remembered.put(key, previous);
     }
     MetricLimits limits = device == null ? null : device.getLimits().get(reading.getMetric());
     if (limits == null) {
@@ -64,7 +109,7 @@ final class DeviceAlerts
     }
     if (limits.getMaxChangePerMinute() != null && previous != null && time > previousTime) {
       double minutes = (time - previousTime) / 60_000.0;
-      double rate = Math.abs(value - Double.parseDouble(last[1])) / minutes;
+      double rate = Math.abs(value - previous.value()) / minutes;
       if (rate > limits.getMaxChangePerMinute()) {
         alert(
             record,

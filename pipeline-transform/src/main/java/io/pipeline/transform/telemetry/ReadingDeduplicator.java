@@ -42,7 +42,7 @@ final class ReadingDeduplicator
     this.seen = context.getStateStore(storeName);
     this.recent = new RecentIds(windowMillis);
     try (KeyValueIterator<Windowed<String>, Long> ids = seen.all()) {
-      ids.forEachRemaining(id -> recent.add(id.key.key(), id.key.window().start()));
+      ids.forEachRemaining(id -> recent.add(RecentIds.key(id.key.key()), id.key.window().start()));
     }
   }
 
@@ -51,7 +51,8 @@ final class ReadingDeduplicator
     TelemetryReading reading = record.value();
     String id = reading.getReadingId();
     long time = reading.getEventTime().toEpochMilli();
-    if (recent.mightContain(id, time)) {
+    long key = RecentIds.key(id);
+    if (recent.mightContain(key, time)) {
       try (WindowStoreIterator<Long> earlier =
           seen.fetch(id, Math.max(0, time - windowMillis), time + windowMillis)) {
         if (earlier.hasNext()) {
@@ -60,7 +61,7 @@ final class ReadingDeduplicator
       }
     }
     seen.put(id, time, time);
-    recent.add(id, time);
+    recent.add(key, time);
     context.forward(record.withTimestamp(time));
   }
 }

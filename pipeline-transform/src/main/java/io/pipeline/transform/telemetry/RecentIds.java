@@ -2,7 +2,8 @@ package io.pipeline.transform.telemetry;
 
 import com.google.common.hash.BloomFilter;
 import com.google.common.hash.Funnels;
-import java.nio.charset.StandardCharsets;
+import com.google.common.hash.HashFunction;
+import com.google.common.hash.Hashing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
@@ -25,8 +26,10 @@ final class RecentIds {
   /** Ids per filter: about 120 KB each at 1% false positives. */
   static final int IDS_PER_FILTER = 100_000;
 
+  private static final HashFunction FINGERPRINT = Hashing.farmHashFingerprint64();
+
   private final long window;
-  private final NavigableMap<Long, List<BloomFilter<CharSequence>>> buckets = new TreeMap<>();
+  private final NavigableMap<Long, List<BloomFilter<Long>>> buckets = new TreeMap<>();
   private long latest = Long.MIN_VALUE;
 
   /**
@@ -36,11 +39,16 @@ final class RecentIds {
     this.window = windowMillis;
   }
 
+  /** The key an id is filed under. */
+  static long key(String id) {
+    return FINGERPRINT.hashUnencodedChars(id).asLong();
+  }
+
   /** Whether the id may have been added with a time within the window around {@code time}. */
-  boolean mightContain(String id, long time) {
-    for (List<BloomFilter<CharSequence>> filters :
+  boolean mightContain(long id, long time) {
+    for (List<BloomFilter<Long>> filters :
         buckets.subMap(bucket(time - window), true, bucket(time + window), true).values()) {
-      for (BloomFilter<CharSequence> filter : filters) {
+      for (BloomFilter<Long> filter : filters) {
         if (filter.mightContain(id)) {
           return true;
         }
@@ -50,14 +58,11 @@ final class RecentIds {
   }
 
   /** Files an id seen at {@code time}, and forgets buckets no window can reach any more. */
-  void add(String id, long time) {
-    List<BloomFilter<CharSequence>> filters =
-        buckets.computeIfAbsent(bucket(time), b -> new ArrayList<>());
+  void add(long id, long time) {
+    List<BloomFilter<Long>> filters = buckets.computeIfAbsent(bucket(time), b -> new ArrayList<>());
     if (filters.isEmpty()
         || filters.get(filters.size() - 1).approximateElementCount() >= IDS_PER_FILTER) {
-      filters.add(
-          BloomFilter.create(
-              Funnels.stringFunnel(StandardCharsets.UTF_8), IDS_PER_FILTER, FALSE_POSITIVES));
+      filters.add(BloomFilter.create(Funnels.longFunnel(), IDS_PER_FILTER, FALSE_POSITIVES));
     }
     filters.get(filters.size() - 1).put(id);
     if (time > latest) {

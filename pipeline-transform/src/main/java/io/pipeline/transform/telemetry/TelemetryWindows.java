@@ -61,6 +61,13 @@ final class TelemetryWindows
   private KeyValueStore<String, Long> time;
   private long streamTime;
 
+  /**
+   * The minutes this task has updated, as the objects it wrote: the store holds the same, and a
+   * reading of a minute already here is added without decoding the minute again. Emptied whenever
+   * the task (re)starts, when its store may have been rolled back to its last commit.
+   */
+  private final Map<Bytes, DeviceWindow> written = new HashMap<>();
+
   private TelemetryWindows(Duration grace) {
     this.grace = grace.toMillis();
   }
@@ -97,6 +104,12 @@ final class TelemetryWindows
     this.time = context.getStateStore(TIME_STORE);
     Long kept = time.get(STREAM_TIME);
     this.streamTime = kept == null ? Long.MIN_VALUE : kept;
+    written.clear();
+  }
+
+  @Override
+  public void close() {
+    written.clear();
   }
 
   @Override
@@ -106,7 +119,16 @@ final class TelemetryWindows
     long minute = Math.floorDiv(eventTime, MINUTE);
     if (closes(minute + HOPPING_MINUTES) > streamTime) {
       Bytes key = key(minute, reading.getDeviceId());
-      minutes.put(key, add(minutes.get(key), reading));
+      DeviceWindow window = written.get(key);
+      if (window == null) {
+        window = minutes.get(key);
+        if (window == null) {
+          window = new DeviceWindow(reading.getDeviceId(), new HashMap<>());
+        }
+        written.put(key, window);
+      }
+      add(window, reading);
+      minutes.put(key, window);
     } // else too late for every window that holds it
     if (eventTime > streamTime) {
       long previous = streamTime;
@@ -162,7 +184,11 @@ final class TelemetryWindows
     }
     for (Map.Entry<Long, Map<String, DeviceWindow>> minute :
         held.headMap(lastEnd - HOPPING_MINUTES, true).entrySet()) {
-      minute.getValue().keySet().forEach(device -> minutes.delete(key(minute.getKey(), device)));
+      for (String device : minute.getValue().keySet()) {
+        Bytes key = key(minute.getKey(), device);
+        minutes.delete(key);
+        written.remove(key);
+      }
     }
   }
 
@@ -191,13 +217,18 @@ final class TelemetryWindows
                         end.toEpochMilli() - 1)));
   }
 
-  private static DeviceWindow add(DeviceWindow state, TelemetryReading reading) {
+  /** Adds a reading to its minute's figures, in place. */
+  private static void add(DeviceWindow window, TelemetryReading reading) {
     double value = reading.getValue();
-    Map<String, MetricFigures> metrics =
-        state == null ? new HashMap<>() : new HashMap<>(state.getMetrics());
-    metrics.merge(
-        reading.getMetric(), new MetricFigures(1L, value, value, value), TelemetryWindows::merge);
-    return new DeviceWindow(reading.getDeviceId(), metrics);
+    MetricFigures figures = window.getMetrics().get(reading.getMetric());
+    if (figures == null) {
+      window.getMetrics().put(reading.getMetric(), new MetricFigures(1L, value, value, value));
+    } else {
+      figures.setCount(figures.getCount() + 1);
+      figures.setMin(Math.min(figures.getMin(), value));
+      figures.setMax(Math.max(figures.getMax(), value));
+      figures.setSum(figures.getSum() + value);
+    }
   }
 
   private static DeviceWindow merge(DeviceWindow a, DeviceWindow b) {

@@ -17,13 +17,13 @@ class RecentIdsTest {
     // given: more ids than one filter holds, so a bucket grows a second filter
     int count = RecentIds.IDS_PER_FILTER * 3 / 2;
     for (int i = 0; i < count; i++) {
-      ids.add("pump-7/" + i, T0 + i);
+      ids.add(RecentIds.key("pump-7/" + i), T0 + i);
     }
 
     // then
     for (int i = 0; i < count; i += 97) {
-      assertThat(ids.mightContain("pump-7/" + i, T0 + i + WINDOW)).isTrue();
-      assertThat(ids.mightContain("pump-7/" + i, T0 + i - WINDOW)).isTrue();
+      assertThat(ids.mightContain(RecentIds.key("pump-7/" + i), T0 + i + WINDOW)).isTrue();
+      assertThat(ids.mightContain(RecentIds.key("pump-7/" + i), T0 + i - WINDOW)).isTrue();
     }
   }
 
@@ -32,13 +32,13 @@ class RecentIdsTest {
     // given
     int count = RecentIds.IDS_PER_FILTER * 2;
     for (int i = 0; i < count; i++) {
-      ids.add("pump-7/" + i, T0);
+      ids.add(RecentIds.key("pump-7/" + i), T0);
     }
 
     // when
     int maybes = 0;
     for (int i = 0; i < 10_000; i++) {
-      maybes += ids.mightContain("pump-8/" + i, T0) ? 1 : 0;
+      maybes += ids.mightContain(RecentIds.key("pump-8/" + i), T0) ? 1 : 0;
     }
 
     // then: two full filters, each wrong for about 1%
@@ -47,26 +47,26 @@ class RecentIdsTest {
 
   @Test
   void shouldSayNoForAnIdAddedFurtherAwayThanTheWindow() {
-    ids.add("pump-7/1", T0);
+    ids.add(RecentIds.key("pump-7/1"), T0);
 
-    assertThat(ids.mightContain("pump-7/1", T0 + 3 * WINDOW)).isFalse();
-    assertThat(ids.mightContain("pump-7/1", T0 - 3 * WINDOW)).isFalse();
+    assertThat(ids.mightContain(RecentIds.key("pump-7/1"), T0 + 3 * WINDOW)).isFalse();
+    assertThat(ids.mightContain(RecentIds.key("pump-7/1"), T0 - 3 * WINDOW)).isFalse();
   }
 
   @Test
   void shouldForgetBucketsOnceStreamTimeIsPastEveryFetchThatCouldReachThem() {
     // given
-    ids.add("pump-7/1", T0);
+    ids.add(RecentIds.key("pump-7/1"), T0);
 
     // when
-    ids.add("pump-7/2", T0 + 3 * WINDOW);
+    ids.add(RecentIds.key("pump-7/2"), T0 + 3 * WINDOW);
     int held = ids.buckets();
-    ids.add("pump-7/3", T0 + 6 * WINDOW);
+    ids.add(RecentIds.key("pump-7/3"), T0 + 6 * WINDOW);
 
     // then
     assertThat(held).isEqualTo(2);
     assertThat(ids.buckets()).isEqualTo(2);
-    assertThat(ids.mightContain("pump-7/1", T0)).isFalse();
-    assertThat(ids.mightContain("pump-7/2", T0 + 3 * WINDOW)).isTrue();
+    assertThat(ids.mightContain(RecentIds.key("pump-7/1"), T0)).isFalse();
+    assertThat(ids.mightContain(RecentIds.key("pump-7/2"), T0 + 3 * WINDOW)).isTrue();
   }
 }
