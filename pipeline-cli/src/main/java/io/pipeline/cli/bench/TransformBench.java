@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -49,9 +50,9 @@ import org.apache.kafka.streams.kstream.Produced;
  * pass-through application (at_least_once and exactly_once_v2) is the limit; the telemetry topology
  * (exactly_once_v2, its default) and an Express step (at_least_once, its default) are measured
  * against the raw rate under the same guarantee. Each application has one stream thread and reads a
- * topic of as many partitions; records are produced while it runs, and its rate runs from the first
- * send until every record's output is committed and every input, internal repartition topics
- * included, is consumed.
+ * topic of as many partitions; the records are written before it starts, and its rate runs from its
+ * start (state RUNNING) until every record's output is committed and every input, internal
+ * repartition topics included, is consumed.
  */
 public final class TransformBench {
 
@@ -224,7 +225,11 @@ public final class TransformBench {
   /** What is sent: to which topic, each record's key and value. */
   private record Load(String topic, IntFunction<String> key, IntFunction<byte[]> value) {}
 
-  /** Starts the application at the input's end, sends the records and waits for their outputs. */
+  /**
+   * Writes the records, then starts the application where they begin and times it from running
+   * until their outputs are in: the records are made and sent before the clock starts, so the
+   * sender does not take the cores the application is measured on.
+   */
   private double measure(
       String applicationId,
       ProcessingGuarantee guarantee,
@@ -236,6 +241,17 @@ public final class TransformBench {
       throws Exception {
     // A new application starts where its input ends: earlier runs' records are not its load.
     ConsumerGroups.startAtEnd(kafka.bootstrapServers(), applicationId, load.topic());
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            kafka.reliableProducerConfig(applicationId + "-load", Map.of()),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      for (int i = 0; i < records; i++) {
+        producer.send(
+            new ProducerRecord<>(load.topic(), load.key().apply(i), load.value().apply(i)));
+      }
+      producer.flush();
+    }
     try (KafkaStreams streams =
             new KafkaStreams(
                 topology,
@@ -247,20 +263,16 @@ public final class TransformBench {
                     Optional.empty(),
                     Map.of()));
         Arrivals outputs = Arrivals.counting(kafka, output, outputKeys)) {
+      AtomicLong running = new AtomicLong();
+      streams.setStateListener(
+          (now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+              running.compareAndSet(0, System.nanoTime());
+            }
+          });
       streams.start();
       BenchTopics.awaitRunning(streams);
-      long start = System.nanoTime();
-      try (KafkaProducer<String, byte[]> producer =
-          new KafkaProducer<>(
-              kafka.reliableProducerConfig(applicationId + "-load", Map.of()),
-              new StringSerializer(),
-              new ByteArraySerializer())) {
-        for (int i = 0; i < records; i++) {
-          producer.send(
-              new ProducerRecord<>(load.topic(), load.key().apply(i), load.value().apply(i)));
-        }
-        producer.flush();
-      }
+      long start = running.get();
       outputs.awaitCount(records, Duration.ofMinutes(5));
       if (untilConsumed) {
         awaitConsumed(applicationId, Duration.ofMinutes(5));
