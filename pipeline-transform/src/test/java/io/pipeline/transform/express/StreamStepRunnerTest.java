@@ -9,6 +9,7 @@ import io.pipeline.asl.parse.DefinitionParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,14 @@ class StreamStepRunnerTest {
         .isEqualTo(identity);
     assertThat(StreamStepRunner.identity("normalize-orders", "orders.raw", 3, 43).executionArn())
         .isNotEqualTo(identity.executionArn());
+  }
+
+  @Test
+  void shouldKeepTheVersion3UuidOfTheStepAndThePlaceSoArnsStayAcrossReleases() {
+    String name = "express-step:normalize-orders:orders.raw-3-42";
+
+    assertThat(StreamStepRunner.runId("normalize-orders", "orders.raw-3-42"))
+        .isEqualTo(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
