@@ -325,7 +325,7 @@ final class BenchCommand implements Runnable {
 
     @Option(
         names = "--records",
-        defaultValue = "200000",
+        defaultValue = "1000000",
         description = "Records through each application (default: ${DEFAULT-VALUE}).")
     int records;
 

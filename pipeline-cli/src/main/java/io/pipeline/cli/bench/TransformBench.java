@@ -40,6 +40,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
@@ -81,6 +82,8 @@ public final class TransformBench {
    *
    * @param rawAtLeastOnce the pass-through application, at_least_once
    * @param rawExactlyOnce the same, exactly_once_v2
+   * @param rawCount a count per key without the record cache, exactly_once_v2: one store update and
+   *     one changelog record per record, for reference
    * @param telemetry the telemetry topology, exactly_once_v2
    * @param express the Express step, at_least_once
    * @param etl the batch ETL's load of a large CSV beside reading and producing its lines, if run
@@ -88,6 +91,7 @@ public final class TransformBench {
   public record Result(
       double rawAtLeastOnce,
       double rawExactlyOnce,
+      double rawCount,
       double telemetry,
       double express,
       Optional<EtlBench.Result> etl) {}
@@ -120,6 +124,7 @@ public final class TransformBench {
     return new Result(
         raw(run + "-alos", ProcessingGuarantee.AT_LEAST_ONCE),
         raw(run + "-eos", ProcessingGuarantee.EXACTLY_ONCE_V2),
+        rawCount(run + "-count"),
         telemetry(run),
         express(run),
         etl.isPresent() ? Optional.of(etl.get().run()) : Optional.empty());
@@ -135,6 +140,22 @@ public final class TransformBench {
         .to(output, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("out"));
     return measure(
         "bench-raw-" + run, guarantee, builder.build(), input, output, TransformBench::order);
+  }
+
+  /** A count per key in a logged store, no record cache: the least a stateful step does. */
+  private double rawCount(String run) throws Exception {
+    String input = "bench.transform-in." + run;
+    String output = "bench.transform-out." + run;
+    BenchTopics.create(kafka, PARTITIONS, input, output);
+    return measure(
+        "bench-raw-" + run,
+        ProcessingGuarantee.EXACTLY_ONCE_V2,
+        RawEosRate.topology(input, output),
+        new Load(input, i -> "key-" + (i % 10_000), TransformBench::order),
+        output,
+        key -> true,
+        false,
+        Map.of(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0));
   }
 
   private double telemetry(String run) throws Exception {
@@ -196,7 +217,8 @@ public final class TransformBench {
         new Load(input, i -> "key-" + (i % 10_000), value),
         output,
         key -> true,
-        false);
+        false,
+        Map.of());
   }
 
   /**
@@ -219,7 +241,8 @@ public final class TransformBench {
         new Load(input, key, value),
         output,
         outputKeys,
-        true);
+        true,
+        Map.of());
   }
 
   /** What is sent: to which topic, each record's key and value. */
@@ -237,7 +260,8 @@ public final class TransformBench {
       Load load,
       String output,
       Predicate<String> outputKeys,
-      boolean untilConsumed)
+      boolean untilConsumed,
+      Map<String, Object> settings)
       throws Exception {
     // A new application starts where its input ends: earlier runs' records are not its load.
     ConsumerGroups.startAtEnd(kafka.bootstrapServers(), applicationId, load.topic());
@@ -261,7 +285,7 @@ public final class TransformBench {
                     guarantee.config(),
                     Optional.of(stateDir.toString()),
                     Optional.empty(),
-                    Map.of()));
+                    settings));
         Arrivals outputs = Arrivals.counting(kafka, output, outputKeys)) {
       AtomicLong running = new AtomicLong();
       streams.setStateListener(
@@ -351,8 +375,14 @@ public final class TransformBench {
         "| raw Kafka Streams pass-through, exactly_once_v2 | %s | 1.00 |%n",
         figures.rate(Result::rawExactlyOnce));
     out.printf(
-        "| telemetry topology, exactly_once_v2 | %s | %s of raw exactly_once_v2 |%n",
-        figures.rate(Result::telemetry), figures.ratio(r -> r.telemetry() / r.rawExactlyOnce()));
+        "| raw Kafka Streams count per key, no record cache, exactly_once_v2 (for reference) | %s"
+            + " | %s of raw exactly_once_v2 |%n",
+        figures.rate(Result::rawCount), figures.ratio(r -> r.rawCount() / r.rawExactlyOnce()));
+    out.printf(
+        "| telemetry topology, exactly_once_v2 | %s | %s of raw exactly_once_v2, %s of the count |%n",
+        figures.rate(Result::telemetry),
+        figures.ratio(r -> r.telemetry() / r.rawExactlyOnce()),
+        figures.ratio(r -> r.telemetry() / r.rawCount()));
     out.printf(
         "| Express step (Pass, Choice, intrinsics), at_least_once | %s | %s of raw at_least_once |%n",
         figures.rate(Result::express), figures.ratio(r -> r.express() / r.rawAtLeastOnce()));
