@@ -110,6 +110,9 @@ public final class SqsNotificationBridge implements AutoCloseable {
           busy.decrementAndGet();
         }
       } catch (SdkException e) {
+        if (stopped) {
+          return; // closing interrupted the receive: nothing is wrong with the queue
+        }
         if (!e.getMessage().equals(problem)) {
           log.warn("Cannot read SQS queue {}: {}; retrying", queueUrl, e.getMessage());
           problem = e.getMessage();
