@@ -133,10 +133,17 @@ public final class ChildJvm implements AutoCloseable {
     }
   }
 
+  /**
+   * Kills the child if it still runs, and every process it started (a Mosquitto, say): a killed
+   * JVM's shutdown hooks do not run, so they would outlive it. A child already killed ({@link
+   * #kill}) has left its processes to the next run in the same folder, as a crash would.
+   */
   @Override
   public void close() {
     if (process.isAlive()) {
+      List<ProcessHandle> started = process.descendants().toList();
       kill();
+      started.forEach(ProcessHandle::destroyForcibly);
     }
   }
 
