@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.KafkaStreams;
@@ -28,6 +29,25 @@ final class BenchTopics {
           .get();
       new TopicAdmin(admin).awaitLeaders(List.of(names));
     }
+  }
+
+  /**
+   * Starts an application and waits until it runs.
+   *
+   * @return when it began to run, in {@link System#nanoTime} (it may process records before this
+   *     method returns): where a measurement on records written beforehand starts
+   */
+  static long startRunning(KafkaStreams streams) throws InterruptedException {
+    AtomicLong running = new AtomicLong();
+    streams.setStateListener(
+        (now, before) -> {
+          if (now == KafkaStreams.State.RUNNING) {
+            running.compareAndSet(0, System.nanoTime());
+          }
+        });
+    streams.start();
+    awaitRunning(streams);
+    return running.get();
   }
 
   /** Waits until a Kafka Streams application runs, failing if it cannot. */

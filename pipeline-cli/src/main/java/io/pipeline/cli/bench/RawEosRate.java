@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -90,17 +89,9 @@ final class RawEosRate {
             specific);
     try (KafkaStreams streams = new KafkaStreams(topology(input, output), properties);
         Arrivals outputs = Arrivals.counting(kafka, output, key -> true)) {
-      AtomicLong running = new AtomicLong();
-      streams.setStateListener(
-          (now, before) -> {
-            if (now == KafkaStreams.State.RUNNING) {
-              running.compareAndSet(0, System.nanoTime());
-            }
-          });
-      streams.start();
-      BenchTopics.awaitRunning(streams);
+      long start = BenchTopics.startRunning(streams);
       outputs.awaitCount(records, Duration.ofMinutes(5));
-      return records / ((System.nanoTime() - running.get()) / 1e9);
+      return records / ((System.nanoTime() - start) / 1e9);
     }
   }
 }

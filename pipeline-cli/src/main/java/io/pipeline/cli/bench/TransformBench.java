@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -287,16 +286,7 @@ public final class TransformBench {
                     Optional.empty(),
                     settings));
         Arrivals outputs = Arrivals.counting(kafka, output, outputKeys)) {
-      AtomicLong running = new AtomicLong();
-      streams.setStateListener(
-          (now, before) -> {
-            if (now == KafkaStreams.State.RUNNING) {
-              running.compareAndSet(0, System.nanoTime());
-            }
-          });
-      streams.start();
-      BenchTopics.awaitRunning(streams);
-      long start = running.get();
+      long start = BenchTopics.startRunning(streams);
       outputs.awaitCount(records, Duration.ofMinutes(5));
       if (untilConsumed) {
         awaitConsumed(applicationId, Duration.ofMinutes(5));
