@@ -8,8 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 
 /** What the benchmarks do before they measure: their own topics, their applications running. */
@@ -28,6 +33,29 @@ final class BenchTopics {
           .all()
           .get();
       new TopicAdmin(admin).awaitLeaders(List.of(names));
+    }
+  }
+
+  /**
+   * Writes {@code records} records to a topic and waits until Kafka has them all: a measurement's
+   * load, written before the application it loads starts.
+   */
+  static void write(
+      KafkaSettings kafka,
+      String clientId,
+      String topic,
+      int records,
+      IntFunction<String> key,
+      IntFunction<byte[]> value) {
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            kafka.reliableProducerConfig(clientId, Map.of()),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      for (int i = 0; i < records; i++) {
+        producer.send(new ProducerRecord<>(topic, key.apply(i), value.apply(i)));
+      }
+      producer.flush();
     }
   }
 

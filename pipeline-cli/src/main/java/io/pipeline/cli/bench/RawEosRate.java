@@ -8,11 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -68,16 +64,8 @@ final class RawEosRate {
     String output = "bench.eos-out." + run;
     BenchTopics.create(kafka, partitions, input, output);
     byte[] value = new byte[100];
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(
-            kafka.reliableProducerConfig("bench-eos-" + run, Map.of()),
-            new StringSerializer(),
-            new ByteArraySerializer())) {
-      for (int i = 0; i < records; i++) {
-        producer.send(new ProducerRecord<>(input, "key-" + (i % KEYS), value));
-      }
-      producer.flush();
-    }
+    BenchTopics.write(
+        kafka, "bench-eos-" + run, input, records, i -> "key-" + (i % KEYS), i -> value);
     Map<String, Object> specific = new HashMap<>(settings);
     specific.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
     Properties properties =

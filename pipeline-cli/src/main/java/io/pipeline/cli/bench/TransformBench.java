@@ -31,12 +31,8 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -264,17 +260,8 @@ public final class TransformBench {
       throws Exception {
     // A new application starts where its input ends: earlier runs' records are not its load.
     ConsumerGroups.startAtEnd(kafka.bootstrapServers(), applicationId, load.topic());
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(
-            kafka.reliableProducerConfig(applicationId + "-load", Map.of()),
-            new StringSerializer(),
-            new ByteArraySerializer())) {
-      for (int i = 0; i < records; i++) {
-        producer.send(
-            new ProducerRecord<>(load.topic(), load.key().apply(i), load.value().apply(i)));
-      }
-      producer.flush();
-    }
+    BenchTopics.write(
+        kafka, applicationId + "-load", load.topic(), records, load.key(), load.value());
     try (KafkaStreams streams =
             new KafkaStreams(
                 topology,
