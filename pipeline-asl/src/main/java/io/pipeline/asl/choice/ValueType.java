@@ -29,6 +29,13 @@ public enum ValueType {
 
     @Override
     int order(JsonNode left, JsonNode right) {
+      if (exactDouble(left) && exactDouble(right)) {
+        // Both are finite doubles without rounding: the double order is the decimal one (-0.0
+        // included, which equals 0), without building two BigDecimals.
+        double l = left.doubleValue();
+        double r = right.doubleValue();
+        return l < r ? -1 : l > r ? 1 : 0;
+      }
       if (isFinite(left) && isFinite(right)) {
         return decimal(left).compareTo(decimal(right));
       }
@@ -86,6 +93,20 @@ public enum ValueType {
 
   private static boolean isFinite(JsonNode number) {
     return !number.isFloatingPointNumber() || Double.isFinite(number.doubleValue());
+  }
+
+  /** The largest magnitude up to which every long is a double as well: 2^53. */
+  private static final long EXACT_LONG = 1L << 53;
+
+  /** Whether a number is a finite double as it is: a double or float, an int, a small long. */
+  private static boolean exactDouble(JsonNode number) {
+    if (number.isDouble() || number.isFloat()) {
+      return Double.isFinite(number.doubleValue());
+    }
+    if (number.isInt() || number.isShort()) {
+      return true;
+    }
+    return number.isLong() && Math.abs(number.longValue()) <= EXACT_LONG;
   }
 
   private static BigDecimal decimal(JsonNode number) {

@@ -32,7 +32,7 @@ final class ChildRuns {
   }
 
   void parallel(Frame frame, ParallelState parallel, JsonNode effective) {
-    runner.emit(frame, "ParallelStateStarted", StateRunner.details(parallel, null, null));
+    runner.emit(frame, "ParallelStateStarted", parallel, null, null);
     List<JsonNode> inputs = new ArrayList<>();
     parallel.branches().forEach(b -> inputs.add(effective));
     Children children = new Children(false, false, effective, inputs, 0, Tolerance.none());
@@ -133,7 +133,7 @@ final class ChildRuns {
   void failState(Frame frame, boolean mapRun, String error, String cause) {
     State state = execution.stateOf(frame);
     if (mapRun) {
-      runner.emit(frame, "MapRunFailed", StateRunner.details(state, null, null));
+      runner.emit(frame, "MapRunFailed", state, null, null);
     }
     runner
         .failures()
@@ -164,7 +164,7 @@ final class ChildRuns {
       results.add(result == null ? NODES.nullNode() : result);
     }
     if (children.distributed) {
-      runner.emit(frame, "MapRunSucceeded", StateRunner.details(state, null, null));
+      runner.emit(frame, "MapRunSucceeded", state, null, null);
     }
     if (state instanceof MapState map && map.resultWriter().isPresent()) {
       try {
@@ -240,7 +240,7 @@ final class ChildRuns {
   /** The result of a Parallel or Map state goes through its output processing. */
   void completeChildren(Frame frame, State state, JsonNode results) {
     if (state instanceof MapState) {
-      runner.emit(frame, "MapStateSucceeded", StateRunner.details(state, null, null));
+      runner.emit(frame, "MapStateSucceeded", state, null, null);
     }
     try {
       if (StateRunner.isJsonata(state)) {

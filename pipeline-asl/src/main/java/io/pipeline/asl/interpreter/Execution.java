@@ -66,6 +66,9 @@ public final class Execution {
   /** Sees inside the states; {@link Inspector#NONE} but in a state test. */
   Inspector inspector = Inspector.NONE;
 
+  /** Whether it keeps the events of each command for the runtime ({@link #withoutHistory}). */
+  boolean recordsHistory = true;
+
   /** Whether Distributed Map iterations run as child executions ({@link #runChildExecutions}). */
   boolean childExecutions;
 
@@ -111,6 +114,18 @@ public final class Execution {
    */
   public Execution runChildExecutions() {
     childExecutions = true;
+    return this;
+  }
+
+  /**
+   * Records no history events: each {@link Step} has none. For a runtime that reads nothing of the
+   * history, as an Express step on a stream; what the execution does is the same, and its event ids
+   * still advance, so the history limit and the causes that name an event id are as with a history.
+   *
+   * @return this execution
+   */
+  public Execution withoutHistory() {
+    recordsHistory = false;
     return this;
   }
 
@@ -380,8 +395,11 @@ public final class Execution {
   }
 
   private void release() {
-    RemoteRuns runs = new StateRunner(this).remoteRuns();
-    RemoteRuns.openRuns(root).forEach(frame -> runs.close(frame.run));
+    List<Frame> open = RemoteRuns.openRuns(root);
+    if (!open.isEmpty()) {
+      RemoteRuns runs = new StateRunner(this).remoteRuns();
+      open.forEach(frame -> runs.close(frame.run));
+    }
     timers.clear();
     tasks.keySet().forEach(token -> effects.add(new Effect.CancelTask(token)));
     tasks.clear();
@@ -436,7 +454,9 @@ public final class Execution {
   private long append(String type, JsonNode details, long previousEventId) {
     long previous = previousEventId > 0 ? previousEventId : lastEventId;
     lastEventId++;
-    events.add(new HistoryEvent(lastEventId, previous, type, now, details));
+    if (recordsHistory) {
+      events.add(new HistoryEvent(lastEventId, previous, type, now, details));
+    }
     return lastEventId;
   }
 
@@ -465,7 +485,7 @@ public final class Execution {
 
   /** The state a frame is in. */
   State stateOf(Frame frame) {
-    return frame.machine.state(frame.state);
+    return frame.currentState();
   }
 
   /** Fails a state with a runtime error that names it, as AWS words it. */

@@ -56,7 +56,7 @@ final class Failures {
       }
     }
     if (!raisedHere && (state instanceof ParallelState || state instanceof MapState)) {
-      runner.emit(frame, state.typeName() + "StateFailed", StateRunner.details(state, null, null));
+      runner.emitOfType(frame, state, "StateFailed", null, null);
     }
     List<Catcher> catchers = state.io().catchers();
     for (int i = 0; i < catchers.size(); i++) {
@@ -75,8 +75,7 @@ final class Failures {
           return;
         }
         execution.inspector.caught(i, located);
-        runner.emit(
-            frame, state.typeName() + "StateExited", StateRunner.details(state, "output", output));
+        runner.emitOfType(frame, state, "StateExited", "output", output);
         StateRunner.applyAssignments(frame);
         frame.moveTo(catcher.next(), output);
         return;
@@ -99,10 +98,9 @@ final class Failures {
   /** A JSONata expression failed: AWS records it before the state's failure. */
   void evaluationFailed(Frame frame, State state, StateFailure failure) {
     if (StatesErrors.QUERY_EVALUATION_ERROR.equals(failure.error())) {
-      runner.emit(frame, "EvaluationFailed", StateRunner.details(state, null, null));
+      runner.emit(frame, "EvaluationFailed", state, null, null);
       if (state instanceof MapState || state instanceof ParallelState) {
-        runner.emit(
-            frame, state.typeName() + "StateFailed", StateRunner.details(state, null, null));
+        runner.emitOfType(frame, state, "StateFailed", null, null);
       }
     }
   }

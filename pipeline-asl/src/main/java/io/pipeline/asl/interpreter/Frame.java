@@ -2,6 +2,7 @@ package io.pipeline.asl.interpreter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pipeline.asl.model.State;
 import io.pipeline.asl.model.StateMachine;
 import java.time.Instant;
 import java.util.HashMap;
@@ -39,6 +40,13 @@ final class Frame {
 
   String state;
   JsonNode input;
+
+  /** The definition of {@link #state}, looked up once per state rather than at every use. */
+  private State definition;
+
+  /** The name {@link #definition} was looked up by. */
+  private String definitionName;
+
   long enteredEventId;
 
   /**
@@ -142,6 +150,15 @@ final class Frame {
     error = errorName;
     cause = errorCause;
     waiting = Waiting.NOTHING;
+  }
+
+  /** The state it is in. */
+  State currentState() {
+    if (!state.equals(definitionName)) {
+      definition = machine.state(state);
+      definitionName = state;
+    }
+    return definition;
   }
 
   /** Moves to another state of the same machine. */

@@ -82,7 +82,7 @@ final class JsonPathStates {
       assign(frame, choice.io(), scope.withData(input));
     }
     JsonNode output = Payloads.select(choice.io().outputPath(), scope.withData(input));
-    runner.emit(frame, "ChoiceStateExited", StateRunner.details(choice, "output", output));
+    runner.emit(frame, "ChoiceStateExited", choice, "output", output);
     StateRunner.applyAssignments(frame);
     frame.moveTo(next, output);
   }

@@ -60,7 +60,7 @@ final class MapStarter {
       throw new StateFailure(
           StatesErrors.ITEM_READER_FAILED, "The ItemReader gave no array of items: " + items);
     }
-    runner.emit(frame, "MapStateStarted", StateRunner.details(map, null, null));
+    runner.emit(frame, "MapStateStarted", map, null, null);
     Optional<Long> toleratedCount = integer(json, "ToleratedFailureCount", inputScope);
     if (toleratedCount.isPresent() && toleratedCount.get() < 0) {
       throw StateFailure.runtime("ToleratedFailureCount cannot be negative.");
@@ -71,7 +71,7 @@ final class MapStarter {
       throw StateFailure.runtime("ToleratedFailurePercentage must be between 0 and 100.");
     }
     if (map.distributed()) {
-      runner.emit(frame, "MapRunStarted", StateRunner.details(map, null, null));
+      runner.emit(frame, "MapRunStarted", map, null, null);
     }
     List<JsonNode> itemInputs = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {

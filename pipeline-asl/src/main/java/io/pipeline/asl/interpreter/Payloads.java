@@ -12,12 +12,19 @@ import io.pipeline.asl.path.JsonPaths;
 import io.pipeline.asl.path.PathScope;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 /** JSONPath-mode input and output processing: payload templates, InputPath, ResultPath... */
 final class Payloads {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /**
+   * The names template fields give their values, by field name ({@code "a.$"} gives {@code "a"}):
+   * cut once per name of a definition, and the same string each time, its hash computed once.
+   */
+  private static final Map<String, String> VALUE_NAMES = new ConcurrentHashMap<>();
 
   private Payloads() {}
 
@@ -35,7 +42,7 @@ final class Payloads {
         String key = field.getKey();
         if (key.endsWith(".$") && field.getValue().isTextual()) {
           result.set(
-              key.substring(0, key.length() - 2),
+              VALUE_NAMES.computeIfAbsent(key, k -> k.substring(0, k.length() - 2)),
               expression(field.getValue().textValue(), key, scope, random));
         } else {
           result.set(key, template(field.getValue(), scope, random));

@@ -186,7 +186,7 @@ final class RemoteRuns {
     State state = execution.stateOf(frame);
     frame.run.outcome = "SUCCEEDED";
     close(frame.run);
-    runner.emit(frame, "MapRunSucceeded", StateRunner.details(state, null, null));
+    runner.emit(frame, "MapRunSucceeded", state, null, null);
     String token = execution.newTaskToken(frame);
     frame.taskToken = token;
     frame.collectingResults = true;

@@ -262,8 +262,7 @@ final class StateRunner {
         frame.entered = true;
         frame.steps++;
         frame.enteredTime = execution.now;
-        frame.enteredEventId =
-            emit(frame, state.typeName() + "StateEntered", details(state, "input", frame.input));
+        frame.enteredEventId = emitOfType(frame, state, "StateEntered", "input", frame.input);
       }
       try {
         execute(frame, state);
@@ -317,7 +316,7 @@ final class StateRunner {
       frame.waiting = Frame.Waiting.NOTHING;
     } else if (frame.waiting == Frame.Waiting.WAIT_STATE) {
       frame.waiting = Frame.Waiting.NOTHING;
-      emit(frame, "WaitStateExited", details(state, "output", frame.pendingOutput));
+      emit(frame, "WaitStateExited", state, "output", frame.pendingOutput);
       transition(frame, state, frame.pendingOutput);
     } else {
       frame.waiting = Frame.Waiting.NOTHING;
@@ -355,7 +354,7 @@ final class StateRunner {
     } else if (state instanceof SucceedState) {
       JsonNode output =
           Payloads.select(state.io().outputPath(), scope.withData(jsonPath.input(state, scope)));
-      emit(frame, "SucceedStateExited", details(state, "output", output));
+      emit(frame, "SucceedStateExited", state, "output", output);
       frame.succeed(output);
     } else if (state instanceof FailState fail) {
       jsonPath.fail(frame, fail, scope);
@@ -380,12 +379,12 @@ final class StateRunner {
       finishState(frame, state, jsonata.passOutput(frame, pass));
     } else if (state instanceof ChoiceState choice) {
       Map.Entry<String, JsonNode> next = jsonata.choose(frame, choice);
-      emit(frame, "ChoiceStateExited", details(choice, "output", next.getValue()));
+      emit(frame, "ChoiceStateExited", choice, "output", next.getValue());
       applyAssignments(frame);
       frame.moveTo(next.getKey(), next.getValue());
     } else if (state instanceof SucceedState) {
       JsonNode output = jsonata.plainOutput(frame, state);
-      emit(frame, "SucceedStateExited", details(state, "output", output));
+      emit(frame, "SucceedStateExited", state, "output", output);
       applyAssignments(frame);
       frame.succeed(output);
     } else if (state instanceof FailState fail) {
@@ -407,7 +406,7 @@ final class StateRunner {
 
   private void wait(Frame frame, WaitState wait, Instant dueAt, JsonNode output) {
     if (!dueAt.isAfter(execution.now)) {
-      emit(frame, "WaitStateExited", details(wait, "output", output));
+      emit(frame, "WaitStateExited", wait, "output", output);
       transition(frame, wait, output);
       return;
     }
@@ -431,7 +430,7 @@ final class StateRunner {
               + "' returned a result with a size exceeding the maximum number of bytes service"
               + " limit.");
     }
-    emit(frame, state.typeName() + "StateExited", details(state, "output", output));
+    emitOfType(frame, state, "StateExited", "output", output);
     transition(frame, state, output);
   }
 
@@ -464,6 +463,24 @@ final class StateRunner {
     }
     frame.lastEventId = execution.emit(type, details, frame.lastEventId);
     return frame.lastEventId;
+  }
+
+  /**
+   * Emits a state event whose details are the state's name and, when {@code field} is given, that
+   * field's value; the details are built only when the execution records its history.
+   */
+  long emit(Frame frame, String type, State state, String field, JsonNode value) {
+    return emit(frame, type, execution.recordsHistory ? details(state, field, value) : null);
+  }
+
+  /**
+   * Emits a state event named after the state's type, e.g. {@code PassStateEntered} for {@code
+   * StateEntered}; its name and details are built only when the execution records its history.
+   */
+  long emitOfType(Frame frame, State state, String suffix, String field, JsonNode value) {
+    return execution.recordsHistory
+        ? emit(frame, state.typeName() + suffix, details(state, field, value))
+        : emit(frame, suffix, null);
   }
 
   static ObjectNode details(State state, String field, JsonNode value) {

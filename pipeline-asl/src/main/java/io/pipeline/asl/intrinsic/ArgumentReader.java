@@ -45,7 +45,9 @@ final class ArgumentReader {
     if (value.isPresent() && value.get().isNull() && pastEndOfArray(path, data, contextObject)) {
       return Optional.empty();
     }
-    return value.map(JsonNode::deepCopy);
+    // Shared, not copied: no function changes its arguments; the evaluator copies a result that
+    // holds parts of them.
+    return value;
   }
 
   /** Jayway answers null for {@code $.a[5]} on a shorter array; AWS treats it as missing. */

@@ -23,9 +23,15 @@ final class IntrinsicEvaluator {
 
   private IntrinsicEvaluator() {}
 
+  /**
+   * The call's value, which its caller may change: arguments are read without a copy, so a result
+   * that holds parts of them (an array, a merged object) is copied once, here; a scalar is new or
+   * immutable already.
+   */
   static JsonNode evaluate(IntrinsicCall call, IntrinsicContext context) {
     try {
-      return call(call, context);
+      JsonNode result = call(call, context);
+      return result.isContainerNode() ? result.deepCopy() : result;
     } catch (IntrinsicError e) {
       throw StateFailure.runtime(
           "The function '" + call.source() + "' had the following error: " + e.getMessage());

@@ -49,7 +49,12 @@ class NumericComparisonTest {
     "NumericGreaterThanEquals, 0, 0, true",
     "NumericGreaterThanEquals, 1, 0, true",
     "NumericGreaterThanEquals, 0, 1, false",
-    "NumericGreaterThan, -1.5, -2, true"
+    "NumericGreaterThan, -1.5, -2, true",
+    "NumericGreaterThan, 9007199254740993, 9007199254740992.0, true",
+    "NumericLessThan, 9007199254740992.0, 9007199254740993, true",
+    "NumericEquals, 9007199254740992, 9007199254740992.0, true",
+    "NumericLessThan, 0.1, 0.30000000000000004, true",
+    "NumericLessThanEquals, -0.0, 0, true"
   })
   void shouldOrderByValueWhenComparingNumbers(
       String operator, String variable, String literal, boolean expected) {

@@ -156,7 +156,7 @@ public final class StreamStepRunner {
 
   private StepOutcome execute(ExecutionIdentity identity, long seed, JsonNode input, Instant time) {
     String arn = identity.executionArn();
-    Execution execution = Execution.of(machine, seed);
+    Execution execution = Execution.of(machine, seed).withoutHistory();
     PriorityQueue<Timer> timers = new PriorityQueue<>(Timer.ORDER);
     long sequence = 0;
     Instant now = time;
