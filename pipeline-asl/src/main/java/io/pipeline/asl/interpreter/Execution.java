@@ -218,9 +218,11 @@ public final class Execution {
     identity = start.identity();
     executionInput = start.input();
     startTime = start.time();
-    ObjectNode details = NODES.objectNode();
-    details.set("input", start.input());
-    details.put("roleArn", identity.roleArn());
+    ObjectNode details = recordsHistory ? NODES.objectNode() : null;
+    if (details != null) {
+      details.set("input", start.input());
+      details.put("roleArn", identity.roleArn());
+    }
     long started = emit("ExecutionStarted", details, 0);
     root = new Frame(machine, Optional.empty(), 0, start.input(), variables, false);
     root.lastEventId = started;
@@ -366,8 +368,10 @@ public final class Execution {
       close(ExecutionStatus.FAILED, "ExecutionFailed", failureDetails(error, cause));
     } else {
       output = frame.output;
-      ObjectNode details = NODES.objectNode();
-      details.set("output", frame.output);
+      ObjectNode details = recordsHistory ? NODES.objectNode() : null;
+      if (details != null) {
+        details.set("output", frame.output);
+      }
       close(ExecutionStatus.SUCCEEDED, "ExecutionSucceeded", details);
     }
   }
