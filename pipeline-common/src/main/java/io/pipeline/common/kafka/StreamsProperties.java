@@ -58,6 +58,12 @@ public final class StreamsProperties {
     // The processing exception handler applies to global tables too, as it will by default in
     // Kafka 5.0.
     config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    // Kafka Streams' partition assignor reads its settings from the main consumer's configuration,
+    // which leaves that one out and so warns at every start that it is off: given there too.
+    config.put(
+        StreamsConfig.mainConsumerPrefix(
+            StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG),
+        true);
     config.put(
         StreamsConfig.DEFAULT_INTERACTIVE_QUERY_ISOLATION_LEVEL_CONFIG,
         IsolationLevel.READ_COMMITTED.name());
