@@ -42,46 +42,59 @@ final class StateRunner {
   static final int STATES_PER_COMMAND = 1_000;
 
   private final Execution execution;
-  private final JsonataStates jsonata;
-  private final Tasks tasks;
-  private final ChildRuns childRuns;
-  private final RemoteRuns remoteRuns;
-  private final Failures failures;
-  private final JsonPathStates jsonPath;
+  // The helpers each command may need, made when first asked for: most commands use few of them.
+  private JsonataStates jsonata;
+  private Tasks tasks;
+  private ChildRuns childRuns;
+  private RemoteRuns remoteRuns;
+  private Failures failures;
+  private JsonPathStates jsonPath;
   private final Deque<Runnable> work = new ArrayDeque<>();
   private int statesRun;
 
   StateRunner(Execution execution) {
     this.execution = execution;
-    this.jsonata = new JsonataStates(execution);
-    this.tasks = new Tasks(execution, this, jsonata);
-    this.childRuns = new ChildRuns(execution, this);
-    this.remoteRuns = new RemoteRuns(execution, this);
-    this.failures = new Failures(execution, this);
-    this.jsonPath = new JsonPathStates(execution, this);
   }
 
   JsonataStates jsonata() {
+    if (jsonata == null) {
+      jsonata = new JsonataStates(execution);
+    }
     return jsonata;
   }
 
   Tasks tasks() {
+    if (tasks == null) {
+      tasks = new Tasks(execution, this, jsonata());
+    }
     return tasks;
   }
 
   ChildRuns childRuns() {
+    if (childRuns == null) {
+      childRuns = new ChildRuns(execution, this);
+    }
     return childRuns;
   }
 
   RemoteRuns remoteRuns() {
+    if (remoteRuns == null) {
+      remoteRuns = new RemoteRuns(execution, this);
+    }
     return remoteRuns;
   }
 
   Failures failures() {
+    if (failures == null) {
+      failures = new Failures(execution, this);
+    }
     return failures;
   }
 
   JsonPathStates jsonPath() {
+    if (jsonPath == null) {
+      jsonPath = new JsonPathStates(execution, this);
+    }
     return jsonPath;
   }
 
@@ -102,12 +115,12 @@ final class StateRunner {
 
   /** Starts the branches or iterations of a Parallel or Map state. */
   void startChildren(Frame frame, Children children, List<StateMachine> machines) {
-    childRuns.startChildren(frame, children, machines);
+    childRuns().startChildren(frame, children, machines);
   }
 
   /** Redrives a frame that stopped without success: see {@link ChildRuns#redrive(Frame)}. */
   void redrive(Frame frame) {
-    childRuns.redrive(frame);
+    childRuns().redrive(frame);
     runAll();
   }
 
@@ -142,22 +155,22 @@ final class StateRunner {
       return;
     }
     if (frame.writingResults) {
-      childRuns.resultsWritten(frame, Optional.of(result), null);
+      childRuns().resultsWritten(frame, Optional.of(result), null);
       return;
     }
     if (frame.collectingResults) {
-      remoteRuns.collected(frame, Optional.of(result), null);
+      remoteRuns().collected(frame, Optional.of(result), null);
       return;
     }
     TaskState task = (TaskState) execution.stateOf(frame);
-    tasks.clear(frame);
-    tasks.events().succeeded(frame, task, result);
+    tasks().clear(frame);
+    tasks().events().succeeded(frame, task, result);
     work.add(
         () -> {
           try {
             execution.inspector.result(result);
             if (isJsonata(task)) {
-              finishState(frame, task, jsonata.resultOutput(frame, task, result));
+              finishState(frame, task, jsonata().resultOutput(frame, task, result));
             } else {
               PathScope scope = scope(frame, frame.input);
               JsonNode selected =
@@ -166,12 +179,12 @@ final class StateRunner {
                       .map(s -> Payloads.template(s, scope.withData(result), execution.random))
                       .orElse(result);
               execution.inspector.afterResultSelector(selected);
-              jsonPath.assign(frame, task.io(), scope.withData(selected));
-              exit(frame, task, jsonPath.merge(task, frame.input, selected), scope);
+              jsonPath().assign(frame, task.io(), scope.withData(selected));
+              exit(frame, task, jsonPath().merge(task, frame.input, selected), scope);
             }
           } catch (StateFailure failure) {
-            failures.evaluationFailed(frame, task, failure);
-            failures.handle(frame, task, failure, true);
+            failures().evaluationFailed(frame, task, failure);
+            failures().handle(frame, task, failure, true);
           }
           step(frame);
         });
@@ -186,48 +199,49 @@ final class StateRunner {
       return;
     }
     if (frame.writingResults) {
-      childRuns.resultsWritten(frame, Optional.empty(), problem);
+      childRuns().resultsWritten(frame, Optional.empty(), problem);
       return;
     }
     if (frame.collectingResults) {
-      remoteRuns.collected(frame, Optional.empty(), problem);
+      remoteRuns().collected(frame, Optional.empty(), problem);
       return;
     }
     TaskState task = (TaskState) execution.stateOf(frame);
-    tasks.clear(frame);
-    tasks.events().failed(frame, task, error, cause);
+    tasks().clear(frame);
+    tasks().events().failed(frame, task, error, cause);
     work.add(
         () -> {
-          failures.handle(
-              frame,
-              task,
-              new StateFailure(error == null ? "" : error, cause == null ? "" : cause),
-              false);
+          failures()
+              .handle(
+                  frame,
+                  task,
+                  new StateFailure(error == null ? "" : error, cause == null ? "" : cause),
+                  false);
           step(frame);
         });
     runAll();
   }
 
   void heartbeat(Frame frame) {
-    tasks.heartbeat(frame);
+    tasks().heartbeat(frame);
   }
 
   /** The runtime read a Map state's items (or failed to): the Map starts, or fails. */
   private void itemsRead(Frame frame, Optional<JsonNode> items, String problem) {
     MapState map = (MapState) execution.stateOf(frame);
     frame.readingItems = false;
-    tasks.clear(frame);
+    tasks().clear(frame);
     work.add(
         () -> {
           try {
             if (items.isEmpty()) {
               throw new StateFailure(StatesErrors.ITEM_READER_FAILED, problem);
             }
-            new MapStarter(execution, this, jsonata)
+            new MapStarter(execution, this, jsonata())
                 .start(frame, map, scope(frame, frame.input), items);
           } catch (StateFailure failure) {
-            failures.evaluationFailed(frame, map, failure);
-            failures.handle(frame, map, failure, true);
+            failures().evaluationFailed(frame, map, failure);
+            failures().handle(frame, map, failure, true);
           }
           step(frame);
         });
@@ -267,15 +281,16 @@ final class StateRunner {
       try {
         execute(frame, state);
       } catch (StateFailure failure) {
-        failures.evaluationFailed(frame, state, failure);
-        failures.handle(frame, state, failure, true);
+        failures().evaluationFailed(frame, state, failure);
+        failures().handle(frame, state, failure, true);
       } catch (RuntimeException bug) {
         // A data case the engine does not handle yet must not leave the execution stuck.
-        failures.handle(
-            frame,
-            state,
-            StateFailure.runtime("The engine could not run this state: " + bug),
-            true);
+        failures()
+            .handle(
+                frame,
+                state,
+                StateFailure.runtime("The engine could not run this state: " + bug),
+                true);
       }
     }
     if (frame.done && !frame.reported && !frame.cancelled) {
@@ -283,7 +298,7 @@ final class StateRunner {
       if (frame.parent.isEmpty()) {
         execution.finish(frame);
       } else {
-        work.add(() -> childRuns.childDone(frame.parent.get(), frame));
+        work.add(() -> childRuns().childDone(frame.parent.get(), frame));
       }
     }
   }
@@ -296,9 +311,9 @@ final class StateRunner {
     if (timerId.equals(frame.startMoreTimer)) {
       frame.startMoreTimer = null;
       if (frame.children != null && !frame.children.closed) {
-        childRuns.startMore(frame, ChildRuns.machines(state));
+        childRuns().startMore(frame, ChildRuns.machines(state));
       } else if (frame.run != null && !frame.run.closed) {
-        remoteRuns.startMore(frame);
+        remoteRuns().startMore(frame);
       }
       return;
     }
@@ -307,11 +322,11 @@ final class StateRunner {
       String error = heartbeat ? StatesErrors.HEARTBEAT_TIMEOUT : StatesErrors.TIMEOUT;
       String cause = heartbeat ? "The task missed its heartbeat." : "The task timed out.";
       String token = frame.taskToken;
-      tasks.clear(frame);
+      tasks().clear(frame);
       execution.effects.add(new Effect.CancelTask(token));
       // Only a Task state's work arms timeouts; a Map's item reader and result writer arm none.
-      tasks.events().timedOut(frame, (TaskState) state, error, cause);
-      failures.handle(frame, state, new StateFailure(error, cause), false);
+      tasks().events().timedOut(frame, (TaskState) state, error, cause);
+      failures().handle(frame, state, new StateFailure(error, cause), false);
     } else if (frame.waiting == Frame.Waiting.CONTINUE) {
       frame.waiting = Frame.Waiting.NOTHING;
     } else if (frame.waiting == Frame.Waiting.WAIT_STATE) {
@@ -323,15 +338,16 @@ final class StateRunner {
       try {
         execute(frame, state);
       } catch (StateFailure failure) {
-        failures.evaluationFailed(frame, state, failure);
-        failures.handle(frame, state, failure, true);
+        failures().evaluationFailed(frame, state, failure);
+        failures().handle(frame, state, failure, true);
       } catch (RuntimeException bug) {
         // A data case the engine does not handle yet must not leave the execution stuck.
-        failures.handle(
-            frame,
-            state,
-            StateFailure.runtime("The engine could not run this state: " + bug),
-            true);
+        failures()
+            .handle(
+                frame,
+                state,
+                StateFailure.runtime("The engine could not run this state: " + bug),
+                true);
       }
     }
     step(frame);
@@ -339,7 +355,7 @@ final class StateRunner {
 
   private void execute(Frame frame, State state) {
     if (state instanceof TaskState task) {
-      tasks.schedule(frame, task, scope(frame, frame.input));
+      tasks().schedule(frame, task, scope(frame, frame.input));
       return;
     }
     if (isJsonata(state)) {
@@ -348,55 +364,55 @@ final class StateRunner {
     }
     PathScope scope = scope(frame, frame.input);
     if (state instanceof PassState pass) {
-      jsonPath.pass(frame, pass, scope);
+      jsonPath().pass(frame, pass, scope);
     } else if (state instanceof ChoiceState choice) {
-      jsonPath.choice(frame, choice, scope);
+      jsonPath().choice(frame, choice, scope);
     } else if (state instanceof SucceedState) {
       JsonNode output =
-          Payloads.select(state.io().outputPath(), scope.withData(jsonPath.input(state, scope)));
+          Payloads.select(state.io().outputPath(), scope.withData(jsonPath().input(state, scope)));
       emit(frame, "SucceedStateExited", state, "output", output);
       frame.succeed(output);
     } else if (state instanceof FailState fail) {
-      jsonPath.fail(frame, fail, scope);
+      jsonPath().fail(frame, fail, scope);
     } else if (state instanceof WaitState wait) {
-      JsonNode input = jsonPath.input(wait, scope);
-      jsonPath.assign(frame, wait.io(), scope.withData(input));
+      JsonNode input = jsonPath().input(wait, scope);
+      jsonPath().assign(frame, wait.io(), scope.withData(input));
       wait(
           frame,
           wait,
           WaitTimes.dueAt(wait, scope.withData(input), execution.now),
           Payloads.select(wait.io().outputPath(), scope.withData(input)));
     } else if (state instanceof ParallelState parallel) {
-      JsonNode input = jsonPath.input(parallel, scope);
-      childRuns.parallel(frame, parallel, jsonPath.parameters(parallel, scope.withData(input)));
+      JsonNode input = jsonPath().input(parallel, scope);
+      childRuns().parallel(frame, parallel, jsonPath().parameters(parallel, scope.withData(input)));
     } else if (state instanceof MapState map) {
-      new MapStarter(execution, this, jsonata).start(frame, map, scope);
+      new MapStarter(execution, this, jsonata()).start(frame, map, scope);
     }
   }
 
   private void executeJsonata(Frame frame, State state) {
     if (state instanceof PassState pass) {
-      finishState(frame, state, jsonata.passOutput(frame, pass));
+      finishState(frame, state, jsonata().passOutput(frame, pass));
     } else if (state instanceof ChoiceState choice) {
-      Map.Entry<String, JsonNode> next = jsonata.choose(frame, choice);
+      Map.Entry<String, JsonNode> next = jsonata().choose(frame, choice);
       emit(frame, "ChoiceStateExited", choice, "output", next.getValue());
       applyAssignments(frame);
       frame.moveTo(next.getKey(), next.getValue());
     } else if (state instanceof SucceedState) {
-      JsonNode output = jsonata.plainOutput(frame, state);
+      JsonNode output = jsonata().plainOutput(frame, state);
       emit(frame, "SucceedStateExited", state, "output", output);
       applyAssignments(frame);
       frame.succeed(output);
     } else if (state instanceof FailState fail) {
-      Map.Entry<Optional<String>, Optional<String>> failure = jsonata.failure(frame, fail);
+      Map.Entry<Optional<String>, Optional<String>> failure = jsonata().failure(frame, fail);
       frame.fail(failure.getKey().orElse(null), failure.getValue().orElse(null));
     } else if (state instanceof WaitState wait) {
-      Instant dueAt = jsonata.dueAt(frame, wait);
-      wait(frame, wait, dueAt, jsonata.plainOutput(frame, wait));
+      Instant dueAt = jsonata().dueAt(frame, wait);
+      wait(frame, wait, dueAt, jsonata().plainOutput(frame, wait));
     } else if (state instanceof ParallelState parallel) {
-      childRuns.parallel(frame, parallel, jsonata.arguments(frame, parallel));
+      childRuns().parallel(frame, parallel, jsonata().arguments(frame, parallel));
     } else if (state instanceof MapState map) {
-      new MapStarter(execution, this, jsonata).start(frame, map, scope(frame, frame.input));
+      new MapStarter(execution, this, jsonata()).start(frame, map, scope(frame, frame.input));
     }
   }
 
