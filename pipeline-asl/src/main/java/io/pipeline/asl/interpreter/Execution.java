@@ -118,11 +118,8 @@ public final class Execution {
   }
 
   /**
-   * Records no history events: each {@link Step} has none. For a runtime that reads nothing of the
-   * history, as an Express step on a stream; what the execution does is the same, and its event ids
-   * still advance, so the history limit and the causes that name an event id are as with a history.
-   *
-   * @return this execution
+   * Records no history events (decision 0039): for a runtime that reads none. The execution does
+   * the same; its event ids still advance, so the history limit and the causes stay as they were.
    */
   public Execution withoutHistory() {
     recordsHistory = false;
@@ -321,28 +318,10 @@ public final class Execution {
 
   /**
    * Why this execution cannot be redriven, in AWS's words, or empty when it can: see {@link
-   * #notRedrivable(ExecutionStatus, long)}.
+   * ExecutionStatus#notRedrivable(long)}.
    */
   public Optional<String> notRedrivable() {
-    return notRedrivable(status, root == null ? MAX_HISTORY_EVENTS : lastEventId);
-  }
-
-  /**
-   * Why an execution cannot be redriven, in AWS's words, or empty when it can: it must have failed,
-   * been aborted or timed out, and have room in its history for more than its redrive event. The
-   * runtime adds the limits that depend on dates (14 days after it closed, a year after it
-   * started).
-   *
-   * @param historyEvents how many events its history holds
-   */
-  public static Optional<String> notRedrivable(ExecutionStatus status, long historyEvents) {
-    return switch (status) {
-      case FAILED, ABORTED, TIMED_OUT ->
-          historyEvents + 2 >= MAX_HISTORY_EVENTS
-              ? Optional.of("Execution history event limit exceeded")
-              : Optional.empty();
-      default -> Optional.of("Execution is " + status + " and cannot be redriven");
-    };
+    return status.notRedrivable(root == null ? MAX_HISTORY_EVENTS : lastEventId);
   }
 
   /** How many times it was redriven. */
@@ -399,11 +378,8 @@ public final class Execution {
   }
 
   private void release() {
-    List<Frame> open = RemoteRuns.openRuns(root);
-    if (!open.isEmpty()) {
-      RemoteRuns runs = new StateRunner(this).remoteRuns();
-      open.forEach(frame -> runs.close(frame.run));
-    }
+    RemoteRuns runs = new StateRunner(this).remoteRuns();
+    RemoteRuns.openRuns(root).forEach(frame -> runs.close(frame.run));
     timers.clear();
     tasks.keySet().forEach(token -> effects.add(new Effect.CancelTask(token)));
     tasks.clear();

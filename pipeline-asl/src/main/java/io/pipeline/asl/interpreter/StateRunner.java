@@ -57,45 +57,27 @@ final class StateRunner {
   }
 
   JsonataStates jsonata() {
-    if (jsonata == null) {
-      jsonata = new JsonataStates(execution);
-    }
-    return jsonata;
+    return jsonata != null ? jsonata : (jsonata = new JsonataStates(execution));
   }
 
   Tasks tasks() {
-    if (tasks == null) {
-      tasks = new Tasks(execution, this, jsonata());
-    }
-    return tasks;
+    return tasks != null ? tasks : (tasks = new Tasks(execution, this, jsonata()));
   }
 
   ChildRuns childRuns() {
-    if (childRuns == null) {
-      childRuns = new ChildRuns(execution, this);
-    }
-    return childRuns;
+    return childRuns != null ? childRuns : (childRuns = new ChildRuns(execution, this));
   }
 
   RemoteRuns remoteRuns() {
-    if (remoteRuns == null) {
-      remoteRuns = new RemoteRuns(execution, this);
-    }
-    return remoteRuns;
+    return remoteRuns != null ? remoteRuns : (remoteRuns = new RemoteRuns(execution, this));
   }
 
   Failures failures() {
-    if (failures == null) {
-      failures = new Failures(execution, this);
-    }
-    return failures;
+    return failures != null ? failures : (failures = new Failures(execution, this));
   }
 
   JsonPathStates jsonPath() {
-    if (jsonPath == null) {
-      jsonPath = new JsonPathStates(execution, this);
-    }
-    return jsonPath;
+    return jsonPath != null ? jsonPath : (jsonPath = new JsonPathStates(execution, this));
   }
 
   /** Whether this command has run as many states as one command may. */
@@ -278,20 +260,7 @@ final class StateRunner {
         frame.enteredTime = execution.now;
         frame.enteredEventId = emitOfType(frame, state, "StateEntered", "input", frame.input);
       }
-      try {
-        execute(frame, state);
-      } catch (StateFailure failure) {
-        failures().evaluationFailed(frame, state, failure);
-        failures().handle(frame, state, failure, true);
-      } catch (RuntimeException bug) {
-        // A data case the engine does not handle yet must not leave the execution stuck.
-        failures()
-            .handle(
-                frame,
-                state,
-                StateFailure.runtime("The engine could not run this state: " + bug),
-                true);
-      }
+      executeHandlingFailures(frame, state);
     }
     if (frame.done && !frame.reported && !frame.cancelled) {
       frame.reported = true;
@@ -335,22 +304,27 @@ final class StateRunner {
       transition(frame, state, frame.pendingOutput);
     } else {
       frame.waiting = Frame.Waiting.NOTHING;
-      try {
-        execute(frame, state);
-      } catch (StateFailure failure) {
-        failures().evaluationFailed(frame, state, failure);
-        failures().handle(frame, state, failure, true);
-      } catch (RuntimeException bug) {
-        // A data case the engine does not handle yet must not leave the execution stuck.
-        failures()
-            .handle(
-                frame,
-                state,
-                StateFailure.runtime("The engine could not run this state: " + bug),
-                true);
-      }
+      executeHandlingFailures(frame, state);
     }
     step(frame);
+  }
+
+  /** Runs a state; a failure it raises goes to its error handling, as does an engine bug. */
+  private void executeHandlingFailures(Frame frame, State state) {
+    try {
+      execute(frame, state);
+    } catch (StateFailure failure) {
+      failures().evaluationFailed(frame, state, failure);
+      failures().handle(frame, state, failure, true);
+    } catch (RuntimeException bug) {
+      // A data case the engine does not handle yet must not leave the execution stuck.
+      failures()
+          .handle(
+              frame,
+              state,
+              StateFailure.runtime("The engine could not run this state: " + bug),
+              true);
+    }
   }
 
   private void execute(Frame frame, State state) {

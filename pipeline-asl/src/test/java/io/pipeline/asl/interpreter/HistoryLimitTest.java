@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class HistoryLimitTest {
 
-  private static final String ENDLESS_LOOP =
+  static final String ENDLESS_LOOP =
       """
       {"StartAt": "Loop", "States": {
         "Loop": {"Type": "Choice", "Choices": [{"Variable": "$.spin", "BooleanEquals": true,

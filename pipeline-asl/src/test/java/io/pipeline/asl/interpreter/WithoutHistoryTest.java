@@ -28,15 +28,6 @@ class WithoutHistoryTest {
         "Done": {"Type": "Succeed"}}}
       """;
 
-  private static final String ENDLESS_LOOP =
-      """
-      {"StartAt": "Loop", "States": {
-        "Loop": {"Type": "Choice", "Choices": [{"Variable": "$.spin", "BooleanEquals": true,
-          "Next": "Spin"}], "Default": "Done"},
-        "Spin": {"Type": "Pass", "Next": "Loop"},
-        "Done": {"Type": "Succeed"}}}
-      """;
-
   @Test
   void shouldEndAsWithHistoryWhenItSucceeds() {
     // given
@@ -71,10 +62,10 @@ class WithoutHistoryTest {
   @Test
   void shouldStopAtTheHistoryLimitWhenItRecordsNone() {
     // given
-    Run recorded = run(ENDLESS_LOOP, "{\"spin\": true}", false);
+    Run recorded = run(HistoryLimitTest.ENDLESS_LOOP, "{\"spin\": true}", false);
 
     // when
-    Run silent = run(ENDLESS_LOOP, "{\"spin\": true}", true);
+    Run silent = run(HistoryLimitTest.ENDLESS_LOOP, "{\"spin\": true}", true);
 
     // then
     assertThat(silent.execution.status()).isEqualTo(ExecutionStatus.FAILED);

@@ -1,6 +1,5 @@
 package io.pipeline.orchestrator.runtime;
 
-import io.pipeline.asl.interpreter.Execution;
 import io.pipeline.asl.interpreter.ExecutionStatus;
 import io.pipeline.schemas.orchestrator.ExecutionRecord;
 import java.time.Duration;
@@ -25,8 +24,7 @@ public final class Redrives {
   /** Why the execution cannot be redriven at {@code now}, or empty when it can. */
   public static Optional<String> notRedrivable(ExecutionRecord record, Instant now) {
     Optional<String> engine =
-        Execution.notRedrivable(
-            ExecutionStatus.valueOf(record.getStatus()), record.getHistoryEvents());
+        ExecutionStatus.valueOf(record.getStatus()).notRedrivable(record.getHistoryEvents());
     if (engine.isPresent()) {
       return engine;
     }
