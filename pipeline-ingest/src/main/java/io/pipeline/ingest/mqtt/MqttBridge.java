@@ -123,8 +123,16 @@ public final class MqttBridge implements AutoCloseable {
             .initialDelay(200, TimeUnit.MILLISECONDS)
             .maxDelay(10, TimeUnit.SECONDS)
             .applyAutomaticReconnect()
-            // Unacknowledged messages of a lost connection come again on the next one.
-            .addDisconnectedListener(context -> acks.abandonAll())
+            // Unacknowledged messages of a lost connection come again on the next one; a closed
+            // bridge stops trying to connect.
+            .addDisconnectedListener(
+                context -> {
+                  acks.abandonAll();
+                  if (closed) {
+                    context.getReconnector().reconnect(false);
+                  }
+                })
+            .addConnectedListener(context -> disconnectIfClosed())
             .buildAsync();
   }
 
@@ -328,13 +336,28 @@ public final class MqttBridge implements AutoCloseable {
     return MqttMessage.newBuilder(message).setPayload(payload.slice()).build();
   }
 
+  /** A reconnection that was under way when the bridge closed is undone. */
+  private void disconnectIfClosed() {
+    if (closed) {
+      client.disconnect();
+    }
+  }
+
   @Override
   public void close() {
     closed = true;
-    try {
-      client.disconnect().get(5, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      log.warn("MQTT bridge did not disconnect cleanly: {}", e.toString());
+    if (client.getState().isConnected()) {
+      try {
+        client.disconnect().get(5, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        log.warn("MQTT bridge did not disconnect cleanly: {}", e.toString());
+      }
+    } else {
+      // Its broker went first (Ctrl-C reaches both) or is down: nothing to disconnect from.
+      log.info(
+          "MQTT bridge {} closed while not connected; what it had not acknowledged comes again"
+              + " at its next connection",
+          config.clientId());
     }
     sender.shutdownNow();
     producer.close(Duration.ofSeconds(10));
