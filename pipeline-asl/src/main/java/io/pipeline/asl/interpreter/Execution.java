@@ -215,11 +215,9 @@ public final class Execution {
     identity = start.identity();
     executionInput = start.input();
     startTime = start.time();
-    ObjectNode details = recordsHistory ? NODES.objectNode() : null;
-    if (details != null) {
-      details.set("input", start.input());
-      details.put("roleArn", identity.roleArn());
-    }
+    ObjectNode details = NODES.objectNode();
+    details.set("input", start.input());
+    details.put("roleArn", identity.roleArn());
     long started = emit("ExecutionStarted", details, 0);
     root = new Frame(machine, Optional.empty(), 0, start.input(), variables, false);
     root.lastEventId = started;
@@ -347,10 +345,8 @@ public final class Execution {
       close(ExecutionStatus.FAILED, "ExecutionFailed", failureDetails(error, cause));
     } else {
       output = frame.output;
-      ObjectNode details = recordsHistory ? NODES.objectNode() : null;
-      if (details != null) {
-        details.set("output", frame.output);
-      }
+      ObjectNode details = NODES.objectNode();
+      details.set("output", frame.output);
       close(ExecutionStatus.SUCCEEDED, "ExecutionSucceeded", details);
     }
   }

@@ -25,13 +25,19 @@ public final class LocalRun {
    *
    * @param execution the finished (or stuck) execution
    * @param history every event, in order
+   * @param commands how many commands it handled, the start included
    */
-  public record Result(Execution execution, List<HistoryEvent> history) {}
+  public record Result(Execution execution, List<HistoryEvent> history, int commands) {}
 
   /** Runs a state machine from {@code start} until it ends. */
   public static Result run(
       StateMachine machine, JsonNode input, ExecutionIdentity identity, Instant start, long seed) {
-    Execution execution = Execution.of(machine, seed);
+    return run(Execution.of(machine, seed), input, identity, start);
+  }
+
+  /** Runs an execution not started yet (set up as the caller wants) until it ends. */
+  public static Result run(
+      Execution execution, JsonNode input, ExecutionIdentity identity, Instant start) {
     List<HistoryEvent> history = new ArrayList<>();
     // Timers due at the same time fire in the order they were armed.
     record Pending(Effect.ArmTimer timer, long sequence) {}
@@ -52,7 +58,7 @@ public final class LocalRun {
         }
       }
       if (execution.status() != ExecutionStatus.RUNNING || timers.isEmpty()) {
-        return new Result(execution, history);
+        return new Result(execution, history, commands);
       }
       if (++commands > MAX_COMMANDS) {
         throw new IllegalStateException(
