@@ -3,6 +3,7 @@ package io.pipeline.cli.bench;
 import io.pipeline.common.kafka.ConsumerLoop;
 import io.pipeline.common.kafka.KafkaSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,13 +35,13 @@ final class EventTally implements AutoCloseable {
    *
    * @param topic the history topic, or Express's log topic
    * @param keyPrefix the executions counted: those whose ARN starts with this
-   * @param eventType a record value's event type, empty when the value is none
+   * @param eventTypes the types of the events a record value holds, in order
    */
   EventTally(
       KafkaSettings kafka,
       String topic,
       String keyPrefix,
-      Function<byte[], Optional<String>> eventType) {
+      Function<byte[], List<String>> eventTypes) {
     reader =
         ConsumerLoop.start(
             "bench-events",
@@ -50,7 +51,7 @@ final class EventTally implements AutoCloseable {
               long now = System.nanoTime();
               for (ConsumerRecord<String, byte[]> record : records) {
                 if (record.key() != null && record.key().startsWith(keyPrefix)) {
-                  eventType.apply(record.value()).ifPresent(t -> count(record.key(), t, now));
+                  eventTypes.apply(record.value()).forEach(t -> count(record.key(), t, now));
                 }
               }
             });

@@ -12,6 +12,7 @@ import io.pipeline.orchestrator.OrchestratorService;
 import io.pipeline.orchestrator.api.ApiCredentials;
 import io.pipeline.orchestrator.runtime.RuntimeConfig;
 import io.pipeline.schemas.orchestrator.ExecutionCommand;
+import io.pipeline.schemas.orchestrator.ExecutionHistoryBatch;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
 import io.pipeline.schemas.orchestrator.ExpressStart;
 import io.pipeline.schemas.orchestrator.StartExecution;
@@ -198,7 +199,7 @@ public final class WorkflowBench implements AutoCloseable {
     int executions = options.executions();
     try (EventTally tally =
         new EventTally(
-            kafka, PipelineTopics.EXECUTION_HISTORY, machine.executionArn(""), historyType())) {
+            kafka, PipelineTopics.EXECUTION_HISTORY, machine.executionArn(""), historyTypes())) {
       long start = System.nanoTime();
       for (int i = 0; i < executions; i++) {
         String name = "e-" + i;
@@ -237,7 +238,7 @@ public final class WorkflowBench implements AutoCloseable {
             kafka,
             PipelineTopics.EXPRESS_LOGS,
             expressArnPrefix(machine),
-            WorkflowBench::logType)) {
+            value -> logType(value).stream().toList())) {
       long start = System.nanoTime();
       sendExpressStarts(machine, executions);
       return tallied("Express", tally, executions, EXPRESS_STATES, start);
@@ -319,7 +320,7 @@ public final class WorkflowBench implements AutoCloseable {
     List<CompletableFuture<?>> started = new ArrayList<>(executions);
     try (EventTally tally =
         new EventTally(
-            kafka, PipelineTopics.EXECUTION_HISTORY, machine.executionArn(""), historyType())) {
+            kafka, PipelineTopics.EXECUTION_HISTORY, machine.executionArn(""), historyTypes())) {
       long start = System.nanoTime();
       for (int i = 0; i < executions; i++) {
         long wait = start + (long) (i * 1e9 / options.latencyRate()) - System.nanoTime();
@@ -408,13 +409,19 @@ public final class WorkflowBench implements AutoCloseable {
         """;
   }
 
-  private Function<byte[], Optional<String>> historyType() {
-    Topic<String, ExecutionHistoryEvent> history = topics.executionHistory();
+  private Function<byte[], List<String>> historyTypes() {
+    Topic<String, ExecutionHistoryBatch> history = topics.executionHistory();
     return value ->
         value == null
-            ? Optional.empty()
-            : Optional.of(
-                history.valueSerde().deserializer().deserialize(history.name(), value).getType());
+            ? List.of()
+            : history
+                .valueSerde()
+                .deserializer()
+                .deserialize(history.name(), value)
+                .getEvents()
+                .stream()
+                .map(ExecutionHistoryEvent::getType)
+                .toList();
   }
 
   /** The {@code type} of an Express log entry (JSON), read without building the whole tree. */

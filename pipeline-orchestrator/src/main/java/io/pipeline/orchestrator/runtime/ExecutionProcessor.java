@@ -16,7 +16,6 @@ import io.pipeline.orchestrator.task.InvalidTaskTokenException;
 import io.pipeline.orchestrator.task.TaskTokens;
 import io.pipeline.schemas.orchestrator.CommandReply;
 import io.pipeline.schemas.orchestrator.ExecutionCommand;
-import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
 import io.pipeline.schemas.orchestrator.ExecutionRecord;
 import io.pipeline.schemas.orchestrator.RedriveExecution;
 import io.pipeline.schemas.orchestrator.StartExecution;
@@ -28,7 +27,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.common.utils.Bytes;
@@ -71,7 +72,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, ExecutionRecord> executions;
   private ExecutionTimers timers;
-  private KeyValueStore<Bytes, ExecutionHistoryEvent> history;
+  private HistoryBatches history;
   private KeyValueStore<Bytes, byte[]> listings;
   private TaskDispatch dispatch;
   private NestedExecutions nested;
@@ -103,7 +104,8 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     this.executions = context.getStateStore(RuntimeTopology.EXECUTIONS_STORE);
     this.timers =
         new ExecutionTimers(context, context.getStateStore(RuntimeTopology.TIMERS_STORE), metrics);
-    this.history = context.getStateStore(RuntimeTopology.HISTORY_STORE);
+    this.history =
+        new HistoryBatches(context, context.getStateStore(RuntimeTopology.HISTORY_STORE));
     this.listings = context.getStateStore(RuntimeTopology.LISTINGS_STORE);
     this.nested = new NestedExecutions(context, routes.targets());
     this.dispatch = new TaskDispatch(context, tokens, routes, nested);
@@ -386,25 +388,12 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
     String arn = record.getExecutionArn();
     Deque<Step> steps = new ArrayDeque<>();
     steps.add(first);
-    long events = 0;
+    List<HistoryEvent> events = new ArrayList<>();
     OpenCallbacks.Scheduled scheduled = callbacks.collect();
     while (!steps.isEmpty()) {
       Step step = steps.poll();
-      events += step.events().size();
+      events.addAll(step.events());
       scheduled.add(step);
-      for (HistoryEvent event : step.events()) {
-        ExecutionHistoryEvent stored =
-            new ExecutionHistoryEvent(
-                arn,
-                event.id(),
-                event.previousEventId(),
-                event.type(),
-                event.timestamp(),
-                event.details().toString());
-        history.put(StoreKeys.historyEvent(arn, event.id()), stored);
-        context.forward(
-            new Record<>(arn, stored, now.toEpochMilli()), RuntimeTopology.HISTORY_SINK);
-      }
       metrics.transitions(record.getStateMachineArn(), step.events());
       for (Effect effect : step.effects()) {
         if (effect instanceof Effect.ArmTimer timer) {
@@ -423,9 +412,10 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
         }
       }
     }
+    history.append(arn, events, now);
     ExecutionStatus status = execution.status();
     record.setStatus(status.name());
-    record.setHistoryEvents(record.getHistoryEvents() + events);
+    record.setHistoryEvents(record.getHistoryEvents() + events.size());
     // A closed execution that did not succeed keeps its state too: a redrive goes on from it.
     record.setSnapshot(
         status == ExecutionStatus.SUCCEEDED ? null : ExecutionSnapshot.write(execution).toString());
@@ -463,9 +453,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, Obje
         || record.getStopDate().plus(retention).isAfter(now)) {
       return;
     }
-    for (long id = 1; id <= record.getHistoryEvents(); id++) {
-      history.delete(StoreKeys.historyEvent(arn, id));
-    }
+    history.purge(arn);
     StoreKeys.listings(record).forEach(listings::delete);
     mapRuns.purge(arn);
     executions.delete(arn);

@@ -292,27 +292,14 @@ public final class StandardRuntime implements AutoCloseable {
    */
   public List<ExecutionHistoryEvent> history(
       String executionArn, int partition, long after, int max, boolean reverse) {
-    return query(() -> page(executionArn, partition, after, max, reverse));
-  }
-
-  private List<ExecutionHistoryEvent> page(
-      String executionArn, int partition, long after, int max, boolean reverse) {
-    ReadOnlyKeyValueStore<Bytes, ExecutionHistoryEvent> store =
-        store(RuntimeTopology.HISTORY_STORE, partition);
-    List<ExecutionHistoryEvent> page = new ArrayList<>();
-    try (KeyValueIterator<Bytes, ExecutionHistoryEvent> events =
-        reverse
-            ? store.reverseRange(
-                StoreKeys.historyEvent(executionArn, 1),
-                StoreKeys.historyEvent(executionArn, after == 0 ? Long.MAX_VALUE : after - 1))
-            : store.range(
-                StoreKeys.historyEvent(executionArn, after + 1),
-                StoreKeys.historyEvent(executionArn, Long.MAX_VALUE))) {
-      while (events.hasNext() && page.size() < max) {
-        page.add(events.next().value);
-      }
-    }
-    return page;
+    return query(
+        () ->
+            HistoryBatches.page(
+                store(RuntimeTopology.HISTORY_STORE, partition),
+                executionArn,
+                after,
+                max,
+                reverse));
   }
 
   /** Where a listing page starts: after this execution, in listing order. */

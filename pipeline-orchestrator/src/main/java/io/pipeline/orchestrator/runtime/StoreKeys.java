@@ -10,7 +10,7 @@ import org.apache.kafka.common.utils.Bytes;
 
 /**
  * The byte keys of the runtime's ordered stores. RocksDB orders keys as unsigned bytes, so a
- * big-endian non-negative number sorts as the number does: timers sort by due time, history events
+ * big-endian non-negative number sorts as the number does: timers sort by due time, history batches
  * of one execution by event id.
  */
 final class StoreKeys {
@@ -58,8 +58,8 @@ final class StoreKeys {
         new String(rest, separator + 1, rest.length - separator - 1, StandardCharsets.UTF_8));
   }
 
-  /** A history event's key: execution ARN, then event id. */
-  static Bytes historyEvent(String executionArn, long eventId) {
+  /** A history batch's key: execution ARN, then the id of its first event. */
+  static Bytes historyBatch(String executionArn, long eventId) {
     byte[] arn = executionArn.getBytes(StandardCharsets.UTF_8);
     return Bytes.wrap(
         ByteBuffer.allocate(arn.length + 1 + Long.BYTES)

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -157,13 +156,15 @@ public final class WaitingTasks {
   /** The task with its TaskScheduled event's details; none if the event is gone (purged). */
   private Optional<WaitingTask> describe(Open task) {
     ExecutionRecord execution = task.execution();
-    ReadOnlyKeyValueStore<Bytes, ExecutionHistoryEvent> history =
-        runtime.store(RuntimeTopology.HISTORY_STORE, task.partition());
-    ExecutionHistoryEvent event =
-        history.get(StoreKeys.historyEvent(execution.getExecutionArn(), task.eventId()));
-    if (event == null) {
+    Optional<ExecutionHistoryEvent> scheduled =
+        HistoryBatches.event(
+            runtime.store(RuntimeTopology.HISTORY_STORE, task.partition()),
+            execution.getExecutionArn(),
+            task.eventId());
+    if (scheduled.isEmpty()) {
       return Optional.empty();
     }
+    ExecutionHistoryEvent event = scheduled.get();
     JsonNode details;
     try {
       details = JSON.readTree(event.getDetails());

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipeline.orchestrator.machines.ExecutionTarget;
 import io.pipeline.schemas.orchestrator.CommandReply;
 import io.pipeline.schemas.orchestrator.ExecutionCommand;
+import io.pipeline.schemas.orchestrator.ExecutionHistoryBatch;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
 import io.pipeline.schemas.orchestrator.ExecutionRecord;
 import io.pipeline.schemas.orchestrator.StartExecution;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -50,7 +52,7 @@ class RuntimeTopologyTest {
   private TopologyTestDriver driver;
   private TestInputTopic<String, ExecutionCommand> commands;
   private TestOutputTopic<String, CommandReply> replies;
-  private TestOutputTopic<String, ExecutionHistoryEvent> history;
+  private TestOutputTopic<String, ExecutionHistoryBatch> history;
   private TestOutputTopic<String, TaskRequest> tasks;
   private KeyValueStore<String, ExecutionRecord> executions;
   private int requests;
@@ -140,6 +142,13 @@ class RuntimeTopologyTest {
         .orElseThrow(() -> new AssertionError("no verdict for " + requestId));
   }
 
+  /** The history events sent since the last read, out of their batches. */
+  private List<ExecutionHistoryEvent> historyEvents() {
+    return history.readValuesToList().stream()
+        .flatMap(batch -> batch.getEvents().stream())
+        .toList();
+  }
+
   private static StartExecution start(String name, String input) {
     return new StartExecution(
         MACHINE, "r1", name, input, null, null, null, null, null, null, null, null);
@@ -163,8 +172,13 @@ class RuntimeTopologyTest {
     assertThat(done.getStatus()).isEqualTo("SUCCEEDED");
     assertThat(done.getOutput()).isEqualTo("{\"x\":1}");
     assertThat(done.getSnapshot()).isNull();
-    List<ExecutionHistoryEvent> events = history.readValuesToList();
-    assertThat(events).extracting(ExecutionHistoryEvent::getId).containsExactly(1L, 2L, 3L, 4L);
+    List<ExecutionHistoryBatch> batches = history.readValuesToList();
+    assertThat(batches)
+        .as("a record for each command's events")
+        .extracting(batch -> batch.getEvents().stream().map(ExecutionHistoryEvent::getId).toList())
+        .containsExactly(List.of(1L, 2L), List.of(3L, 4L));
+    List<ExecutionHistoryEvent> events =
+        batches.stream().flatMap(batch -> batch.getEvents().stream()).toList();
     assertThat(events.get(0).getType()).isEqualTo("ExecutionStarted");
     assertThat(events.get(3).getType()).isEqualTo("ExecutionSucceeded");
     assertThat(done.getHistoryEvents()).isEqualTo(4);
@@ -216,7 +230,7 @@ class RuntimeTopologyTest {
     assertThat(same.getStartDate()).isEqualTo(first.getStartDate());
     assertThat(other.getError()).isEqualTo("ExecutionAlreadyExists");
     assertThat(unknown.getError()).isEqualTo("StateMachineDoesNotExist");
-    assertThat(history.readValuesToList()).hasSize(2); // one start only: Started, WaitEntered
+    assertThat(historyEvents()).hasSize(2); // one start only: Started, WaitEntered
   }
 
   @Test
@@ -405,7 +419,7 @@ class RuntimeTopologyTest {
     String token = tasks.readValuesToList().get(0).getTaskToken();
     ExecutionRecord beforeStart = executions.get(execution("r"));
     send("r", new io.pipeline.schemas.orchestrator.TaskStarted(token, "worker-1"));
-    history.readValuesToList();
+    historyEvents();
 
     // when the store goes back to the earlier record (an aborted transaction's rollback) while the
     // processor still has the later state in memory, and the result comes
@@ -413,7 +427,7 @@ class RuntimeTopologyTest {
     CommandReply applied = send("r", new TaskSucceeded(token, "{\"ok\": true}"));
 
     // then the store's state is what goes on: the events follow the stored ones
-    List<ExecutionHistoryEvent> events = history.readValuesToList();
+    List<ExecutionHistoryEvent> events = historyEvents();
     assertThat(applied.getError()).isNull();
     assertThat(events.get(0).getType()).isEqualTo("ActivitySucceeded");
     assertThat(events.get(0).getId()).isEqualTo(beforeStart.getHistoryEvents() + 1);
@@ -433,8 +447,7 @@ class RuntimeTopologyTest {
 
     send("t", start("t", "{}"));
     driver.advanceWallClockTime(Duration.ofSeconds(11));
-    List<String> afterTask =
-        history.readValuesToList().stream().map(ExecutionHistoryEvent::getType).toList();
+    List<String> afterTask = historyEvents().stream().map(ExecutionHistoryEvent::getType).toList();
     driver.advanceWallClockTime(Duration.ofSeconds(50));
 
     assertThat(afterTask).contains("ActivityTimedOut", "WaitStateEntered");
@@ -459,10 +472,16 @@ class RuntimeTopologyTest {
     assertThat(again.getError()).isNull();
     assertThat(executions.get(execution("e")).getStatus()).isEqualTo("ABORTED");
     assertThat(executions.get(execution("e")).getError()).isEqualTo("Operator");
+    KeyValueStore<Bytes, ExecutionHistoryBatch> kept =
+        driver.getKeyValueStore(RuntimeTopology.HISTORY_STORE);
     driver.advanceWallClockTime(Duration.ofMinutes(59));
     assertThat(executions.get(execution("e"))).isNotNull();
+    assertThat(HistoryBatches.page(kept, execution("e"), 0, 100, false))
+        .extracting(ExecutionHistoryEvent::getType)
+        .containsExactly("ExecutionStarted", "WaitStateEntered", "ExecutionAborted");
     driver.advanceWallClockTime(Duration.ofMinutes(2));
     assertThat(executions.get(execution("e"))).isNull();
+    assertThat(HistoryBatches.page(kept, execution("e"), 0, 100, false)).isEmpty();
     assertThat(send("e", start("e", "{}")).getError()).as("the name is free again").isNull();
   }
 
@@ -483,7 +502,7 @@ class RuntimeTopologyTest {
     ExecutionRecord done = executions.get(execution("f"));
     assertThat(done.getStatus()).isEqualTo("SUCCEEDED");
     assertThat(done.getOutput()).isEqualTo("{\"n\":2000}");
-    List<ExecutionHistoryEvent> events = history.readValuesToList();
+    List<ExecutionHistoryEvent> events = historyEvents();
     assertThat(events).hasSize((int) done.getHistoryEvents());
     for (int i = 0; i < events.size(); i++) {
       assertThat(events.get(i).getId()).isEqualTo(i + 1L);
@@ -527,7 +546,7 @@ class RuntimeTopologyTest {
     String engineToken = open.keySet().iterator().next();
     assertThat(executions.get(execution("cb")).getOpenTasks()).hasSize(2).containsKey(engineToken);
     ExecutionHistoryEvent scheduled =
-        history.readValuesToList().stream()
+        historyEvents().stream()
             .filter(e -> e.getId() == open.get(engineToken))
             .findFirst()
             .orElseThrow();

@@ -10,7 +10,7 @@ import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.orchestrator.ActivityRecord;
 import io.pipeline.schemas.orchestrator.CommandReply;
 import io.pipeline.schemas.orchestrator.ExecutionCommand;
-import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
+import io.pipeline.schemas.orchestrator.ExecutionHistoryBatch;
 import io.pipeline.schemas.orchestrator.ExecutionRecord;
 import io.pipeline.schemas.orchestrator.ExpressStart;
 import io.pipeline.schemas.orchestrator.MapRunRecord;
@@ -55,7 +55,7 @@ public final class SchemaCatalog implements SchemaStore {
           StateMachineRecord.getClassSchema(),
           ExecutionCommand.getClassSchema(),
           CommandReply.getClassSchema(),
-          ExecutionHistoryEvent.getClassSchema(),
+          ExecutionHistoryBatch.getClassSchema(),
           ExecutionRecord.getClassSchema(),
           TaskRequest.getClassSchema(),
           ExpressStart.getClassSchema(),

@@ -14,6 +14,7 @@ import io.pipeline.schemas.orchestrator.ActivityRecord;
 import io.pipeline.schemas.orchestrator.AliasRoute;
 import io.pipeline.schemas.orchestrator.CommandReply;
 import io.pipeline.schemas.orchestrator.ExecutionCommand;
+import io.pipeline.schemas.orchestrator.ExecutionHistoryBatch;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
 import io.pipeline.schemas.orchestrator.ExecutionRecord;
 import io.pipeline.schemas.orchestrator.ExpressStart;
@@ -70,6 +71,7 @@ final class TrustedClasses {
           TimerFired.class,
           RedriveExecution.class,
           CommandReply.class,
+          ExecutionHistoryBatch.class,
           ExecutionHistoryEvent.class,
           ExecutionRecord.class,
           TaskRequest.class,

@@ -9,7 +9,7 @@ import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.orchestrator.ActivityRecord;
 import io.pipeline.schemas.orchestrator.CommandReply;
 import io.pipeline.schemas.orchestrator.ExecutionCommand;
-import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
+import io.pipeline.schemas.orchestrator.ExecutionHistoryBatch;
 import io.pipeline.schemas.orchestrator.ExpressStart;
 import io.pipeline.schemas.orchestrator.MapRunRecord;
 import io.pipeline.schemas.orchestrator.ResourceTags;
@@ -109,7 +109,10 @@ public final class PipelineTopics {
   /** The runtime's verdicts on commands that carried a request id, keyed by request id. */
   public static final String COMMAND_REPLIES = "pipeline.orchestrator.replies";
 
-  /** Every Standard execution's history events, keyed by execution ARN, in event order. */
+  /**
+   * Every Standard execution's history events, keyed by execution ARN, in event order: a record per
+   * command (more when its events are large).
+   */
   public static final String EXECUTION_HISTORY = "pipeline.orchestrator.history";
 
   /**
@@ -166,7 +169,7 @@ public final class PipelineTopics {
   private final Topic<String, MapRunRecord> mapRuns;
   private final Topic<String, ExecutionCommand> executionCommands;
   private final Topic<String, CommandReply> commandReplies;
-  private final Topic<String, ExecutionHistoryEvent> executionHistory;
+  private final Topic<String, ExecutionHistoryBatch> executionHistory;
   private final Topic<String, ExpressStart> expressStarts;
   private final Topic<String, String> executionStatusChanges;
   private final Topic<String, String> expressLogs;
@@ -223,7 +226,7 @@ public final class PipelineTopics {
                     TopicConfig.RETENTION_MS_CONFIG,
                     Long.toString(REPLY_RETENTION.toMillis()))));
     executionHistory =
-        avro(EXECUTION_HISTORY, ExecutionHistoryEvent.class, writerSchemas, TopicSpec.retained(6));
+        avro(EXECUTION_HISTORY, ExecutionHistoryBatch.class, writerSchemas, TopicSpec.retained(6));
     expressStarts = avro(EXPRESS_STARTS, ExpressStart.class, writerSchemas, TopicSpec.retained(6));
     executionStatusChanges = json(EXECUTION_STATUS_CHANGES, TopicSpec.retained(6));
     expressLogs = json(EXPRESS_LOGS, TopicSpec.retained(6));
@@ -341,7 +344,7 @@ public final class PipelineTopics {
     return commandReplies;
   }
 
-  public Topic<String, ExecutionHistoryEvent> executionHistory() {
+  public Topic<String, ExecutionHistoryBatch> executionHistory() {
     return executionHistory;
   }
 
