@@ -32,7 +32,7 @@ public final class RuntimeTopology {
   static final String PROCESSOR = "executions";
   static final String EXECUTIONS_STORE = "executions";
   static final String TIMERS_STORE = "execution-timers";
-  static final String HISTORY_STORE = "execution-history-batches";
+  static final String HISTORY_STORE = "execution-history";
   static final String LISTINGS_STORE = "execution-listings";
   static final String MAP_RUN_CHILDREN_STORE = "map-run-children";
   static final String OPEN_CALLBACKS_STORE = "open-callbacks";

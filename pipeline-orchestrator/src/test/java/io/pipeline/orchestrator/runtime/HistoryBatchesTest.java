@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.pipeline.asl.interpreter.HistoryEvent;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryBatch;
 import io.pipeline.schemas.orchestrator.ExecutionHistoryEvent;
-import io.pipeline.schemas.serde.AvroSerde;
 import io.pipeline.schemas.serde.SchemaCatalog;
+import io.pipeline.schemas.topic.PipelineTopics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,7 +38,7 @@ class HistoryBatchesTest {
         Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(RuntimeTopology.HISTORY_STORE),
                 Serdes.Bytes(),
-                AvroSerde.specific(ExecutionHistoryBatch.class, SchemaCatalog.builtIn()))
+                new PipelineTopics(SchemaCatalog.builtIn()).executionHistory().valueSerde())
             .withLoggingDisabled()
             .build();
     store.init(context.getStateStoreContext(), store);

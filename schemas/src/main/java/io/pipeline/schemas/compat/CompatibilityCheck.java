@@ -114,12 +114,30 @@ public final class CompatibilityCheck {
           .forEach(
               f -> {
                 Schema schema = parse(f);
-                byName.put(schema.getFullName(), schema);
+                namedRecords(schema, byName);
               });
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the schemas in " + dir, e);
     }
     return byName;
+  }
+
+  /**
+   * A schema's record and the records defined inside it, by full name: a record once written alone
+   * may live on as a field's type of another.
+   */
+  private static void namedRecords(Schema schema, Map<String, Schema> byName) {
+    switch (schema.getType()) {
+      case RECORD -> {
+        if (byName.putIfAbsent(schema.getFullName(), schema) == null) {
+          schema.getFields().forEach(field -> namedRecords(field.schema(), byName));
+        }
+      }
+      case ARRAY -> namedRecords(schema.getElementType(), byName);
+      case MAP -> namedRecords(schema.getValueType(), byName);
+      case UNION -> schema.getTypes().forEach(type -> namedRecords(type, byName));
+      default -> {}
+    }
   }
 
   private static List<Path> list(Path dir) {

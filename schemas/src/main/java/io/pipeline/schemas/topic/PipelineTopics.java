@@ -20,6 +20,7 @@ import io.pipeline.schemas.s3.S3ListingEntry;
 import io.pipeline.schemas.s3.S3Notification;
 import io.pipeline.schemas.s3.S3ObjectEvent;
 import io.pipeline.schemas.serde.AvroSerde;
+import io.pipeline.schemas.serde.ExecutionHistorySerde;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -226,7 +227,12 @@ public final class PipelineTopics {
                     TopicConfig.RETENTION_MS_CONFIG,
                     Long.toString(REPLY_RETENTION.toMillis()))));
     executionHistory =
-        avro(EXECUTION_HISTORY, ExecutionHistoryBatch.class, writerSchemas, TopicSpec.retained(6));
+        new Topic<>(
+            EXECUTION_HISTORY,
+            Serdes.String(),
+            new ExecutionHistorySerde(writerSchemas),
+            Optional.of(ExecutionHistoryBatch.getClassSchema()),
+            TopicSpec.retained(6));
     expressStarts = avro(EXPRESS_STARTS, ExpressStart.class, writerSchemas, TopicSpec.retained(6));
     executionStatusChanges = json(EXECUTION_STATUS_CHANGES, TopicSpec.retained(6));
     expressLogs = json(EXPRESS_LOGS, TopicSpec.retained(6));

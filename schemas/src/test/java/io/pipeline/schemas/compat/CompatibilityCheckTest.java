@@ -81,6 +81,26 @@ class CompatibilityCheckTest {
   }
 
   @Test
+  void shouldCheckAReleasedRecordThatNowLivesInsideAnother() throws IOException {
+    release(V1);
+    current(
+        """
+        {"type": "record", "name": "Readings", "namespace": "test",
+         "fields": [{"name": "readings", "type": {"type": "array", "items":
+           {"type": "record", "name": "Reading",
+            "fields": [{"name": "value", "type": "double"}, {"name": "unit", "type": "string"}]}
+         }}]}
+        """);
+
+    assertThat(CompatibilityCheck.check(dir.resolve("current"), dir.resolve("released")))
+        .singleElement()
+        .extracting(CompatibilityCheck.Problem::toString)
+        .asString()
+        .contains("test.Reading cannot read records written with")
+        .contains("READER_FIELD_MISSING_DEFAULT_VALUE");
+  }
+
+  @Test
   void shouldReportReleasedTypeThatNoLongerExists() throws IOException {
     release(V1);
     current(
