@@ -1,8 +1,9 @@
 package io.pipeline.orchestrator.runtime;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.pipeline.orchestrator.history.EventBridgeEvent;
 import io.pipeline.schemas.orchestrator.ExecutionRecord;
+import java.io.IOException;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -44,36 +45,43 @@ public final class StatusChanges {
       String output,
       String error,
       String cause) {
-    ObjectNode event =
-        EventBridgeEvent.envelope(
-            executionArn + "/" + status,
-            "Step Functions Execution Status Change",
-            "aws.states",
-            executionArn,
-            stopDate == null ? startDate : stopDate,
-            executionArn);
-    ObjectNode detail = (ObjectNode) event.get("detail");
-    detail.put("executionArn", executionArn);
-    detail.put("stateMachineArn", stateMachineArn);
-    detail.put("name", name);
-    detail.put("status", status);
-    detail.put("startDate", startDate.toEpochMilli());
-    if (stopDate == null) {
-      detail.putNull("stopDate");
+    return EventBridgeEvent.write(
+        executionArn + "/" + status,
+        "Step Functions Execution Status Change",
+        "aws.states",
+        executionArn,
+        stopDate == null ? startDate : stopDate,
+        executionArn,
+        detail -> {
+          detail.writeStringField("executionArn", executionArn);
+          detail.writeStringField("stateMachineArn", stateMachineArn);
+          detail.writeStringField("name", name);
+          detail.writeStringField("status", status);
+          detail.writeNumberField("startDate", startDate.toEpochMilli());
+          if (stopDate == null) {
+            detail.writeNullField("stopDate");
+          } else {
+            detail.writeNumberField("stopDate", stopDate.toEpochMilli());
+          }
+          detail.writeStringField("input", input);
+          detail.writeStringField("output", output);
+          included(detail, "inputDetails", true);
+          included(detail, "outputDetails", output != null);
+          detail.writeStringField("error", error);
+          detail.writeStringField("cause", cause);
+        });
+  }
+
+  /** {@code {"included": true}} for data the event carries, else null. */
+  private static void included(JsonGenerator detail, String field, boolean carried)
+      throws IOException {
+    if (carried) {
+      detail.writeObjectFieldStart(field);
+      detail.writeBooleanField("included", true);
+      detail.writeEndObject();
     } else {
-      detail.put("stopDate", stopDate.toEpochMilli());
+      detail.writeNullField(field);
     }
-    detail.put("input", input);
-    detail.put("output", output);
-    detail.putObject("inputDetails").put("included", true);
-    if (output == null) {
-      detail.putNull("outputDetails");
-    } else {
-      detail.putObject("outputDetails").put("included", true);
-    }
-    detail.put("error", error);
-    detail.put("cause", cause);
-    return event.toString();
   }
 
   /** Forwards a Standard execution's status change to the status topic, in its transaction. */

@@ -107,14 +107,14 @@ public final class ScheduleRunner implements AutoCloseable {
 
   /** EventBridge's "Scheduled Event" for a fire time. */
   static String event(ScheduleRule schedule, Instant fireTime) {
-    return EventBridgeEvent.envelope(
-            schedule.name() + "/" + fireTime,
-            "Scheduled Event",
-            "aws.scheduler",
-            schedule.stateMachineArn(),
-            fireTime,
-            "schedule/" + schedule.name())
-        .toString();
+    return EventBridgeEvent.write(
+        schedule.name() + "/" + fireTime,
+        "Scheduled Event",
+        "aws.scheduler",
+        schedule.stateMachineArn(),
+        fireTime,
+        "schedule/" + schedule.name(),
+        EventBridgeEvent.Detail.NONE);
   }
 
   @Override
