@@ -3,6 +3,7 @@ package io.pipeline.orchestrator.runtime;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.common.kafka.StaticMembership;
 import io.pipeline.common.kafka.StreamsProperties;
 import io.pipeline.orchestrator.machines.StateMachineArn;
 import io.pipeline.orchestrator.machines.StateMachineRegistry;
@@ -38,6 +39,7 @@ import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.query.KeyQuery;
 import org.apache.kafka.streams.query.QueryResult;
@@ -71,6 +73,8 @@ public final class StandardRuntime implements AutoCloseable {
    */
   private static final Duration IN_FLIGHT_PATIENCE = Duration.ofSeconds(1);
 
+  private final Topology topology;
+  private final Properties properties;
   private final KafkaStreams streams;
   private final KafkaStreamsMetrics streamsMetrics;
   private final KnownTopics knownTopics;
@@ -105,26 +109,26 @@ public final class StandardRuntime implements AutoCloseable {
     this.kafka = kafka;
     this.commandTopic = topics.executionCommands().name();
     this.knownTopics = new KnownTopics(kafka);
-    this.streams =
-        new KafkaStreams(
-            RuntimeTopology.build(
-                topics,
-                writerSchemas,
-                new Definitions(registry::revision, Definitions.VIEW_LAG),
-                config.taskTokens(),
-                config.retention(),
-                config.timerInterval(),
-                new RuntimeMetrics(meters),
-                new TaskRoutes(
-                    callable,
-                    knownTopics,
-                    arn ->
-                        StateMachineArn.parse(arn)
-                            .flatMap(
-                                parsed ->
-                                    registry.target(
-                                        parsed, ThreadLocalRandom.current().nextInt(100))))),
-            properties(config, kafka, self));
+    this.topology =
+        RuntimeTopology.build(
+            topics,
+            writerSchemas,
+            new Definitions(registry::revision, Definitions.VIEW_LAG),
+            config.taskTokens(),
+            config.retention(),
+            config.timerInterval(),
+            new RuntimeMetrics(meters),
+            new TaskRoutes(
+                callable,
+                knownTopics,
+                arn ->
+                    StateMachineArn.parse(arn)
+                        .flatMap(
+                            parsed ->
+                                registry.target(
+                                    parsed, ThreadLocalRandom.current().nextInt(100)))));
+    this.properties = properties(config, kafka, self);
+    this.streams = new KafkaStreams(topology, properties);
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(meters);
     if (config.localTokenKey()) {
@@ -157,6 +161,7 @@ public final class StandardRuntime implements AutoCloseable {
 
   /** Starts processing. */
   public void start() {
+    StaticMembership.prepare(topology, properties);
     streams.start();
     log.info("Standard runtime running as '{}'", config.applicationId());
   }

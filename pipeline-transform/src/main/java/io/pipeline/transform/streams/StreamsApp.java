@@ -4,11 +4,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.pipeline.common.http.PartHealth;
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.common.kafka.StaticMembership;
 import io.pipeline.common.kafka.StreamsProperties;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -39,6 +41,8 @@ public final class StreamsApp implements AutoCloseable {
   public record Placement(Optional<String> stateDir, Optional<String> instanceId) {}
 
   private final String applicationId;
+  private final Topology topology;
+  private final Properties properties;
   private final KafkaStreams streams;
   private final KafkaStreamsMetrics metrics;
 
@@ -68,16 +72,16 @@ public final class StreamsApp implements AutoCloseable {
     specific.put(DeadLetteringHandler.TOPIC, deadLetters);
     specific.put(DeadLetteringHandler.STAGE, stage);
     this.applicationId = applicationId;
-    this.streams =
-        new KafkaStreams(
-            topology,
-            StreamsProperties.of(
-                kafka,
-                applicationId,
-                guarantee.config(),
-                placement.stateDir(),
-                placement.instanceId().map(id -> id + "-" + applicationId),
-                specific));
+    this.topology = topology;
+    this.properties =
+        StreamsProperties.of(
+            kafka,
+            applicationId,
+            guarantee.config(),
+            placement.stateDir(),
+            placement.instanceId().map(id -> id + "-" + applicationId),
+            specific);
+    this.streams = new KafkaStreams(topology, properties);
     streams.setUncaughtExceptionHandler(
         exception -> {
           log.error(
@@ -99,6 +103,7 @@ public final class StreamsApp implements AutoCloseable {
 
   /** Starts processing. */
   public void start() {
+    StaticMembership.prepare(topology, properties);
     streams.start();
     log.info("Transform '{}' started", applicationId);
   }

@@ -1,6 +1,7 @@
 package io.pipeline.ingest.s3.notify;
 
 import io.pipeline.common.kafka.KafkaSettings;
+import io.pipeline.common.kafka.StaticMembership;
 import io.pipeline.common.kafka.StreamsProperties;
 import io.pipeline.schemas.topic.PipelineTopics;
 import java.time.Duration;
@@ -33,6 +34,8 @@ public final class S3NotificationDeduplicator implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final S3NotificationConfig config;
+  private final Topology topology;
+  private final Properties properties;
 
   /**
    * @param config the application id, state folder, filters and retention
@@ -42,8 +45,9 @@ public final class S3NotificationDeduplicator implements AutoCloseable {
   public S3NotificationDeduplicator(
       S3NotificationConfig config, KafkaSettings kafka, PipelineTopics topics) {
     this.config = config;
-    this.streams =
-        new KafkaStreams(topology(topics, config.filters(), config.retention()), properties(kafka));
+    this.topology = topology(topics, config.filters(), config.retention());
+    this.properties = properties(kafka);
+    this.streams = new KafkaStreams(topology, properties);
   }
 
   /**
@@ -88,6 +92,7 @@ public final class S3NotificationDeduplicator implements AutoCloseable {
 
   /** Starts the step. */
   public void start() {
+    StaticMembership.prepare(topology, properties);
     streams.start();
     log.info(
         "S3 notification deduplication running as '{}' (filters {}, remembering keys {})",

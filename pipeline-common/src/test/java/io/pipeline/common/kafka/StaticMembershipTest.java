@@ -1,0 +1,59 @@
+package io.pipeline.common.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+
+class StaticMembershipTest {
+
+  /** A topology whose sink picks its topic with a lambda, as the runtime's do. */
+  private static Topology topology(List<String> stores) {
+    Topology topology = new Topology();
+    topology.addSource(
+        "source", Serdes.String().deserializer(), Serdes.String().deserializer(), "in");
+    topology.addProcessor(
+        "work",
+        () ->
+            new Processor<String, String, String, String>() {
+              @Override
+              public void process(Record<String, String> record) {}
+            },
+        "source");
+    for (String store : stores) {
+      topology.addStateStore(
+          Stores.keyValueStoreBuilder(
+              Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.Long()),
+          "work");
+    }
+    String prefix = "out-";
+    topology.addSink(
+        "sink",
+        (key, value, context) -> prefix + key,
+        Serdes.String().serializer(),
+        Serdes.String().serializer(),
+        "work");
+    return topology;
+  }
+
+  @Test
+  void shouldGiveTheSameTopologyBuiltAgainTheSameFingerprint() {
+    assertThat(topology(List.of("a")).describe().toString())
+        .as("the description itself names the extractor by its identity")
+        .isNotEqualTo(topology(List.of("a")).describe().toString());
+
+    assertThat(StaticMembership.fingerprint(topology(List.of("a")).describe()))
+        .isEqualTo(StaticMembership.fingerprint(topology(List.of("a")).describe()));
+  }
+
+  @Test
+  void shouldGiveATopologyWithAnotherStoreAnotherFingerprint() {
+    assertThat(StaticMembership.fingerprint(topology(List.of("a", "b")).describe()))
+        .isNotEqualTo(StaticMembership.fingerprint(topology(List.of("a")).describe()));
+  }
+}
