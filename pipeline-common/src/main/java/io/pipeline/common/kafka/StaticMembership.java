@@ -8,17 +8,20 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.DescribeConsumerGroupsOptions;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.MemberToRemove;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -59,11 +62,12 @@ public final class StaticMembership {
    * @param properties the application's Kafka Streams properties
    */
   public static void prepare(Topology topology, Properties properties) {
-    StreamsConfig config = new StreamsConfig(properties);
     Optional<String> instanceId = instanceId(properties);
     if (instanceId.isEmpty()) {
       return;
     }
+    // Not logged: the application logs its configuration when it makes its own.
+    StreamsConfig config = new StreamsConfig(properties, false) {};
     String applicationId = config.getString(StreamsConfig.APPLICATION_ID_CONFIG);
     Path record =
         Path.of(config.getString(StreamsConfig.STATE_DIR_CONFIG))
@@ -73,64 +77,79 @@ public final class StaticMembership {
     if (last.isPresent() && last.get().equals(fingerprint)) {
       return;
     }
-    int threads = config.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG);
-    List<MemberToRemove> members = new ArrayList<>();
-    for (int thread = 1; thread <= threads; thread++) {
-      // Kafka Streams gives each stream thread the instance id with its 1-based index.
-      members.add(new MemberToRemove(instanceId.get() + "-" + thread));
-    }
     Map<String, Object> adminConfig = config.getAdminConfigs(applicationId + "-membership");
+    int timeout = (int) ADMIN_TIMEOUT.toMillis();
     try (Admin admin = Admin.create(adminConfig)) {
-      var removal =
-          admin.removeMembersFromConsumerGroup(
-              applicationId, new RemoveMembersFromConsumerGroupOptions(members));
-      int removed = 0;
-      for (MemberToRemove member : members) {
-        try {
-          removal.memberResult(member).get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-          removed++;
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof UnknownMemberIdException
-              || e.getCause() instanceof GroupIdNotFoundException)) {
-            throw new IllegalStateException(
-                "Cannot remove the static member of '"
-                    + applicationId
-                    + "' whose topology changed: "
-                    + e.getCause(),
-                e.getCause());
-          }
-        }
-      }
-      if (removed > 0) {
+      ConsumerGroupDescription group =
+          admin
+              .describeConsumerGroups(
+                  List.of(applicationId), new DescribeConsumerGroupsOptions().timeoutMs(timeout))
+              .describedGroups()
+              .get(applicationId)
+              .get();
+      List<MemberToRemove> members =
+          ownMembers(
+                  instanceId.get(),
+                  group.members().stream()
+                      .map(MemberDescription::groupInstanceId)
+                      .flatMap(Optional::stream)
+                      .toList())
+              .stream()
+              .map(MemberToRemove::new)
+              .toList();
+      if (!members.isEmpty()) {
+        admin
+            .removeMembersFromConsumerGroup(
+                applicationId,
+                new RemoveMembersFromConsumerGroupOptions(members).timeoutMs(timeout))
+            .all()
+            .get();
         log.info(
             "The topology of '{}' {}: its {} static member(s) left the group, so that it"
                 + " rebalances and creates the topics the topology needs",
             applicationId,
             last.isPresent() ? "changed since it last ran here" : "was not recorded here before",
-            removed);
+            members.size());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted removing the static members", e);
-    } catch (TimeoutException e) {
-      throw new IllegalStateException(
-          "The broker did not answer within "
-              + ADMIN_TIMEOUT.toSeconds()
-              + " s when '"
-              + applicationId
-              + "' asked to leave its group after its topology changed",
-          e);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof GroupIdNotFoundException
+          || e.getCause() instanceof UnknownMemberIdException)) {
+        // The application starts anyway, as it would have without this step, and the next start
+        // tries again: it waits for a broker it cannot reach now.
+        log.warn(
+            "Could not make the static members of '{}' leave their group after its topology"
+                + " changed ({}): if the new topology needs new internal topics, they are made"
+                + " only once the group rebalances",
+            applicationId,
+            e.getCause().toString());
+        return;
+      }
     }
     write(record, fingerprint);
   }
 
+  /**
+   * The members of this instance among a group's static members: Kafka Streams gives each stream
+   * thread the instance id with a dash and the thread's index from 1.
+   */
+  static List<String> ownMembers(String instanceId, List<String> groupInstanceIds) {
+    Pattern own = Pattern.compile(Pattern.quote(instanceId) + "-\\d+");
+    return groupInstanceIds.stream().filter(id -> own.matcher(id).matches()).sorted().toList();
+  }
+
   private static Optional<String> instanceId(Properties properties) {
-    Object id =
-        Optional.ofNullable(
-                properties.get(
-                    StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)))
-            .orElse(properties.get(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
-    return Optional.ofNullable(id).map(Object::toString).filter(s -> !s.isBlank());
+    return Stream.of(
+            StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+            StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+            ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)
+        .map(properties::get)
+        .filter(Objects::nonNull)
+        .map(Object::toString)
+        .filter(id -> !id.isBlank())
+        .findFirst();
   }
 
   /**

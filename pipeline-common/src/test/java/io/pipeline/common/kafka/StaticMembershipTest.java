@@ -42,7 +42,7 @@ class StaticMembershipTest {
   }
 
   @Test
-  void shouldGiveTheSameTopologyBuiltAgainTheSameFingerprint() {
+  void shouldGiveTheSameFingerprintWhenTheSameTopologyIsBuiltAgain() {
     assertThat(topology(List.of("a")).describe().toString())
         .as("the description itself names the extractor by its identity")
         .isNotEqualTo(topology(List.of("a")).describe().toString());
@@ -52,8 +52,29 @@ class StaticMembershipTest {
   }
 
   @Test
-  void shouldGiveATopologyWithAnotherStoreAnotherFingerprint() {
+  void shouldGiveAnotherFingerprintWhenTheTopologyHasAnotherStore() {
     assertThat(StaticMembership.fingerprint(topology(List.of("a", "b")).describe()))
         .isNotEqualTo(StaticMembership.fingerprint(topology(List.of("a")).describe()));
+  }
+
+  @Test
+  void shouldPickEachStreamThreadOfThisInstanceWhenTheGroupHasOthersToo() {
+    assertThat(
+            StaticMembership.ownMembers(
+                "pipeline-up",
+                List.of(
+                    "pipeline-up-2",
+                    "pipeline-up-other-1",
+                    "pipeline-up-1",
+                    "pipeline-upgrade-1",
+                    "pipeline-up-12",
+                    "pipeline-up-")))
+        .containsExactly("pipeline-up-1", "pipeline-up-12", "pipeline-up-2");
+  }
+
+  @Test
+  void shouldTakeTheInstanceIdLiterallyWhenItHasPatternCharacters() {
+    assertThat(StaticMembership.ownMembers("a.b", List.of("axb-1", "a.b-1")))
+        .containsExactly("a.b-1");
   }
 }

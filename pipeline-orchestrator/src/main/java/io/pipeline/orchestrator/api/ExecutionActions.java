@@ -447,10 +447,15 @@ final class ExecutionActions {
         PageTokens.read(
                 token, reverse ? "history-reverse" : "history", 1, "a page in the other order")
             .get(0);
+    long after;
     try {
-      return Long.parseLong(id);
+      after = Long.parseLong(id);
     } catch (NumberFormatException e) {
       throw PageTokens.invalid(token);
     }
+    if (after < 1) {
+      throw PageTokens.invalid(token);
+    }
+    return after;
   }
 }

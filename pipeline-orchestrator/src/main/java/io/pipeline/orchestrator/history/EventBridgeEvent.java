@@ -28,6 +28,12 @@ public final class EventBridgeEvent {
     /** An empty detail. */
     Detail NONE = json -> {};
 
+    /**
+     * Writes the fields, inside the detail object the envelope opened.
+     *
+     * @param json the generator, between the object's start and end
+     * @throws IOException as the generator does
+     */
     void write(JsonGenerator json) throws IOException;
   }
 

@@ -26,11 +26,19 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 final class HistoryBatches {
 
   /**
-   * A batch of several events holds at most this many characters of details, so that a batch stays
-   * within the broker's default record size even in UTF-8's three bytes a character. An event
-   * larger than this is a batch of its own, as it was a record of its own before batches.
+   * A batch of several events is at most this many bytes, as {@link #bytes} bounds an event: within
+   * the broker's default record size of 1 MiB. An event larger than this is a batch of its own, as
+   * it was a record of its own before batches.
    */
-  static final int MAX_BATCH_CHARS = 256 * 1024;
+  static final long MAX_BATCH_BYTES = 768 * 1024;
+
+  /**
+   * At most the bytes an event takes in a batch: its details and type at three bytes a character
+   * (UTF-8's most for a {@code char}), and its numbers and lengths.
+   */
+  static long bytes(String type, String details) {
+    return 3L * (type.length() + details.length()) + 48;
+  }
 
   private final ProcessorContext<String, Object> context;
   private final KeyValueStore<Bytes, ExecutionHistoryBatch> store;
@@ -44,18 +52,19 @@ final class HistoryBatches {
   /** Stores the events a command added to an execution's history and sends them on its topic. */
   void append(String executionArn, List<HistoryEvent> events, Instant now) {
     List<ExecutionHistoryEvent> batch = new ArrayList<>();
-    long chars = 0;
+    long size = 0;
     for (HistoryEvent event : events) {
       String details = event.details().toString();
-      if (!batch.isEmpty() && chars + details.length() > MAX_BATCH_CHARS) {
+      long bytes = bytes(event.type(), details);
+      if (!batch.isEmpty() && size + bytes > MAX_BATCH_BYTES) {
         write(executionArn, batch, now);
         batch = new ArrayList<>();
-        chars = 0;
+        size = 0;
       }
       batch.add(
           new ExecutionHistoryEvent(
               event.id(), event.previousEventId(), event.type(), event.timestamp(), details));
-      chars += details.length();
+      size += bytes;
     }
     if (!batch.isEmpty()) {
       write(executionArn, batch, now);

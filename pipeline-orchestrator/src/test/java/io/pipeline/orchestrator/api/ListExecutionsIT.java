@@ -214,5 +214,13 @@ class ListExecutionsIT {
     List<Long> reversed = new java.util.ArrayList<>(forward);
     java.util.Collections.reverse(reversed);
     assertThat(backward).containsExactlyElementsOf(reversed);
+    String beforeTheFirst =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("history\n-5".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThatThrownBy(
+            () -> sfn.getExecutionHistory(b -> b.executionArn(execution).nextToken(beforeTheFirst)))
+        .as("a page after an event id no event has")
+        .isInstanceOf(InvalidTokenException.class);
   }
 }

@@ -128,10 +128,11 @@ class HistoryBatchesTest {
   }
 
   @Test
-  void shouldSplitACommandsLargeEventsIntoBatchesWithinTheLimit() {
-    int large = HistoryBatches.MAX_BATCH_CHARS / 3;
+  void shouldSplitACommandsLargeEventsIntoBatchesWhenTheyWouldPassTheLimit() {
+    // Details of about a third of the limit: two events to a batch.
+    int large = (int) (HistoryBatches.MAX_BATCH_BYTES / 3 / 3) + 100;
     history.append(ARN, events(1, 7, large), T0);
-    history.append(ARN, events(8, 8, HistoryBatches.MAX_BATCH_CHARS * 2), T0);
+    history.append(ARN, events(8, 8, (int) HistoryBatches.MAX_BATCH_BYTES), T0);
 
     List<ExecutionHistoryBatch> sent =
         context.forwarded().stream()
@@ -144,9 +145,22 @@ class HistoryBatchesTest {
     assertThat(sent)
         .filteredOn(batch -> batch.getEvents().size() > 1)
         .allSatisfy(
-            batch ->
-                assertThat(batch.getEvents().stream().mapToInt(e -> e.getDetails().length()).sum())
-                    .isLessThanOrEqualTo(HistoryBatches.MAX_BATCH_CHARS));
+            batch -> {
+              assertThat(
+                      batch.getEvents().stream()
+                          .mapToLong(e -> HistoryBatches.bytes(e.getType(), e.getDetails()))
+                          .sum())
+                  .isLessThanOrEqualTo(HistoryBatches.MAX_BATCH_BYTES);
+              assertThat(
+                      new PipelineTopics(SchemaCatalog.builtIn())
+                          .executionHistory()
+                          .valueSerde()
+                          .serializer()
+                          .serialize("h", batch)
+                          .length)
+                  .as("the record, encoded")
+                  .isLessThan(1024 * 1024);
+            });
     assertThat(ids(HistoryBatches.page(store, ARN, 0, 100, false))).isEqualTo(range(1, 8, false));
   }
 

@@ -23,7 +23,7 @@ class ExecutionHistorySerdeTest {
   private final ExecutionHistorySerde serde = new ExecutionHistorySerde(catalog);
 
   @Test
-  void shouldRoundTripABatch() {
+  void shouldReadABatchBackWhenItWroteIt() {
     ExecutionHistoryBatch batch =
         new ExecutionHistoryBatch(
             ARN,
@@ -35,7 +35,7 @@ class ExecutionHistorySerdeTest {
   }
 
   @Test
-  void shouldReadAnEventWrittenAloneByAnEarlierReleaseAsABatchOfOne() {
+  void shouldReadABatchOfOneWhenAnEarlierReleaseWroteAnEventAlone() {
     Schema released =
         SchemaCatalog.releasedVersions(ExecutionHistoryEvent.getClassSchema().getFullName()).get(0);
     GenericRecord alone = new GenericData.Record(released);
@@ -59,7 +59,7 @@ class ExecutionHistorySerdeTest {
   }
 
   @Test
-  void shouldRefuseBytesThatAreNeither() {
+  void shouldRefuseTheBytesWhenTheyAreNeitherABatchNorAnEvent() {
     byte[] text = "{\"id\": 1}".getBytes(StandardCharsets.UTF_8);
 
     assertThatThrownBy(() -> serde.decode("history", text))
