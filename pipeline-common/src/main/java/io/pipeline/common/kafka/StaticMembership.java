@@ -62,6 +62,11 @@ public final class StaticMembership {
    * @param properties the application's Kafka Streams properties
    */
   public static void prepare(Topology topology, Properties properties) {
+    prepare(topology, properties, ADMIN_TIMEOUT);
+  }
+
+  /** The same, each call to the broker waiting at most {@code adminTimeout}. */
+  static void prepare(Topology topology, Properties properties, Duration adminTimeout) {
     Optional<String> instanceId = instanceId(properties);
     if (instanceId.isEmpty()) {
       return;
@@ -78,7 +83,7 @@ public final class StaticMembership {
       return;
     }
     Map<String, Object> adminConfig = config.getAdminConfigs(applicationId + "-membership");
-    int timeout = (int) ADMIN_TIMEOUT.toMillis();
+    int timeout = (int) adminTimeout.toMillis();
     try (Admin admin = Admin.create(adminConfig)) {
       ConsumerGroupDescription group =
           admin

@@ -1,14 +1,21 @@
 package io.pipeline.common.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StaticMembershipTest {
 
@@ -76,5 +83,24 @@ class StaticMembershipTest {
   void shouldTakeTheInstanceIdLiterallyWhenItHasPatternCharacters() {
     assertThat(StaticMembership.ownMembers("a.b", List.of("axb-1", "a.b-1")))
         .containsExactly("a.b-1");
+  }
+
+  @Test
+  void shouldLetTheApplicationStartAndTryAgainNextTimeWhenTheBrokerCannotBeReached(
+      @TempDir Path state) {
+    Properties properties = new Properties();
+    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "unreached");
+    properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1");
+    properties.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+    properties.put(
+        StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), "instance");
+
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () -> StaticMembership.prepare(topology(List.of("a")), properties, Duration.ofSeconds(2)));
+
+    assertThat(state.resolve("unreached.topology"))
+        .as("not recorded: the next start asks again")
+        .doesNotExist();
   }
 }
