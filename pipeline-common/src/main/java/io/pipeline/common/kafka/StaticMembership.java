@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.DescribeConsumerGroupsOptions;
-import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.MemberToRemove;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -83,57 +82,83 @@ public final class StaticMembership {
       return;
     }
     Map<String, Object> adminConfig = config.getAdminConfigs(applicationId + "-membership");
-    int timeout = (int) adminTimeout.toMillis();
     try (Admin admin = Admin.create(adminConfig)) {
-      ConsumerGroupDescription group =
-          admin
-              .describeConsumerGroups(
-                  List.of(applicationId), new DescribeConsumerGroupsOptions().timeoutMs(timeout))
-              .describedGroups()
-              .get(applicationId)
-              .get();
-      List<MemberToRemove> members =
-          ownMembers(
-                  instanceId.get(),
-                  group.members().stream()
-                      .map(MemberDescription::groupInstanceId)
-                      .flatMap(Optional::stream)
-                      .toList())
-              .stream()
-              .map(MemberToRemove::new)
-              .toList();
-      if (!members.isEmpty()) {
-        admin
-            .removeMembersFromConsumerGroup(
-                applicationId,
-                new RemoveMembersFromConsumerGroupOptions(members).timeoutMs(timeout))
-            .all()
-            .get();
+      int removed = leave(admin, applicationId, instanceId.get(), (int) adminTimeout.toMillis());
+      if (removed > 0) {
         log.info(
             "The topology of '{}' {}: its {} static member(s) left the group, so that it"
                 + " rebalances and creates the topics the topology needs",
             applicationId,
             last.isPresent() ? "changed since it last ran here" : "was not recorded here before",
-            members.size());
+            removed);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted removing the static members", e);
+      throw new IllegalStateException(
+          "Interrupted while '" + applicationId + "' left its group before starting", e);
     } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof GroupIdNotFoundException
-          || e.getCause() instanceof UnknownMemberIdException)) {
-        // The application starts anyway, as it would have without this step, and the next start
-        // tries again: it waits for a broker it cannot reach now.
-        log.warn(
-            "Could not make the static members of '{}' leave their group after its topology"
-                + " changed ({}): if the new topology needs new internal topics, they are made"
-                + " only once the group rebalances",
-            applicationId,
-            e.getCause().toString());
-        return;
-      }
+      // The application starts anyway, as it would have without this step, and the next start
+      // tries again.
+      log.warn(
+          "'{}' could not leave its group after its topology changed ({}). Internal topics the new"
+              + " topology adds are created only once the group rebalances: restart it when the"
+              + " broker answers",
+          applicationId,
+          e.getCause().toString());
+      return;
     }
     write(record, fingerprint);
+  }
+
+  /**
+   * Removes this instance's static members from the group, if it has any there.
+   *
+   * @return how many were removed
+   * @throws ExecutionException when the broker refused or did not answer in time
+   */
+  private static int leave(Admin admin, String applicationId, String instanceId, int timeoutMs)
+      throws InterruptedException, ExecutionException {
+    ConsumerGroupDescription group;
+    try {
+      group =
+          admin
+              .describeConsumerGroups(
+                  List.of(applicationId), new DescribeConsumerGroupsOptions().timeoutMs(timeoutMs))
+              .describedGroups()
+              .get(applicationId)
+              .get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof GroupIdNotFoundException) {
+        return 0;
+      }
+      throw e;
+    }
+    List<MemberToRemove> members =
+        ownMembers(
+                instanceId,
+                group.members().stream()
+                    .flatMap(member -> member.groupInstanceId().stream())
+                    .toList())
+            .stream()
+            .map(MemberToRemove::new)
+            .toList();
+    if (members.isEmpty()) {
+      return 0;
+    }
+    try {
+      admin
+          .removeMembersFromConsumerGroup(
+              applicationId,
+              new RemoveMembersFromConsumerGroupOptions(members).timeoutMs(timeoutMs))
+          .all()
+          .get();
+    } catch (ExecutionException e) {
+      // A member that left meanwhile is gone all the same.
+      if (!(e.getCause() instanceof UnknownMemberIdException)) {
+        throw e;
+      }
+    }
+    return members.size();
   }
 
   /**

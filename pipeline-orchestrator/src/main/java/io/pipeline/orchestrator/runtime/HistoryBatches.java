@@ -17,7 +17,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * Executions' histories in the runtime's history store and on the history topic: the events a
  * command adds are one record, keyed in the store by execution ARN and the id of its first event
- * (see {@link StoreKeys#historyEvent}). Writing a command's events together costs one store update,
+ * (see {@link StoreKeys#historyBatch}). Writing a command's events together costs one store update,
  * one changelog record and one history record, where an event each cost that many times more.
  *
  * <p>Event ids are consecutive, so the batch holding an event is the last one starting at or before

@@ -6,9 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.SchemaStore;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -39,8 +37,7 @@ public final class ExecutionHistorySerde implements Serde<ExecutionHistoryBatch>
             .collect(
                 Collectors.toUnmodifiableMap(
                     SchemaCatalog::fingerprint,
-                    (Function<Schema, AvroSerde<GenericRecord>>)
-                        released -> AvroSerde.generic(released, writerSchemas)));
+                    released -> AvroSerde.<GenericRecord>generic(released, writerSchemas)));
   }
 
   /** Encodes a batch; {@code null} (a tombstone) stays {@code null}. */
