@@ -37,6 +37,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +48,8 @@ import org.slf4j.LoggerFactory;
  * messages arrived. A message Kafka could not take is left unacknowledged, with every one after it,
  * and the bridge reconnects, so the broker delivers them again. A message its mapping cannot
  * decode, or too large for Kafka, goes to the dead-letter topic and is acknowledged once that
- * record is. The broker sends at most {@code inFlight} unacknowledged messages: back-pressure, not
- * a buffer.
+ * record is. The bridge takes at most {@code inFlight} messages at a time: back-pressure, not a
+ * buffer.
  */
 public final class MqttBridge implements AutoCloseable {
 
@@ -68,6 +69,7 @@ public final class MqttBridge implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final Mqtt5AsyncClient client;
   private final OrderedAcks acks = new OrderedAcks();
+  private final Credits credits;
   private final ExecutorService sender =
       Executors.newSingleThreadExecutor(DaemonThreads.named("mqtt-bridge-sender"));
   private final IngestMetrics metrics;
@@ -105,6 +107,7 @@ public final class MqttBridge implements AutoCloseable {
           "Setting " + MqttBridgeConfig.MAPPINGS.name() + ": " + e.getMessage(), e);
     }
     this.clock = clock;
+    this.credits = new Credits(config.inFlight(), this::forward);
     this.producer =
         new KafkaProducer<>(
             kafka.reliableProducerConfig("mqtt-bridge-" + config.clientId(), Map.of()),
@@ -127,7 +130,7 @@ public final class MqttBridge implements AutoCloseable {
             // bridge stops trying to connect.
             .addDisconnectedListener(
                 context -> {
-                  acks.abandonAll();
+                  credits.giveBack(acks.abandonAll());
                   if (closed) {
                     context.getReconnector().reconnect(false);
                   }
@@ -161,14 +164,13 @@ public final class MqttBridge implements AutoCloseable {
   public void start() {
     // Registered before connecting: a resumed session delivers its queued messages right after
     // CONNACK, before any subscription's own callback could exist.
-    client.publishes(MqttGlobalPublishFilter.ALL, this::forward, true);
+    Publisher<Mqtt5Publish> publishes = client.toRx().publishes(MqttGlobalPublishFilter.ALL, true);
+    publishes.subscribe(credits);
+    // No Receive Maximum of the bridge's own: the broker's limit holds (decision 0042).
     client
         .connectWith()
         .cleanStart(false)
         .sessionExpiryInterval(SESSION_EXPIRY_SECONDS)
-        .restrictions()
-        .receiveMaximum(config.inFlight())
-        .applyRestrictions()
         .send()
         .join();
     for (MqttMapping mapping : config.mappings()) {
@@ -245,7 +247,9 @@ public final class MqttBridge implements AutoCloseable {
                       ? meters.deadLetters()
                       : meters.out())
                   .increment();
-              acks.done(pending);
+              if (acks.done(pending)) {
+                credits.giveBack(1);
+              }
             } else if (error instanceof RecordTooLargeException
                 && !record.topic().equals(PipelineTopics.INGEST_DEAD_LETTERS)) {
               String reason =
@@ -308,7 +312,7 @@ public final class MqttBridge implements AutoCloseable {
         "Kafka did not take a message from '{}'; reconnecting to have it redelivered",
         message.getTopic(),
         error);
-    acks.abandonAll();
+    credits.giveBack(acks.abandonAll());
     client.disconnect();
   }
 

@@ -16,7 +16,7 @@ import java.util.Optional;
  *     overlap, so each message has exactly one mapping
  * @param group the shared-subscription group, so several bridges split the messages
  * @param clientId the bridge's stable MQTT client id (its session survives restarts)
- * @param inFlight how many unacknowledged messages the broker may send at once
+ * @param inFlight how many messages the bridge takes at once and holds until Kafka has them
  */
 public record MqttBridgeConfig(
     Optional<URI> broker, List<MqttMapping> mappings, String group, String clientId, int inFlight) {
@@ -54,9 +54,9 @@ public record MqttBridgeConfig(
           65535,
           1,
           65535,
-          "Receive Maximum: unacknowledged messages the broker may send at once. Mosquitto 2 was"
-              + " seen to exceed a lower value when it resumes a session, which the client then"
-              + " rejects; bound the flow with the broker's max_inflight_messages instead.");
+          "Messages the bridge takes at once and holds until Kafka has them (back-pressure); the"
+              + " rest wait, unacknowledged. Enforced by the bridge, not sent as the MQTT Receive"
+              + " Maximum, which Mosquitto 2.0.11 exceeds under load (decision 0042).");
 
   /** The settings this record reads, for documentation. */
   public static final List<Setting<?>> SETTINGS =

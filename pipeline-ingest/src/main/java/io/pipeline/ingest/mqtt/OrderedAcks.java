@@ -38,24 +38,31 @@ final class OrderedAcks {
   /**
    * Kafka has the message's record: acknowledges it, and every later one already done, once all
    * before it are acknowledged.
+   *
+   * @return whether the message was still waiting; false when it was abandoned
    */
-  synchronized void done(Pending pending) {
+  synchronized boolean done(Pending pending) {
     if (pending.generation != generation) {
-      return; // abandoned: the broker delivers it again
+      return false; // abandoned: the broker delivers it again
     }
     pending.done = true;
     while (!queue.isEmpty() && queue.peekFirst().done) {
       queue.pollFirst().acknowledge.run();
     }
+    return true;
   }
 
   /**
    * Gives up on every message not yet acknowledged (a record was refused, or the connection is
    * gone): none of them is acknowledged now, so the broker delivers them all again.
+   *
+   * @return how many of them Kafka had not yet completed
    */
-  synchronized void abandonAll() {
+  synchronized int abandonAll() {
     generation++;
+    int waitingForKafka = (int) queue.stream().filter(p -> !p.done).count();
     queue.clear();
+    return waitingForKafka;
   }
 
   /** Messages received and not yet acknowledged. */

@@ -24,8 +24,13 @@ import io.pipeline.schemas.topic.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -170,6 +175,38 @@ class MqttBridgeIT {
       assertThat(metrics.messagesOut("mqtt", readingsTags).count()).isEqualTo(2);
       assertThat(metrics.deadLetters("mqtt", readingsTags).count()).isEqualTo(1);
       assertThat(metrics.kafkaAck("mqtt", readingsTags).count()).isEqualTo(3);
+      assertThat(bridge.isConnected()).isTrue();
+    }
+  }
+
+  @Test
+  void shouldTakeNoMoreThanItsInFlightLimitHoweverFastTheBrokerSends() throws Exception {
+    // Ten devices publish without waiting, so the broker pushes the bridge as hard as it can:
+    // Mosquitto 2.0.11 then sends past a client's Receive Maximum, and a bridge that relied on it
+    // dropped its connection on every reconnection, copying nothing more.
+    String root = LocalStack.uniqueName("line");
+    int limit = 50;
+    Map<String, String> env =
+        new HashMap<>(MqttTraffic.env(broker, MqttTraffic.telemetryMapping(root)));
+    env.put(MqttBridgeConfig.IN_FLIGHT.name(), String.valueOf(limit));
+    AtomicLong toKafka = metrics.inFlight(MqttBridge.SOURCE, Tags.empty());
+    AtomicLong most = new AtomicLong();
+
+    try (MqttBridge bridge = bridge(MqttBridgeConfig.from(Settings.of(env)))) {
+      bridge.start();
+      ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+      sampler.scheduleAtFixedRate(
+          () -> most.accumulateAndGet(toKafka.get(), Math::max), 0, 200, TimeUnit.MICROSECONDS);
+      try {
+        MqttTraffic.publishAtOnce(broker, root, DEVICES, MESSAGES);
+        List<MqttMessage> messages =
+            MqttTraffic.received(bootstrap, topics.mqttMessages(), root, MESSAGES);
+
+        assertThat(MqttTraffic.numbers(messages)).hasSize(MESSAGES);
+      } finally {
+        sampler.shutdownNow();
+      }
+      assertThat(most.get()).isBetween(1L, (long) limit);
       assertThat(bridge.isConnected()).isTrue();
     }
   }

@@ -80,6 +80,31 @@ final class MqttTraffic {
   }
 
   /**
+   * Publishes {@code count} numbered messages from {@code devices} clients of their own, each
+   * sending without waiting for the broker's acknowledgements, and returns once all are
+   * acknowledged.
+   */
+  static void publishAtOnce(MqttEndpoint broker, String root, int devices, int count) {
+    List<Mqtt5AsyncClient> clients = new ArrayList<>();
+    for (int d = 0; d < devices; d++) {
+      clients.add(device(broker).toAsync());
+    }
+    List<CompletableFuture<?>> sent = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      sent.add(
+          clients
+              .get(i % devices)
+              .publishWith()
+              .topic(root + "/sensor-" + (i % devices) + "/telemetry")
+              .qos(MqttQos.AT_LEAST_ONCE)
+              .payload(String.valueOf(i).getBytes(StandardCharsets.UTF_8))
+              .send());
+    }
+    CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+    clients.forEach(c -> c.disconnect().join());
+  }
+
+  /**
    * The root's messages in Kafka, duplicates included, once {@code count} distinct message numbers
    * arrived (or 120 s passed).
    */

@@ -41,6 +41,18 @@ class OrderedAcksTest {
     assertThat(sent).containsExactly(3);
   }
 
+  @Test
+  void shouldCountWhatKafkaHadNotCompletedWhenAbandoning() {
+    OrderedAcks.Pending first = arrived(1);
+    OrderedAcks.Pending second = arrived(2);
+    arrived(3);
+    assertThat(acks.done(second)).isTrue();
+
+    assertThat(acks.abandonAll()).isEqualTo(2);
+    assertThat(acks.done(first)).isFalse();
+    assertThat(acks.abandonAll()).isZero();
+  }
+
   private OrderedAcks.Pending arrived(int id) {
     return acks.arrived(() -> sent.add(id));
   }
