@@ -68,13 +68,7 @@ final class MqttTraffic {
       if (wait > 0) {
         LockSupport.parkNanos(wait);
       }
-      sent.add(
-          async
-              .publishWith()
-              .topic(root + "/sensor-" + (i % devices) + "/telemetry")
-              .qos(MqttQos.AT_LEAST_ONCE)
-              .payload(String.valueOf(i).getBytes(StandardCharsets.UTF_8))
-              .send());
+      sent.add(send(async, root, devices, i));
     }
     CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
   }
@@ -91,17 +85,21 @@ final class MqttTraffic {
     }
     List<CompletableFuture<?>> sent = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      sent.add(
-          clients
-              .get(i % devices)
-              .publishWith()
-              .topic(root + "/sensor-" + (i % devices) + "/telemetry")
-              .qos(MqttQos.AT_LEAST_ONCE)
-              .payload(String.valueOf(i).getBytes(StandardCharsets.UTF_8))
-              .send());
+      sent.add(send(clients.get(i % devices), root, devices, i));
     }
     CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
     clients.forEach(c -> c.disconnect().join());
+  }
+
+  /** Sends message {@code i} of its device, without waiting for the broker's acknowledgement. */
+  private static CompletableFuture<?> send(
+      Mqtt5AsyncClient client, String root, int devices, int i) {
+    return client
+        .publishWith()
+        .topic(root + "/sensor-" + (i % devices) + "/telemetry")
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .payload(String.valueOf(i).getBytes(StandardCharsets.UTF_8))
+        .send();
   }
 
   /**
