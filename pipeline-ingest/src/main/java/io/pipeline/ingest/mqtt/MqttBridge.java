@@ -48,8 +48,8 @@ import org.slf4j.LoggerFactory;
  * messages arrived. A message Kafka could not take is left unacknowledged, with every one after it,
  * and the bridge reconnects, so the broker delivers them again. A message its mapping cannot
  * decode, or too large for Kafka, goes to the dead-letter topic and is acknowledged once that
- * record is. The bridge takes at most {@code inFlight} messages at a time: back-pressure, not a
- * buffer.
+ * record is. At most {@code inFlight} messages are on their way to Kafka at a time: back-pressure,
+ * not a buffer.
  */
 public final class MqttBridge implements AutoCloseable {
 
@@ -130,12 +130,16 @@ public final class MqttBridge implements AutoCloseable {
             // bridge stops trying to connect.
             .addDisconnectedListener(
                 context -> {
-                  credits.giveBack(acks.abandonAll());
+                  acks.abandonAll();
                   if (closed) {
                     context.getReconnector().reconnect(false);
                   }
                 })
-            .addConnectedListener(context -> disconnectIfClosed())
+            .addConnectedListener(
+                context -> {
+                  acks.releaseAbandoned();
+                  disconnectIfClosed();
+                })
             .buildAsync();
   }
 
@@ -200,8 +204,8 @@ public final class MqttBridge implements AutoCloseable {
   private void forward(Mqtt5Publish publish) {
     // Arrival order is taken here, on the MQTT client's thread; the rest happens on the sender
     // thread, since KafkaProducer.send blocks while Kafka is unreachable (up to max.block.ms)
-    // and must not stall the MQTT client. The sender's queue holds at most the messages the
-    // broker lets be unacknowledged (its in-flight limit): back-pressure, not a buffer.
+    // and must not stall the MQTT client. The sender's queue holds at most the bridge's in-flight
+    // limit of messages (Credits): back-pressure, not a buffer.
     OrderedAcks.Pending pending = acks.arrived(publish::acknowledge);
     MqttMessage message = envelope(publish);
     sender.execute(() -> map(pending, message));
@@ -247,9 +251,8 @@ public final class MqttBridge implements AutoCloseable {
                       ? meters.deadLetters()
                       : meters.out())
                   .increment();
-              if (acks.done(pending)) {
-                credits.giveBack(1);
-              }
+              acks.done(pending);
+              credits.giveBack(1);
             } else if (error instanceof RecordTooLargeException
                 && !record.topic().equals(PipelineTopics.INGEST_DEAD_LETTERS)) {
               String reason =
@@ -270,12 +273,14 @@ public final class MqttBridge implements AutoCloseable {
                           mapping,
                           message));
             } else {
+              credits.giveBack(1);
               meters.errors().increment();
               refused(message, error);
             }
           });
     } catch (KafkaException e) {
       inFlight.decrementAndGet();
+      credits.giveBack(1);
       meters.errors().increment();
       refused(message, e);
     }
@@ -312,7 +317,8 @@ public final class MqttBridge implements AutoCloseable {
         "Kafka did not take a message from '{}'; reconnecting to have it redelivered",
         message.getTopic(),
         error);
-    credits.giveBack(acks.abandonAll());
+    // Released on the next connection (the connected listener): a PUBACK now would lose them.
+    acks.abandonAll();
     client.disconnect();
   }
 

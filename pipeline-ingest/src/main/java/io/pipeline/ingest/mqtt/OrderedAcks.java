@@ -1,7 +1,9 @@
 package io.pipeline.ingest.mqtt;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * Acknowledges MQTT messages in the order they arrived, whatever order Kafka acknowledges their
@@ -26,6 +28,7 @@ final class OrderedAcks {
   }
 
   private final Deque<Pending> queue = new ArrayDeque<>();
+  private final List<Pending> abandoned = new ArrayList<>();
   private long generation;
 
   /** Records a message that arrived; {@code acknowledge} sends its PUBACK. */
@@ -38,31 +41,42 @@ final class OrderedAcks {
   /**
    * Kafka has the message's record: acknowledges it, and every later one already done, once all
    * before it are acknowledged.
-   *
-   * @return whether the message was still waiting; false when it was abandoned
    */
-  synchronized boolean done(Pending pending) {
+  synchronized void done(Pending pending) {
     if (pending.generation != generation) {
-      return false; // abandoned: the broker delivers it again
+      return; // abandoned: the broker delivers it again
     }
     pending.done = true;
     while (!queue.isEmpty() && queue.peekFirst().done) {
       queue.pollFirst().acknowledge.run();
     }
-    return true;
   }
 
   /**
    * Gives up on every message not yet acknowledged (a record was refused, or the connection is
-   * gone): none of them is acknowledged now, so the broker delivers them all again.
-   *
-   * @return how many of them Kafka had not yet completed
+   * gone): none of them is acknowledged now, so the broker delivers them all again. They are kept
+   * until {@link #releaseAbandoned}.
    */
-  synchronized int abandonAll() {
+  synchronized void abandonAll() {
     generation++;
-    int waitingForKafka = (int) queue.stream().filter(p -> !p.done).count();
+    abandoned.addAll(queue);
     queue.clear();
-    return waitingForKafka;
+  }
+
+  /**
+   * Runs the acknowledgement of every abandoned message, once the client has connected again: it
+   * sends no PUBACK for a message of an earlier connection, but it lets go of them. Until it does,
+   * they stay at the head of its queue of received messages, and it sends no PUBACK for any message
+   * after them. Not sooner: while the old connection is closing (a broker that shuts down sends a
+   * DISCONNECT first), a PUBACK could still leave and lose a message Kafka does not have.
+   */
+  void releaseAbandoned() {
+    List<Pending> released;
+    synchronized (this) {
+      released = List.copyOf(abandoned);
+      abandoned.clear();
+    }
+    released.forEach(p -> p.acknowledge.run());
   }
 
   /** Messages received and not yet acknowledged. */

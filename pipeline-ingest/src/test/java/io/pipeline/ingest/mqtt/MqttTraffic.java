@@ -79,12 +79,17 @@ final class MqttTraffic {
    * acknowledged.
    */
   static void publishAtOnce(MqttEndpoint broker, String root, int devices, int count) {
+    publishAtOnce(broker, root, devices, 0, count);
+  }
+
+  /** As {@link #publishAtOnce(MqttEndpoint, String, int, int)}, numbered from {@code first}. */
+  static void publishAtOnce(MqttEndpoint broker, String root, int devices, int first, int count) {
     List<Mqtt5AsyncClient> clients = new ArrayList<>();
     for (int d = 0; d < devices; d++) {
       clients.add(device(broker).toAsync());
     }
     List<CompletableFuture<?>> sent = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
+    for (int i = first; i < first + count; i++) {
       sent.add(send(clients.get(i % devices), root, devices, i));
     }
     CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();

@@ -42,15 +42,18 @@ class OrderedAcksTest {
   }
 
   @Test
-  void shouldCountWhatKafkaHadNotCompletedWhenAbandoning() {
+  void shouldAcknowledgeAbandonedMessagesOnlyWhenReleasedAndOnce() {
     OrderedAcks.Pending first = arrived(1);
-    OrderedAcks.Pending second = arrived(2);
-    arrived(3);
-    assertThat(acks.done(second)).isTrue();
+    arrived(2);
+    acks.abandonAll();
+    acks.done(first);
+    assertThat(sent).isEmpty();
 
-    assertThat(acks.abandonAll()).isEqualTo(2);
-    assertThat(acks.done(first)).isFalse();
-    assertThat(acks.abandonAll()).isZero();
+    acks.releaseAbandoned();
+    acks.releaseAbandoned();
+
+    assertThat(sent).containsExactly(1, 2);
+    assertThat(acks.waiting()).isZero();
   }
 
   private OrderedAcks.Pending arrived(int id) {
