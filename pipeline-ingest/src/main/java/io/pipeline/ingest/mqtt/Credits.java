@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands the MQTT client's messages to the bridge at most {@code limit} at a time: a message takes a
- * credit when it arrives and gives it back once the bridge is done with it. The limit is the
+ * credit when it arrives and gives it back once Kafka has completed its send. The limit is the
  * bridge's own, through Reactive Streams demand, and not the broker's: a broker that sends past a
  * client's Receive Maximum (Mosquitto 2.0.11 does, under load) makes the client drop the
  * connection, and every reconnection then fails the same way. Messages beyond the limit wait in the
@@ -43,7 +43,7 @@ final class Credits implements Subscriber<Mqtt5Publish> {
     bridge.accept(publish);
   }
 
-  /** The bridge is done with {@code count} messages: as many more may come. */
+  /** Kafka has completed the sends of {@code count} messages: as many more may come. */
   synchronized void giveBack(int count) {
     // Reactive Streams asks for calls to request to be serial: Kafka's callbacks and the MQTT
     // client's listeners give credits back on different threads.

@@ -16,7 +16,7 @@ import java.util.Optional;
  *     overlap, so each message has exactly one mapping
  * @param group the shared-subscription group, so several bridges split the messages
  * @param clientId the bridge's stable MQTT client id (its session survives restarts)
- * @param inFlight how many messages the bridge takes at once and holds until Kafka has them
+ * @param inFlight how many messages may be on their way to Kafka at once
  */
 public record MqttBridgeConfig(
     Optional<URI> broker, List<MqttMapping> mappings, String group, String clientId, int inFlight) {
@@ -54,8 +54,8 @@ public record MqttBridgeConfig(
           65535,
           1,
           65535,
-          "Messages the bridge takes at once and holds until Kafka has them (back-pressure); the"
-              + " rest wait, unacknowledged. Enforced by the bridge, not sent as the MQTT Receive"
+          "Messages on their way to Kafka at once (back-pressure); the rest wait in the MQTT"
+              + " client or at the broker, unacknowledged. Enforced by the bridge, not sent as the MQTT Receive"
               + " Maximum, which Mosquitto 2.0.11 exceeds under load (decision 0042).");
 
   /** The settings this record reads, for documentation. */
