@@ -4,6 +4,7 @@ import io.pipeline.cli.bench.EtlBench;
 import io.pipeline.cli.bench.Figures;
 import io.pipeline.cli.bench.IngestBench;
 import io.pipeline.cli.bench.TransformBench;
+import io.pipeline.cli.bench.Warmup;
 import io.pipeline.cli.bench.WorkflowBench;
 import io.pipeline.cli.bench.WorkflowReport;
 import io.pipeline.common.kafka.KafkaSettings;
@@ -112,11 +113,7 @@ final class BenchCommand implements Runnable {
         out.flush();
         IngestBench.Options options =
             new IngestBench.Options(messages, size, clients, latencyRun, objects);
-        for (int run = 1; run <= runs.warmup; run++) {
-          out.printf("Warm-up run %d of %d...%n", run, runs.warmup);
-          out.flush();
-          new IngestBench(stack, options).run();
-        }
+        Warmup.run(out, runs.warmup, () -> new IngestBench(stack, options).run());
         List<IngestBench.Result> results = new ArrayList<>();
         for (int run = 1; run <= runs.count; run++) {
           out.printf(
@@ -281,11 +278,7 @@ final class BenchCommand implements Runnable {
         out.println("Starting Kafka, the orchestrator and an activity worker...");
         out.flush();
         try (WorkflowBench bench = WorkflowBench.start(stack, options)) {
-          for (int run = 1; run <= runs.warmup; run++) {
-            out.printf("Warm-up run %d of %d...%n", run, runs.warmup);
-            out.flush();
-            bench.run();
-          }
+          Warmup.run(out, runs.warmup, bench::run);
           List<WorkflowBench.Result> results = new ArrayList<>();
           for (int run = 1; run <= runs.count; run++) {
             out.printf(
@@ -360,11 +353,7 @@ final class BenchCommand implements Runnable {
           etl = Optional.of(load);
         }
         TransformBench bench = new TransformBench(kafka, state, records, etl);
-        for (int run = 1; run <= runs.warmup; run++) {
-          out.printf("Warm-up run %d of %d...%n", run, runs.warmup);
-          out.flush();
-          bench.run();
-        }
+        Warmup.run(out, runs.warmup, bench::run);
         List<TransformBench.Result> results = new ArrayList<>();
         for (int run = 1; run <= runs.count; run++) {
           out.printf(
@@ -395,8 +384,11 @@ final class BenchCommand implements Runnable {
         names = "--warmup-runs",
         defaultValue = "1",
         description =
-            "Runs first, not counted: the JIT compiles the measured paths (default:"
-                + " ${DEFAULT-VALUE}).")
+            "Runs first, not counted, while the JIT compiles the measured paths; more follow,"
+                + " up to "
+                + Warmup.MAX_RUNS
+                + " in all, while the JIT compiler took more than a tenth of the CPU in the last"
+                + " (default: ${DEFAULT-VALUE}; 0: none).")
     int warmup;
   }
 }

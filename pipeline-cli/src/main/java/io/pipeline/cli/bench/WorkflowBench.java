@@ -1,8 +1,5 @@
 package io.pipeline.cli.bench;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.pipeline.client.worker.ActivityWorker;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
@@ -19,7 +16,6 @@ import io.pipeline.schemas.orchestrator.StartExecution;
 import io.pipeline.schemas.serde.SchemaCatalog;
 import io.pipeline.schemas.topic.PipelineTopics;
 import io.pipeline.schemas.topic.Topic;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +61,8 @@ public final class WorkflowBench implements AutoCloseable {
 
   /**
    * One run's figures; rates per second, latencies in milliseconds; {@code otherLoad}: the share of
-   * the machine's CPU other processes took meanwhile (NaN where unknown).
+   * the machine's CPU other processes took meanwhile, {@code jitLoad}: the share this JVM's JIT
+   * compiler took (NaN where unknown).
    */
   public record Result(
       double rawRate,
@@ -78,7 +75,8 @@ public final class WorkflowBench implements AutoCloseable {
       long p50Millis,
       long p99Millis,
       long maxMillis,
-      double otherLoad) {}
+      double otherLoad,
+      double jitLoad) {}
 
   /** States entered by one execution of each workflow. */
   static final int STANDARD_STATES = 5;
@@ -87,7 +85,6 @@ public final class WorkflowBench implements AutoCloseable {
   static final int LATENCY_STATES = 3;
 
   private static final String ACCOUNT_PREFIX = "arn:aws:states:us-east-1:000000000000:";
-  private static final JsonFactory JSON = new JsonFactory();
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
   private final KafkaSettings kafka;
@@ -167,6 +164,7 @@ public final class WorkflowBench implements AutoCloseable {
     Rates express = expressRates(run);
     Rates unlogged = unloggedExpressRates(run);
     long[] latencies = latencies(run);
+    Optional<MachineLoad.Share> share = load.share();
     return new Result(
         raw,
         standard.transitions(),
@@ -178,7 +176,8 @@ public final class WorkflowBench implements AutoCloseable {
         Percentiles.of(latencies, 0.50),
         Percentiles.of(latencies, 0.99),
         latencies.length == 0 ? 0 : latencies[latencies.length - 1],
-        load.share().map(MachineLoad.Share::others).orElse(Double.NaN));
+        share.map(MachineLoad.Share::others).orElse(Double.NaN),
+        share.map(MachineLoad.Share::jit).orElse(Double.NaN));
   }
 
   /** The Streams settings the raw count shares with the Standard runtime. */
@@ -235,10 +234,7 @@ public final class WorkflowBench implements AutoCloseable {
     int executions = options.expressExecutions();
     try (EventTally tally =
         new EventTally(
-            kafka,
-            PipelineTopics.EXPRESS_LOGS,
-            expressArnPrefix(machine),
-            value -> logType(value).stream().toList())) {
+            kafka, PipelineTopics.EXPRESS_LOGS, expressArnPrefix(machine), LogRecordTypes::of)) {
       long start = System.nanoTime();
       sendExpressStarts(machine, executions);
       return tallied("Express", tally, executions, EXPRESS_STATES, start);
@@ -422,29 +418,6 @@ public final class WorkflowBench implements AutoCloseable {
                 .stream()
                 .map(ExecutionHistoryEvent::getType)
                 .toList();
-  }
-
-  /** The {@code type} of an Express log entry (JSON), read without building the whole tree. */
-  static Optional<String> logType(byte[] value) {
-    if (value == null) {
-      return Optional.empty();
-    }
-    try (JsonParser parser = JSON.createParser(value)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        return Optional.empty();
-      }
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
-        parser.nextToken();
-        if (field.equals("type")) {
-          return Optional.ofNullable(parser.getValueAsString());
-        }
-        parser.skipChildren();
-      }
-      return Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    }
   }
 
   private <V> KafkaProducer<String, V> producer(Topic<String, V> topic) {

@@ -67,8 +67,9 @@ public final class WorkflowReport {
         figures.millis(r -> r.maxMillis()));
     if (runs.stream().noneMatch(r -> Double.isNaN(r.otherLoad()))) {
       out.printf(
-          "%nOther processes took %s%% of the machine's CPU during the runs.%n",
-          figures.millis(r -> r.otherLoad() * 100));
+          "%nOther processes took %s%% of the machine's CPU during the runs, this JVM's JIT"
+              + " compiler %s%%.%n",
+          figures.millis(r -> r.otherLoad() * 100), figures.millis(r -> r.jitLoad() * 100));
     }
     double standard = figures.median(WorkflowBench.Result::standardTransitions);
     double share = figures.median(r -> r.standardTransitions() / r.rawRate());

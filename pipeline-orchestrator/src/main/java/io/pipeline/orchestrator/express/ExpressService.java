@@ -37,6 +37,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -69,7 +70,10 @@ public final class ExpressService implements AutoCloseable {
   private final ExpressRunner runner;
   private final ScheduledExecutorService scheduler;
   private final KafkaProducer<String, ExpressStart> producer;
-  private final KafkaProducer<String, String> logProducer;
+
+  /** Writes the log topic's JSON text as the UTF-8 bytes {@link ExpressLog} makes. */
+  private final KafkaProducer<String, byte[]> logProducer;
+
   private final Topic<String, String> logs;
   private final ConsumerLoop<String, byte[]> consumer;
   private final OffsetTracker offsets = new OffsetTracker();
@@ -114,7 +118,7 @@ public final class ExpressService implements AutoCloseable {
         new KafkaProducer<>(
             kafka.reliableProducerConfig("express-logs", Map.of()),
             new StringSerializer(),
-            new StringSerializer());
+            new ByteArraySerializer());
     KafkaConsumer<String, byte[]> kafkaConsumer =
         new KafkaConsumer<>(
             kafka.groupConsumerConfig(groupId, Map.of()),
@@ -217,7 +221,7 @@ public final class ExpressService implements AutoCloseable {
             synchronous);
     LogLevel level = LogLevel.valueOf(machine.getLoggingLevel());
     boolean includeData = machine.getIncludeExecutionData();
-    // An execution counts as done once Kafka has its log entries: a crash before re-runs it.
+    // An execution counts as done once Kafka has its log records: a crash before re-runs it.
     LogWrites logged = new LogWrites();
     return runner
         .run(
@@ -225,15 +229,12 @@ public final class ExpressService implements AutoCloseable {
             identity,
             input,
             events ->
-                events.forEach(
-                    event ->
-                        ExpressLog.entry(event, identity.executionArn(), level, includeData)
-                            .ifPresent(
-                                entry ->
-                                    logProducer.send(
-                                        new ProducerRecord<>(
-                                            logs.name(), identity.executionArn(), entry),
-                                        logged.entrySent()))))
+                ExpressLog.records(events, identity.executionArn(), level, includeData)
+                    .forEach(
+                        entries ->
+                            logProducer.send(
+                                new ProducerRecord<>(logs.name(), identity.executionArn(), entries),
+                                logged.recordSent())))
         .thenCompose(result -> logged.allWritten().thenApply(written -> result))
         .whenComplete(
             (result, failure) -> {

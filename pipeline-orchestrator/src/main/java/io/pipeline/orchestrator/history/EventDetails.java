@@ -1,8 +1,12 @@
 package io.pipeline.orchestrator.history;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -25,23 +29,40 @@ public final class EventDetails {
 
   /** The details, shaped; {@code includeData} false leaves inputs and outputs out. */
   public static ObjectNode shape(JsonNode details, boolean includeData) {
-    ObjectNode shaped = JSON.createObjectNode();
+    try (TokenBuffer shaped = new TokenBuffer(JSON, false)) {
+      write(details, includeData, shaped);
+      return (ObjectNode) JSON.readTree(shaped.asParser());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not shape an event's details", e);
+    }
+  }
+
+  /** Writes the details, shaped as {@link #shape} gives them, as an object to the generator. */
+  public static void write(JsonNode details, boolean includeData, JsonGenerator json)
+      throws IOException {
+    json.writeStartObject();
     Iterator<Map.Entry<String, JsonNode>> fields = details.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
-      if (DATA_FIELDS.contains(field.getKey())) {
+      String name = field.getKey();
+      JsonNode value = field.getValue();
+      if (DATA_FIELDS.contains(name)) {
         if (includeData) {
-          JsonNode value = field.getValue();
-          shaped.put(field.getKey(), value.isTextual() ? value.asText() : value.toString());
-          shaped.putObject(field.getKey() + "Details").put("truncated", false);
+          json.writeStringField(name, value.isTextual() ? value.asText() : value.toString());
+          json.writeObjectFieldStart(name + "Details");
+          json.writeBooleanField("truncated", false);
+          json.writeEndObject();
         }
-      } else if (field.getValue().isValueNode()) {
-        shaped.set(field.getKey(), field.getValue());
+      } else if (value.isTextual()) {
+        json.writeStringField(name, value.asText());
+      } else if (value.isValueNode()) {
+        json.writeFieldName(name);
+        json.writeTree(value);
       } else {
-        shaped.put(field.getKey(), field.getValue().toString());
+        json.writeStringField(name, value.toString());
       }
     }
-    return shaped;
+    json.writeEndObject();
   }
 
   /** {@code PassStateEntered} → {@code stateEnteredEventDetails}; else the type, lower camel. */

@@ -130,7 +130,10 @@ class ExpressCrashIT {
     }
   }
 
-  /** The log entries of this type (of one execution, or any), once at least {@code count} came. */
+  /**
+   * The log entries of this type (of one execution, or any), once records holding at least {@code
+   * count} of them came (a record holds the entries of one step, each type once at most).
+   */
   private static List<JsonNode> events(
       LocalStack stack, int count, String type, String executionArn, Duration timeout) {
     List<ConsumerRecord<String, byte[]>> records =
@@ -138,12 +141,25 @@ class ExpressCrashIT {
             stack.kafka().bootstrapServers(),
             PipelineTopics.EXPRESS_LOGS,
             record ->
-                type.equals(json(record).get("type").asText())
-                    && (executionArn == null || executionArn.equals(record.key())),
+                (executionArn == null || executionArn.equals(record.key()))
+                    && !entries(record, type).isEmpty(),
             count,
             timeout,
             Duration.ZERO);
-    return records.stream().map(ExpressCrashIT::json).toList();
+    return records.stream().flatMap(record -> entries(record, type).stream()).toList();
+  }
+
+  /** The entries of this type in a log record (a JSON array of entries). */
+  private static List<JsonNode> entries(ConsumerRecord<String, byte[]> record, String type) {
+    List<JsonNode> entries = new ArrayList<>();
+    json(record)
+        .forEach(
+            entry -> {
+              if (type.equals(entry.get("type").asText())) {
+                entries.add(entry);
+              }
+            });
+    return entries;
   }
 
   /** The executions whose log says they succeeded. */

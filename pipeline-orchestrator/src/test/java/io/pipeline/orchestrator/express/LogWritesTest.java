@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 class LogWritesTest {
 
   @Test
-  void shouldCompleteWhenEveryEntrySentIsAcknowledged() {
-    // given two entries sent
+  void shouldCompleteWhenEveryRecordSentIsAcknowledged() {
+    // given two records sent
     LogWrites writes = new LogWrites();
-    Callback first = writes.entrySent();
-    Callback second = writes.entrySent();
+    Callback first = writes.recordSent();
+    Callback second = writes.recordSent();
 
-    // when the execution ended and the entries are acknowledged one by one
+    // when the execution ended and the records are acknowledged one by one
     CompletableFuture<Void> all = writes.allWritten();
     first.onCompletion(null, null);
     boolean doneAfterFirst = all.isDone();
@@ -27,18 +27,18 @@ class LogWritesTest {
   }
 
   @Test
-  void shouldCompleteAtOnceWhenNoEntryWasSent() {
+  void shouldCompleteAtOnceWhenNoRecordWasSent() {
     assertThat(new LogWrites().allWritten()).isCompleted();
   }
 
   @Test
-  void shouldFailWhenAnEntryFailed() {
+  void shouldFailWhenARecordFailed() {
     // given
     LogWrites writes = new LogWrites();
-    Callback entry = writes.entrySent();
+    Callback record = writes.recordSent();
 
     // when
-    entry.onCompletion(null, new IllegalStateException("broker gone"));
+    record.onCompletion(null, new IllegalStateException("broker gone"));
 
     // then
     assertThat(writes.allWritten()).isCompletedExceptionally();
