@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * The servers the pipeline talks to, for tests: a Kafka cluster, an S3 API and an MQTT broker. Each
@@ -50,7 +51,10 @@ public final class LocalStack implements AutoCloseable {
     this.dataDir = dataDir;
   }
 
-  /** A stack chosen by this process's environment, keeping its data in a new temporary folder. */
+  /**
+   * A stack chosen by this process's environment, keeping its data in a new temporary folder,
+   * deleted when the stack closes.
+   */
   public static LocalStack fromEnvironment() {
     try {
       return new LocalStack(System.getenv(), Files.createTempDirectory("pipeline-localstack"));
@@ -161,15 +165,25 @@ public final class LocalStack implements AutoCloseable {
       try {
         started.pop().close();
       } catch (Exception e) {
-        if (failure == null) {
-          failure = new IllegalStateException("The local stack did not stop cleanly", e);
-        } else {
-          failure.addSuppressed(e);
-        }
+        failure = failed(failure, e);
       }
+    }
+    // The data lives as long as the stack: a benchmark leaves gigabytes of Kafka logs behind.
+    try {
+      Utils.delete(dataDir.toFile());
+    } catch (IOException e) {
+      failure = failed(failure, e);
     }
     if (failure != null) {
       throw failure;
     }
+  }
+
+  private static RuntimeException failed(RuntimeException failure, Exception e) {
+    if (failure == null) {
+      return new IllegalStateException("The local stack did not stop cleanly", e);
+    }
+    failure.addSuppressed(e);
+    return failure;
   }
 }
