@@ -24,7 +24,6 @@ import io.pipeline.schemas.topic.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -186,13 +185,10 @@ class MqttBridgeIT {
     // dropped its connection on every reconnection, copying nothing more.
     String root = LocalStack.uniqueName("line");
     int limit = 50;
-    Map<String, String> env =
-        new HashMap<>(MqttTraffic.env(broker, MqttTraffic.telemetryMapping(root)));
-    env.put(MqttBridgeConfig.IN_FLIGHT.name(), String.valueOf(limit));
     AtomicLong toKafka = metrics.inFlight(MqttBridge.SOURCE, Tags.empty());
     AtomicLong most = new AtomicLong();
 
-    try (MqttBridge bridge = bridge(MqttBridgeConfig.from(Settings.of(env)))) {
+    try (MqttBridge bridge = bridge(MqttTraffic.telemetryConfig(broker, root, limit))) {
       bridge.start();
       ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
       sampler.scheduleAtFixedRate(

@@ -16,7 +16,6 @@ import io.pipeline.schemas.topic.PipelineTopics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -51,13 +50,10 @@ class MqttBridgeReconnectIT {
     MosquittoBroker first = MosquittoBroker.start(mosquitto, dir.resolve("mqtt"), 0);
     int port = first.endpoint().port();
     String root = LocalStack.uniqueName("hall");
-    Map<String, String> env =
-        new HashMap<>(MqttTraffic.env(first.endpoint(), MqttTraffic.telemetryMapping(root)));
-    env.put(MqttBridgeConfig.IN_FLIGHT.name(), "10");
 
     try (MqttBridge bridge =
         new MqttBridge(
-            MqttBridgeConfig.from(Settings.of(env)),
+            MqttTraffic.telemetryConfig(first.endpoint(), root, 10),
             KafkaSettings.of(bootstrap),
             topics,
             catalog,

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -140,6 +141,15 @@ final class MqttTraffic {
   /** A bridge configuration mapping {@code <root>/+/telemetry} to the raw MQTT topic. */
   static MqttBridgeConfig telemetryConfig(MqttEndpoint broker, String root) {
     return config(broker, telemetryMapping(root));
+  }
+
+  /**
+   * The same, taking at most {@code inFlight} messages at a time ({@code MQTT_BRIDGE_IN_FLIGHT}).
+   */
+  static MqttBridgeConfig telemetryConfig(MqttEndpoint broker, String root, int inFlight) {
+    Map<String, String> env = new HashMap<>(env(broker, telemetryMapping(root)));
+    env.put(MqttBridgeConfig.IN_FLIGHT.name(), String.valueOf(inFlight));
+    return MqttBridgeConfig.from(Settings.of(env));
   }
 
   /** Mappings JSON: {@code <root>/+/telemetry} to the raw MQTT topic, keyed by device. */
