@@ -16,9 +16,10 @@ import java.util.Set;
  * Express execution events as Step Functions writes them to CloudWatch Logs: {@code id}, {@code
  * type}, {@code details}, {@code previous_event_id}, {@code event_timestamp} (epoch milliseconds,
  * as text), {@code execution_arn}, {@code redrive_count}. The entries of one step of an execution
- * (the events from one start, timer or task result to the next wait) make one record: a JSON array,
- * in order. Which events a level keeps: ALL every one; ERROR the failures of executions and states;
- * FATAL only executions that failed, timed out or were aborted; OFF none.
+ * (the events from one start, timer or task result to the next wait) make one record, a JSON array
+ * in UTF-8, in order; or several records, when they pass {@link #MAX_RECORD_BYTES}. Which events a
+ * level keeps: ALL every one; ERROR the failures of executions and states; FATAL only executions
+ * that failed, timed out or were aborted; OFF none.
  */
 final class ExpressLog {
 
