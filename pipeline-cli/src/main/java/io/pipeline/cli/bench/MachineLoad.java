@@ -29,7 +29,8 @@ final class MachineLoad {
    *
    * @param machine the share all processes used
    * @param process the share this JVM used
-   * @param jit the share this JVM's JIT compiler threads used (those alive at both ends)
+   * @param jit the share this JVM's JIT compiler threads used, counted from the threads alive at
+   *     either end: one that ends within the span takes its ticks with it
    */
   record Share(double machine, double process, double jit) {
     /** The share other processes used. */
