@@ -343,32 +343,29 @@ final class BenchCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       Path state = Files.createTempDirectory("pipeline-bench-transform-");
-      try {
-        try (LocalStack stack = LocalStack.fromEnvironment();
-            EmbeddedS3Server s3 = EmbeddedS3Server.start(Optional.of(state.resolve("s3")), 0);
-            S3Client client = s3.endpoint().newClient()) {
-          out.println("Starting Kafka and an S3 server (on disk)...");
-          out.flush();
-          KafkaSettings kafka = KafkaSettings.of(stack.kafka().bootstrapServers());
-          Optional<EtlBench> etl = Optional.empty();
-          if (etlMegabytes > 0) {
-            EtlBench load = new EtlBench(kafka, client, "bench", state, etlMegabytes * 1_000_000L);
-            load.upload();
-            out.printf("Uploaded a CSV of %,d bytes for the batch ETL%n", load.size());
-            etl = Optional.of(load);
-          }
-          TransformBench bench = new TransformBench(kafka, state, records, etl);
-          Warmup.run(out, runs.warmup, bench::run);
-          List<TransformBench.Result> results = new ArrayList<>();
-          for (int run = 1; run <= runs.count; run++) {
-            out.printf(
-                "Run %d of %d: %,d records through each application...%n",
-                run, runs.count, records);
-            out.flush();
-            results.add(bench.run());
-          }
-          TransformBench.print(out, results);
+      try (LocalStack stack = LocalStack.fromEnvironment();
+          EmbeddedS3Server s3 = EmbeddedS3Server.start(Optional.of(state.resolve("s3")), 0);
+          S3Client client = s3.endpoint().newClient()) {
+        out.println("Starting Kafka and an S3 server (on disk)...");
+        out.flush();
+        KafkaSettings kafka = KafkaSettings.of(stack.kafka().bootstrapServers());
+        Optional<EtlBench> etl = Optional.empty();
+        if (etlMegabytes > 0) {
+          EtlBench load = new EtlBench(kafka, client, "bench", state, etlMegabytes * 1_000_000L);
+          load.upload();
+          out.printf("Uploaded a CSV of %,d bytes for the batch ETL%n", load.size());
+          etl = Optional.of(load);
         }
+        TransformBench bench = new TransformBench(kafka, state, records, etl);
+        Warmup.run(out, runs.warmup, bench::run);
+        List<TransformBench.Result> results = new ArrayList<>();
+        for (int run = 1; run <= runs.count; run++) {
+          out.printf(
+              "Run %d of %d: %,d records through each application...%n", run, runs.count, records);
+          out.flush();
+          results.add(bench.run());
+        }
+        TransformBench.print(out, results);
       } finally {
         Utils.delete(state.toFile()); // the S3 object, the applications' state
       }

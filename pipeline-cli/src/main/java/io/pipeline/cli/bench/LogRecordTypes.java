@@ -2,6 +2,7 @@ package io.pipeline.cli.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,7 +47,7 @@ final class LogRecordTypes {
             return types;
           }
           if (keyNext) {
-            typeValueNext = equals(value, i + 1, end, TYPE);
+            typeValueNext = Arrays.equals(value, i + 1, end, TYPE, 0, TYPE.length);
             keyNext = false;
           } else if (typeValueNext && depth == 2) {
             types.add(new String(value, i + 1, end - i - 1, StandardCharsets.UTF_8));
@@ -72,18 +73,6 @@ final class LogRecordTypes {
       }
     }
     return -1;
-  }
-
-  private static boolean equals(byte[] value, int from, int to, byte[] expected) {
-    if (to - from != expected.length) {
-      return false;
-    }
-    for (int i = 0; i < expected.length; i++) {
-      if (value[from + i] != expected[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static int skipWhitespace(byte[] value, int from) {
