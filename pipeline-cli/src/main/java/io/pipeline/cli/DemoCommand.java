@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,6 +40,8 @@ import picocli.CommandLine.Option;
           + " stay up until Ctrl-C (--exit: stop after the summary)."
     })
 final class DemoCommand extends UpCommand {
+
+  private boolean fresh;
 
   @Option(names = "--exit", description = "Stop after the summary instead of staying up.")
   boolean exit;
@@ -83,10 +86,16 @@ final class DemoCommand extends UpCommand {
         .orElseGet(() -> defaultDataDir().toAbsolutePath().getParent().resolve("examples"));
   }
 
+  /**
+   * A fresh folder, deleted once everything else has stopped (the first part tracked closes last).
+   */
   @Override
   Path defaultData() {
     try {
-      return Files.createTempDirectory("pipeline-demo-");
+      Path data = Files.createTempDirectory("pipeline-demo-");
+      track(() -> Utils.delete(data.toFile()));
+      fresh = true;
+      return data;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot make a data folder for the demo", e);
     }
@@ -100,7 +109,10 @@ final class DemoCommand extends UpCommand {
   @Override
   int ready(Stack stack, PrintWriter out, Path data) {
     out.println();
-    out.println("Demo: data in " + data);
+    out.println(
+        "Demo: data in "
+            + data
+            + (fresh ? " (deleted when the demo stops; give --data-dir to keep it)" : ""));
     Settings settings = environment();
     String run = UUID.randomUUID().toString().substring(0, 8);
     DemoContext context =

@@ -431,7 +431,7 @@ class UpCommand implements Callable<Integer> {
     return part;
   }
 
-  private synchronized void stopAll() {
+  synchronized void stopAll() {
     while (!running.isEmpty()) {
       try {
         running.pop().close();
