@@ -2,8 +2,6 @@ package io.pipeline.cli.logging;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.filter.Filter;
-import ch.qos.logback.core.spi.FilterReply;
 
 /**
  * Drops the embedded broker's error about its controller registering with itself too early: in
@@ -13,20 +11,21 @@ import ch.qos.logback.core.spi.FilterReply;
  * logs the refusal at ERROR with a stack trace, on about one start in four. Every other event
  * passes, other requests refused the same way included.
  */
-public final class ControllerRegistrationRace extends Filter<ILoggingEvent> {
+public final class ControllerRegistrationRace extends KnownBrokerError {
 
   static final String LOGGER = "kafka.server.ControllerApis";
   static final String REQUEST = "apiKey=CONTROLLER_REGISTRATION";
   static final String REFUSAL = "org.apache.kafka.common.errors.NotControllerException";
 
+  public ControllerRegistrationRace() {
+    super(LOGGER);
+  }
+
   @Override
-  public FilterReply decide(ILoggingEvent event) {
-    boolean race =
-        LOGGER.equals(event.getLoggerName())
-            && event.getFormattedMessage() != null
-            && event.getFormattedMessage().contains(REQUEST)
-            && refusedAsNotController(event.getThrowableProxy());
-    return race ? FilterReply.DENY : FilterReply.NEUTRAL;
+  boolean isIt(ILoggingEvent event) {
+    return event.getFormattedMessage() != null
+        && event.getFormattedMessage().contains(REQUEST)
+        && refusedAsNotController(event.getThrowableProxy());
   }
 
   /** Whether the exception, or one it wraps, is the refusal. */

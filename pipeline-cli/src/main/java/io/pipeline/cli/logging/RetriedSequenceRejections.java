@@ -2,8 +2,6 @@ package io.pipeline.cli.logging;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.filter.Filter;
-import ch.qos.logback.core.spi.FilterReply;
 
 /**
  * Drops the embedded broker's error about an append it refused only to have it sent again: under
@@ -14,21 +12,22 @@ import ch.qos.logback.core.spi.FilterReply;
  * the start of transactions, and the broker logs each refusal at ERROR: a burst of stack traces
  * about records that do get written. Every other event passes.
  */
-public final class RetriedSequenceRejections extends Filter<ILoggingEvent> {
+public final class RetriedSequenceRejections extends KnownBrokerError {
 
   static final String LOGGER = "kafka.server.ReplicaManager";
   static final String EXCEPTION = "org.apache.kafka.common.errors.OutOfOrderSequenceException";
   static final String RETRIED = "idempotent producer with no existing state";
 
+  public RetriedSequenceRejections() {
+    super(LOGGER);
+  }
+
   @Override
-  public FilterReply decide(ILoggingEvent event) {
+  boolean isIt(ILoggingEvent event) {
     IThrowableProxy thrown = event.getThrowableProxy();
-    boolean retried =
-        LOGGER.equals(event.getLoggerName())
-            && thrown != null
-            && EXCEPTION.equals(thrown.getClassName())
-            && thrown.getMessage() != null
-            && thrown.getMessage().contains(RETRIED);
-    return retried ? FilterReply.DENY : FilterReply.NEUTRAL;
+    return thrown != null
+        && EXCEPTION.equals(thrown.getClassName())
+        && thrown.getMessage() != null
+        && thrown.getMessage().contains(RETRIED);
   }
 }
