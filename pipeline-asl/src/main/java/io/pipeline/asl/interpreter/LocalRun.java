@@ -6,28 +6,48 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.PriorityQueue;
 
 /**
  * Runs an execution to its end on a virtual clock: timers fire at their due time without anyone
- * waiting, so a Wait of a year takes no time. For tests, the conformance runner and Express-style
- * runs of definitions that need nothing from outside.
+ * waiting, so a Wait of a year takes no time, and never earlier than the command before (a Wait
+ * until a time already past ends at once, as AWS ends it). For tests, the conformance runner and
+ * runs of definitions that need nothing from outside, such as a transform's Express steps.
+ *
+ * <p>The run stops, with the execution still running, at the first effect only a runtime carries
+ * out (a task, a child execution), or when nothing more is due (it waits for something that never
+ * comes).
  */
 public final class LocalRun {
 
-  /** More commands than this means the definition loops forever. */
+  /**
+   * More commands than this means the engine loops: a command runs up to a budget of states, and
+   * the history limit ends a looping definition long before (its event ids advance whether the
+   * events are recorded or not).
+   */
   static final int MAX_COMMANDS = 100_000;
+
+  /** Timers due at the same time fire in the order they were armed. */
+  private static final Comparator<Pending> ORDER =
+      Comparator.comparing((Pending p) -> p.timer().dueAt()).thenComparingLong(Pending::sequence);
 
   private LocalRun() {}
 
   /**
    * The outcome of a local run.
    *
-   * @param execution the finished (or stuck) execution
-   * @param history every event, in order
+   * @param execution the execution: ended, or still running when it stopped for {@code outside} or
+   *     for nothing more being due
+   * @param history every event, in order (none for an execution {@link Execution#withoutHistory
+   *     without history})
    * @param commands how many commands it handled, the start included
+   * @param outside the effect the run stopped at, which only a runtime carries out
    */
-  public record Result(Execution execution, List<HistoryEvent> history, int commands) {}
+  public record Result(
+      Execution execution, List<HistoryEvent> history, int commands, Optional<Effect> outside) {}
+
+  private record Pending(Effect.ArmTimer timer, long sequence) {}
 
   /** Runs a state machine from {@code start} until it ends. */
   public static Result run(
@@ -35,17 +55,17 @@ public final class LocalRun {
     return run(Execution.of(machine, seed), input, identity, start);
   }
 
-  /** Runs an execution not started yet (set up as the caller wants) until it ends. */
+  /**
+   * Runs an execution not started yet (set up as the caller wants) until it ends.
+   *
+   * @throws IllegalStateException after {@value #MAX_COMMANDS} commands: the engine loops
+   */
   public static Result run(
       Execution execution, JsonNode input, ExecutionIdentity identity, Instant start) {
     List<HistoryEvent> history = new ArrayList<>();
-    // Timers due at the same time fire in the order they were armed.
-    record Pending(Effect.ArmTimer timer, long sequence) {}
-    PriorityQueue<Pending> timers =
-        new PriorityQueue<>(
-            Comparator.comparing((Pending p) -> p.timer().dueAt())
-                .thenComparingLong(Pending::sequence));
+    PriorityQueue<Pending> timers = new PriorityQueue<>(ORDER);
     long armed = 0;
+    Instant now = start;
     Step step = execution.handle(new Command.StartExecution(input, identity, start));
     int commands = 1;
     while (true) {
@@ -54,22 +74,23 @@ public final class LocalRun {
         if (effect instanceof Effect.ArmTimer timer) {
           timers.add(new Pending(timer, armed++));
         } else {
-          throw new IllegalStateException("a local run cannot carry out " + effect);
+          return new Result(execution, history, commands, Optional.of(effect));
         }
       }
       if (execution.status() != ExecutionStatus.RUNNING || timers.isEmpty()) {
-        return new Result(execution, history, commands);
+        return new Result(execution, history, commands, Optional.empty());
+      }
+      Effect.ArmTimer next = timers.poll().timer();
+      if (!execution.timers.containsKey(next.timerId())) {
+        step = new Step(List.of(), List.of()); // cancelled since it was armed
+        continue;
       }
       if (++commands > MAX_COMMANDS) {
         throw new IllegalStateException(
             "the execution did not end within " + MAX_COMMANDS + " commands");
       }
-      Effect.ArmTimer next = timers.poll().timer();
-      if (!execution.timers.containsKey(next.timerId())) {
-        step = new Step(List.of(), List.of());
-        continue;
-      }
-      step = execution.handle(new Command.FireTimer(next.timerId(), next.dueAt()));
+      now = next.dueAt().isAfter(now) ? next.dueAt() : now;
+      step = execution.handle(new Command.FireTimer(next.timerId(), now));
     }
   }
 }

@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipeline.asl.error.StatesErrors;
-import io.pipeline.asl.interpreter.Command;
 import io.pipeline.asl.interpreter.Effect;
 import io.pipeline.asl.interpreter.Execution;
 import io.pipeline.asl.interpreter.ExecutionIdentity;
 import io.pipeline.asl.interpreter.ExecutionStatus;
-import io.pipeline.asl.interpreter.Step;
+import io.pipeline.asl.interpreter.LocalRun;
 import io.pipeline.asl.model.StateMachine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,8 +18,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.PriorityQueue;
 import java.util.UUID;
 
 /**
@@ -38,11 +35,11 @@ import java.util.UUID;
  * <p>The engine arms timers of its own even for states that need nothing outside it: one due at
  * once to go on after its budget of states per command (a large Map), a Parallel's or Map's retry
  * back-off, the execution's timeout. They fire here at once, in the order they are due, each at its
- * due time: the execution runs on virtual time from the record's timestamp, so a retry does not
- * hold the stream up. Like every Express execution it may last five minutes at most (of that time),
- * after which it ends with {@code States.Timeout}. A task or a child execution cannot be given
- * (validation refuses the states that ask for them): an execution that asks for one anyway fails
- * with {@code States.Runtime}, rather than wait for ever.
+ * due time ({@link LocalRun}): the execution runs on virtual time from the record's timestamp, so a
+ * retry does not hold the stream up. Like every Express execution it may last five minutes at most
+ * (of that time), after which it ends with {@code States.Timeout}. A task or a child execution
+ * cannot be given (validation refuses the states that ask for them): an execution that asks for one
+ * anyway fails with {@code States.Runtime}, rather than wait for ever.
  */
 public final class StreamStepRunner {
 
@@ -54,12 +51,6 @@ public final class StreamStepRunner {
 
   /** The error of a record whose value is not JSON, as StartExecution names it. */
   public static final String INVALID_INPUT = "InvalidExecutionInput";
-
-  /**
-   * The most commands one execution may take: more than its history could hold (every command that
-   * does something records an event), so reaching it is a bug, not a long execution.
-   */
-  static final int MAX_COMMANDS = 2 * Execution.MAX_HISTORY_EVENTS;
 
   private static final ThreadLocal<MessageDigest> MD5 =
       ThreadLocal.withInitial(
@@ -156,35 +147,16 @@ public final class StreamStepRunner {
 
   private StepOutcome execute(ExecutionIdentity identity, long seed, JsonNode input, Instant time) {
     String arn = identity.executionArn();
-    Execution execution = Execution.of(machine, seed).withoutHistory();
-    PriorityQueue<Timer> timers = new PriorityQueue<>(Timer.ORDER);
-    long sequence = 0;
-    Instant now = time;
-    Command command = new Command.StartExecution(input, identity, time);
-    for (int commands = 1; ; commands++) {
-      Step step = execution.handle(command);
-      for (Effect effect : step.effects()) {
-        if (effect instanceof Effect.ArmTimer timer) {
-          timers.add(new Timer(timer, sequence++));
-        } else {
-          return outside(arn, effect);
-        }
-      }
-      if (execution.status() != ExecutionStatus.RUNNING) {
-        return ended(arn, execution);
-      }
-      Timer next = timers.poll();
-      if (next == null || commands >= MAX_COMMANDS) {
-        return new StepOutcome.Failed(
-            arn,
-            StatesErrors.RUNTIME,
-            next == null
-                ? "the execution waits for something the engine does not give"
-                : "the execution did not end after " + MAX_COMMANDS + " commands");
-      }
-      now = next.armed().dueAt().isAfter(now) ? next.armed().dueAt() : now;
-      command = new Command.FireTimer(next.armed().timerId(), now);
+    LocalRun.Result run =
+        LocalRun.run(Execution.of(machine, seed).withoutHistory(), input, identity, time);
+    if (run.outside().isPresent()) {
+      return outside(arn, run.outside().get());
     }
+    if (run.execution().status() == ExecutionStatus.RUNNING) {
+      return new StepOutcome.Failed(
+          arn, StatesErrors.RUNTIME, "the execution waits for something the engine does not give");
+    }
+    return ended(arn, run.execution());
   }
 
   private static StepOutcome ended(String arn, Execution execution) {
@@ -215,11 +187,5 @@ public final class StreamStepRunner {
             + ", which express step '"
             + step
             + "' cannot give: it runs only states that need nothing outside the engine");
-  }
-
-  /** A timer armed, in the order it fires: by due time, then as armed. */
-  private record Timer(Effect.ArmTimer armed, long sequence) {
-    static final Comparator<Timer> ORDER =
-        Comparator.comparing((Timer t) -> t.armed().dueAt()).thenComparingLong(Timer::sequence);
   }
 }
