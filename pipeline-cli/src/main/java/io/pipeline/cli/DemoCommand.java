@@ -123,6 +123,7 @@ final class DemoCommand extends UpCommand {
                 bucket,
                 stack.mqtt().map(URI::create),
                 stack.api(),
+                ReadyBanner.console(stack.console(), ownConsoleUsers()),
                 DemoContext.sfnClient(stack.api(), settings.get(OrchestratorConfig.REGION)),
                 settings.get(OrchestratorConfig.REGION),
                 settings.get(OrchestratorConfig.ACCOUNT),

@@ -41,6 +41,24 @@ record ReadyBanner(
       URI console,
       URI transform) {}
 
+  /**
+   * Where the console answers and how to sign in to it.
+   *
+   * @param ownConsoleUsers whether the console takes users of the user's own
+   */
+  static String console(URI console, boolean ownConsoleUsers) {
+    return console
+        + "  ("
+        + (ownConsoleUsers
+            ? "users from " + ConsoleConfig.USERS.name()
+            : "sign in as '"
+                + ConsoleUsers.LOCAL_NAME
+                + "', password '"
+                + ConsoleUsers.LOCAL_PASSWORD
+                + "'")
+        + ")";
+  }
+
   void print(PrintWriter out, Endpoints stack, Path data) {
     out.println();
     out.println("  Kafka bootstrap:  " + stack.kafka());
@@ -75,18 +93,7 @@ record ReadyBanner(
                     + ApiCredentials.LOCAL_SECRET_ACCESS_KEY
                     + "'")
             + ")");
-    out.println(
-        "  Console:          "
-            + stack.console()
-            + "  ("
-            + (ownConsoleUsers
-                ? "users from " + ConsoleConfig.USERS.name()
-                : "sign in as '"
-                    + ConsoleUsers.LOCAL_NAME
-                    + "', password '"
-                    + ConsoleUsers.LOCAL_PASSWORD
-                    + "'")
-            + ")");
+    out.println("  Console:          " + console(stack.console(), ownConsoleUsers));
     out.println(
         "  Trigger:          new objects under s3://"
             + bucket

@@ -209,7 +209,7 @@ class UpCommand implements Callable<Integer> {
             triggerPrefix,
             triggerStateMachine,
             environment.raw(OrchestratorConfig.CREDENTIALS.name()).isPresent(),
-            environment.raw(ConsoleConfig.USERS.name()).isPresent())
+            ownConsoleUsers())
         .print(
             out,
             new ReadyBanner.Endpoints(
@@ -424,6 +424,11 @@ class UpCommand implements Callable<Integer> {
         triggerPrefix,
         triggerStateMachine,
         new UpSettings.Ports(httpPort, apiPort, transformPort));
+  }
+
+  /** Whether the console takes users of the user's own rather than the documented local one. */
+  boolean ownConsoleUsers() {
+    return environment.raw(ConsoleConfig.USERS.name()).isPresent();
   }
 
   <T extends AutoCloseable> T track(T part) {

@@ -7,6 +7,9 @@ import io.pipeline.localstack.Ports;
 import io.pipeline.localstack.kafka.TopicReader;
 import io.pipeline.localstack.process.ChildJvm;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -121,6 +124,15 @@ class DemoIT {
             .containsEntry("account-opening", "FAILED 2, SUCCEEDED 1")
             .containsEntry("incident-response", "SUCCEEDED 4");
       }
+      // then: it says where the console is and how to sign in, and the console answers there
+      URI console = URI.create("http://localhost:" + apiPort + "/console/");
+      assertThat(output)
+          .contains(
+              "The console, " + console + "  (sign in as 'pipeline', password 'pipeline-secret')");
+      HttpResponse<String> page =
+          HttpClient.newHttpClient()
+              .send(HttpRequest.newBuilder(console).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
     }
   }
 

@@ -191,8 +191,11 @@ public final class Demo {
                         + " -q 1 -t devices/oven-2/telemetry -m '{\"id\": \"try-1\", \"metric\":"
                         + " \"temperature\", \"value\": 120}'   (a new alert, a new incident)"));
     next.add(
-        "The console (workflows drawn as graphs, executions live) is not there yet: the API"
-            + " and ./pipeline consume show the same state.");
+        "The console, "
+            + context.console()
+            + ": each state machine drawn as a graph, its executions live with their history,"
+            + " the approvals incident-response waits for (Waiting tasks), and every topic with"
+            + " its rate and lag (Pipeline)");
     return new DemoSummary(topics, executions, context.api(), next);
   }
 

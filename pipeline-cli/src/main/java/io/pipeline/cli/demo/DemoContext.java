@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * @param bucket the bucket whose new objects under {@code incoming/} start the ETL
  * @param mqtt its MQTT broker, if one runs
  * @param api the Step Functions API
+ * @param console where the console answers, and how to sign in
  * @param sfn a client of that API
  * @param region the region in the orchestrator's ARNs
  * @param account the account id in them
@@ -33,6 +34,7 @@ public record DemoContext(
     String bucket,
     Optional<URI> mqtt,
     URI api,
+    String console,
     SfnClient sfn,
     String region,
     String account,
