@@ -41,8 +41,6 @@ import picocli.CommandLine.Option;
     })
 final class DemoCommand extends UpCommand {
 
-  private boolean fresh;
-
   @Option(names = "--exit", description = "Stop after the summary instead of staying up.")
   boolean exit;
 
@@ -94,7 +92,6 @@ final class DemoCommand extends UpCommand {
     try {
       Path data = Files.createTempDirectory("pipeline-demo-");
       track(() -> Utils.delete(data.toFile()));
-      fresh = true;
       return data;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot make a data folder for the demo", e);
@@ -112,7 +109,9 @@ final class DemoCommand extends UpCommand {
     out.println(
         "Demo: data in "
             + data
-            + (fresh ? " (deleted when the demo stops; give --data-dir to keep it)" : ""));
+            + (dataDir == null
+                ? " (deleted when the demo stops; give --data-dir to keep it)"
+                : ""));
     Settings settings = environment();
     String run = UUID.randomUUID().toString().substring(0, 8);
     DemoContext context =
