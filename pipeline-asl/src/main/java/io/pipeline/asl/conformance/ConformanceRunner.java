@@ -133,7 +133,10 @@ public final class ConformanceRunner {
     if (result.outside().isPresent()) {
       return new Verdict(
           testCase.id(),
-          List.of("asked for " + result.outside().get() + ", which a local run cannot carry out"),
+          List.of(
+              "asked for "
+                  + LocalRun.describe(result.outside().get())
+                  + ", which a local run cannot carry out"),
           Optional.empty());
     }
     JsonNode expected = testCase.expected();

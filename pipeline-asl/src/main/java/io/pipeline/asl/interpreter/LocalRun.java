@@ -11,9 +11,9 @@ import java.util.PriorityQueue;
 
 /**
  * Runs an execution to its end on a virtual clock: timers fire at their due time without anyone
- * waiting, so a Wait of a year takes no time, and never earlier than the command before (a Wait
- * until a time already past ends at once, as AWS ends it). For tests, the conformance runner and
- * runs of definitions that need nothing from outside, such as a transform's Express steps.
+ * waiting, so a Wait of a year takes no time; the clock never goes back, should a timer be due
+ * before the command that armed it. For tests, the conformance runner and runs of definitions that
+ * need nothing from outside, such as a transform's Express steps.
  *
  * <p>The run stops, with the execution still running, at the first effect only a runtime carries
  * out (a task, a child execution), or when nothing more is due (it waits for something that never
@@ -48,6 +48,15 @@ public final class LocalRun {
       Execution execution, List<HistoryEvent> history, int commands, Optional<Effect> outside) {}
 
   private record Pending(Effect.ArmTimer timer, long sequence) {}
+
+  /** What an effect only a runtime carries out asks for, in words: "a task of '<resource>'". */
+  public static String describe(Effect effect) {
+    return effect instanceof Effect.ScheduleTask task
+        ? "a task of '" + task.resource() + "'"
+        : effect instanceof Effect.StartChildExecution
+            ? "a child execution"
+            : "an effect " + effect.getClass().getSimpleName();
+  }
 
   /** Runs a state machine from {@code start} until it ends. */
   public static Result run(

@@ -173,17 +173,11 @@ public final class StreamStepRunner {
   }
 
   private StepOutcome outside(String arn, Effect effect) {
-    String asked =
-        effect instanceof Effect.ScheduleTask task
-            ? "a task of '" + task.resource() + "'"
-            : effect instanceof Effect.StartChildExecution
-                ? "a child execution"
-                : "an effect " + effect.getClass().getSimpleName();
     return new StepOutcome.Failed(
         arn,
         StatesErrors.RUNTIME,
         "the execution asked for "
-            + asked
+            + LocalRun.describe(effect)
             + ", which express step '"
             + step
             + "' cannot give: it runs only states that need nothing outside the engine");
