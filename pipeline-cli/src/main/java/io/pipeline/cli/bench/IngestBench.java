@@ -5,6 +5,8 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
@@ -65,6 +67,8 @@ public final class IngestBench {
   public record Result(
       Options options,
       double mosquittoRate,
+      double lateAckRate,
+      double ackMillis,
       double kafkaRate,
       double bridgeRate,
       double latencyRate,
@@ -109,8 +113,8 @@ public final class IngestBench {
   public Result run() throws Exception {
     PipelineKafka.prepare(kafka, Settings.of(Map.of())).close();
     int warmUp = Math.max(1, options.messages() / 5);
-    mosquittoRate("warm", warmUp);
-    double mosquitto = mosquittoRate("mosq", options.messages());
+    mosquittoRate("warm", warmUp, Duration.ZERO);
+    double mosquitto = mosquittoRate("mosq", options.messages(), Duration.ZERO);
     String kafkaTopic = createTopic("bench.kafka." + run);
     kafkaRate(kafkaTopic, warmUp);
     double kafkaRate = kafkaRate(kafkaTopic, options.messages());
@@ -134,14 +138,25 @@ public final class IngestBench {
     S3Figures s3 = s3Rates(metrics);
     // The bridge's rate ends at Kafka's acknowledgements, as the producer's rate does: counted by
     // the bridge itself, with no consumer taking the cores meanwhile.
-    Counter acked =
-        metrics.messagesOut(
-            MqttBridge.SOURCE, IngestMetrics.mapping(filter).and(IngestMetrics.topic(bridgeTopic)));
+    Tags bridgeTags = IngestMetrics.mapping(filter).and(IngestMetrics.topic(bridgeTopic));
+    Counter acked = metrics.messagesOut(MqttBridge.SOURCE, bridgeTags);
+    Timer ackTime = metrics.kafkaAck(MqttBridge.SOURCE, bridgeTags);
     try (MqttBridge bridge =
         new MqttBridge(config, kafka, topics, catalog, metrics, Clock.systemUTC())) {
       bridge.start();
       bridgeRate(acked, warmUp);
+      double ackedBefore = ackTime.count();
+      double ackNanosBefore = ackTime.totalTime(TimeUnit.NANOSECONDS);
       double bridgeRate = bridgeRate(acked, options.messages());
+      // Mosquitto's own rate once more, to a subscriber that holds each message unacknowledged as
+      // long as Kafka took on average to acknowledge the bridge's records: what acknowledging only
+      // after Kafka costs the MQTT side, without Kafka's own work.
+      Duration held =
+          Duration.ofNanos(
+              (long)
+                  ((ackTime.totalTime(TimeUnit.NANOSECONDS) - ackNanosBefore)
+                      / Math.max(1, ackTime.count() - ackedBefore)));
+      double lateAck = mosquittoRate("late", options.messages(), held);
       double latencyRate = bridgeRate / 2;
       long[] latencies;
       try (Arrivals arrivals = Arrivals.timing(kafka, topics.mqttMessages(), bridgeTopic)) {
@@ -151,6 +166,8 @@ public final class IngestBench {
       return new Result(
           options,
           mosquitto,
+          lateAck,
+          held.toNanos() / 1e6,
           kafkaRate,
           bridgeRate,
           latencyRate,
@@ -259,11 +276,15 @@ public final class IngestBench {
     }
   }
 
-  private double mosquittoRate(String phase, int messages) throws InterruptedException {
+  /**
+   * Mosquitto's QoS 1 rate from the publishers to one subscriber subscribed as the bridge
+   * subscribes (shared subscription, persistent session, manual acknowledgement), which
+   * acknowledges each message {@code held} after it came, in the order they came.
+   */
+  private double mosquittoRate(String phase, int messages, Duration held)
+      throws InterruptedException {
     String prefix = "bench/" + run + "/" + phase + "-" + messages;
     CountDownLatch received = new CountDownLatch(messages);
-    // Subscribed as the bridge subscribes (shared subscription, persistent session, manual
-    // acknowledgement), acknowledging at once: the bridge's rate less the Kafka hop.
     Mqtt5AsyncClient subscriber =
         MqttClient.builder()
             .useMqttVersion5()
@@ -271,11 +292,16 @@ public final class IngestBench {
             .serverHost(broker.host())
             .serverPort(broker.port())
             .buildAsync();
+    LateAcks late = held.isZero() ? null : new LateAcks(held, received);
     subscriber.publishes(
         MqttGlobalPublishFilter.ALL,
         p -> {
-          p.acknowledge();
-          received.countDown();
+          if (late == null) {
+            p.acknowledge();
+            received.countDown();
+          } else {
+            late.arrived(p::acknowledge);
+          }
         },
         true);
     subscriber.connectWith().cleanStart(false).sessionExpiryInterval(3600).send().join();
@@ -291,6 +317,9 @@ public final class IngestBench {
       received.await();
       return messages / seconds(System.nanoTime() - start);
     } finally {
+      if (late != null) {
+        late.close();
+      }
       subscriber.disconnect().join();
     }
   }
