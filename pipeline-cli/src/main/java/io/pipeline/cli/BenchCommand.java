@@ -16,7 +16,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine;
@@ -164,6 +168,7 @@ final class BenchCommand implements Runnable {
           "| Mosquitto and Kafka sharing the cores: 1/(1/M + 1/K) | %s | bridge at %s |%n",
           figures.rate(IngestBench.Result::sharedRate),
           figures.ratio(r -> r.bridgeRate() / r.sharedRate()));
+      printCpu(out, runs, figures);
       out.printf(
           "%nLatency MQTT publish -> Kafka append at half the bridge's rate (%s msg/s): p50 %s ms,"
               + " p99 %s ms, max %s ms%n",
@@ -196,6 +201,39 @@ final class BenchCommand implements Runnable {
           bridgeShare >= 0.8 ? "met" : "NOT met", p99 <= 50 ? "met" : "NOT met");
       out.flush();
     }
+  }
+
+  /**
+   * Where the CPU time of a message went in Mosquitto's own runs and in the bridge's: the same
+   * publishers and broker, and Kafka's work on top in the bridge's.
+   */
+  private static void printCpu(
+      PrintWriter out, List<IngestBench.Result> runs, Figures<IngestBench.Result> figures) {
+    Set<String> groups = new TreeSet<>(runs.get(0).mosquittoCpu().keySet());
+    groups.addAll(runs.get(0).bridgeCpu().keySet());
+    if (groups.isEmpty()) {
+      return; // not on Linux
+    }
+    out.printf("%nCPU time per message, microseconds, over each whole run (medians):%n%n");
+    out.println("| spent by | Mosquitto's run | bridge's run |");
+    out.println("|---|---:|---:|");
+    for (String group : groups) {
+      out.printf(
+          Locale.ROOT,
+          "| %s | %.1f | %.1f |%n",
+          group,
+          figures.median(r -> r.mosquittoCpu().getOrDefault(group, 0.0)),
+          figures.median(r -> r.bridgeCpu().getOrDefault(group, 0.0)));
+    }
+    out.printf(
+        Locale.ROOT,
+        "| all | %.1f | %.1f |%n",
+        figures.median(r -> total(r.mosquittoCpu())),
+        figures.median(r -> total(r.bridgeCpu())));
+  }
+
+  private static double total(Map<String, Double> cpu) {
+    return cpu.values().stream().mapToDouble(Double::doubleValue).sum();
   }
 
   @Command(

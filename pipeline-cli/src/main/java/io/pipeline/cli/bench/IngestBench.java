@@ -10,15 +10,11 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipeline.common.config.Settings;
 import io.pipeline.common.kafka.KafkaSettings;
-import io.pipeline.common.s3.S3Settings;
 import io.pipeline.ingest.metrics.IngestMetrics;
 import io.pipeline.ingest.mqtt.MqttBridge;
 import io.pipeline.ingest.mqtt.MqttBridgeConfig;
-import io.pipeline.ingest.s3.notify.S3NotificationConfig;
-import io.pipeline.ingest.s3.notify.S3Notifications;
 import io.pipeline.localstack.LocalStack;
 import io.pipeline.localstack.mqtt.MqttEndpoint;
-import io.pipeline.localstack.s3.S3Endpoint;
 import io.pipeline.schemas.mqtt.MqttMessage;
 import io.pipeline.schemas.serde.SchemaCatalog;
 import io.pipeline.schemas.topic.PipelineKafka;
@@ -33,6 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -45,11 +42,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Measures, in one run on one machine, the MQTT bridge beside the limits of the two systems it
@@ -67,10 +59,12 @@ public final class IngestBench {
   public record Result(
       Options options,
       double mosquittoRate,
+      Map<String, Double> mosquittoCpu,
       double lateAckRate,
       double ackMillis,
       double kafkaRate,
       double bridgeRate,
+      Map<String, Double> bridgeCpu,
       double latencyRate,
       long p50Millis,
       long p99Millis,
@@ -114,7 +108,9 @@ public final class IngestBench {
     PipelineKafka.prepare(kafka, Settings.of(Map.of())).close();
     int warmUp = Math.max(1, options.messages() / 5);
     mosquittoRate("warm", warmUp, Duration.ZERO);
+    MachineLoad mosquittoLoad = MachineLoad.start();
     double mosquitto = mosquittoRate("mosq", options.messages(), Duration.ZERO);
+    Map<String, Double> mosquittoCpu = microsPerMessage(mosquittoLoad);
     String kafkaTopic = createTopic("bench.kafka." + run);
     kafkaRate(kafkaTopic, warmUp);
     double kafkaRate = kafkaRate(kafkaTopic, options.messages());
@@ -135,7 +131,8 @@ public final class IngestBench {
                     "MQTT_BRIDGE_GROUP", "bench-" + run,
                     "MQTT_BRIDGE_CLIENT_ID", "bench-bridge-" + run)));
     IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
-    S3Figures s3 = s3Rates(metrics);
+    S3NotificationRates.Rates s3 =
+        new S3NotificationRates(stack, kafka, topics, run, options).measure(metrics);
     // The bridge's rate ends at Kafka's acknowledgements, as the producer's rate does: counted by
     // the bridge itself, with no consumer taking the cores meanwhile.
     Tags bridgeTags = IngestMetrics.mapping(filter).and(IngestMetrics.topic(bridgeTopic));
@@ -147,7 +144,9 @@ public final class IngestBench {
       bridgeRate(acked, warmUp);
       double ackedBefore = ackTime.count();
       double ackNanosBefore = ackTime.totalTime(TimeUnit.NANOSECONDS);
+      MachineLoad bridgeLoad = MachineLoad.start();
       double bridgeRate = bridgeRate(acked, options.messages());
+      Map<String, Double> bridgeCpu = microsPerMessage(bridgeLoad);
       // Mosquitto's own rate once more, to a subscriber that holds each message unacknowledged as
       // long as Kafka took on average to acknowledge the bridge's records: what acknowledging only
       // after Kafka costs the MQTT side, without Kafka's own work.
@@ -166,10 +165,12 @@ public final class IngestBench {
       return new Result(
           options,
           mosquitto,
+          mosquittoCpu,
           lateAck,
           held.toNanos() / 1e6,
           kafkaRate,
           bridgeRate,
+          bridgeCpu,
           latencyRate,
           Percentiles.of(latencies, 0.50),
           Percentiles.of(latencies, 0.99),
@@ -177,102 +178,6 @@ public final class IngestBench {
           s3.sqsDrain(),
           s3.raw(),
           s3.events());
-    }
-  }
-
-  private record S3Figures(double sqsDrain, double raw, double events) {}
-
-  /**
-   * S3 objects announced through SQS: the rate at which a plain SQS consumer drains a queue of
-   * notifications (receive 10, delete in batch: the limit), then the rate of the notification
-   * bridge on an identical queue, to the raw topic and on through the deduplication step.
-   */
-  private S3Figures s3Rates(IngestMetrics metrics) throws Exception {
-    int objects = options.objects();
-    if (objects == 0) {
-      return new S3Figures(0, 0, 0);
-    }
-    String drainQueue = notifiedBucketWithObjects("bench-drain-" + run, objects);
-    double drain = drainRate(drainQueue, objects);
-
-    String bucket = "bench-bridge-" + run;
-    String queue = notifiedBucketWithObjects(bucket, objects);
-    S3Endpoint s3 = stack.s3();
-    Settings settings =
-        Settings.of(
-            Map.of(
-                "SQS_ENDPOINT", stack.sqs().uri().toString(),
-                "S3_NOTIFICATIONS_SQS_QUEUE_URLS", queue,
-                "S3_NOTIFICATIONS_APPLICATION_ID", "bench-dedup-" + run,
-                "S3_NOTIFICATIONS_STATE_DIR", stack.dataDir().resolve("streams-" + run).toString(),
-                "S3_ENDPOINT", s3.uri().toString(),
-                "S3_REGION", s3.region(),
-                "AWS_ACCESS_KEY_ID", s3.accessKeyId(),
-                "AWS_SECRET_ACCESS_KEY", s3.secretAccessKey()));
-    try (Arrivals raw =
-            Arrivals.counting(
-                kafka, PipelineTopics.S3_NOTIFICATIONS, key -> key.startsWith(bucket + "/"));
-        Arrivals events =
-            Arrivals.counting(
-                kafka, PipelineTopics.S3_OBJECT_EVENTS, key -> key.startsWith(bucket + "/"))) {
-      long start = System.nanoTime();
-      try (S3Notifications bridge =
-          S3Notifications.start(
-              S3NotificationConfig.from(settings),
-              kafka,
-              topics,
-              S3Settings.from(settings),
-              metrics)) {
-        raw.awaitCount(objects, Duration.ofMinutes(5));
-        double rawRate = objects / seconds(System.nanoTime() - start);
-        events.awaitCount(objects, Duration.ofMinutes(5));
-        double eventRate = objects / seconds(System.nanoTime() - start);
-        return new S3Figures(drain, rawRate, eventRate);
-      }
-    }
-  }
-
-  /** A bucket that notifies a new queue, with objects put through the S3 API; the queue's URL. */
-  private String notifiedBucketWithObjects(String bucket, int objects) {
-    String queue = stack.sqs().createQueue(bucket);
-    try (S3Client s3 = stack.s3().newClient()) {
-      s3.createBucket(b -> b.bucket(bucket));
-      stack.s3Notifications().toQueue(bucket, queue);
-      byte[] body = new byte[options.size()];
-      for (int i = 0; i < objects; i++) {
-        String key = "in/object-" + i + ".json";
-        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(body));
-      }
-    }
-    return queue;
-  }
-
-  private double drainRate(String queue, int objects) {
-    try (SqsClient sqs = stack.sqs().newClient()) {
-      int drained = 0;
-      long start = System.nanoTime();
-      while (drained < objects) {
-        List<Message> messages =
-            sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
-                .messages();
-        if (messages.isEmpty()) {
-          continue;
-        }
-        sqs.deleteMessageBatch(
-            b ->
-                b.queueUrl(queue)
-                    .entries(
-                        messages.stream()
-                            .map(
-                                m ->
-                                    DeleteMessageBatchRequestEntry.builder()
-                                        .id(m.messageId())
-                                        .receiptHandle(m.receiptHandle())
-                                        .build())
-                            .toList()));
-        drained += (int) messages.stream().filter(m -> !m.body().contains("s3:TestEvent")).count();
-      }
-      return objects / seconds(System.nanoTime() - start);
     }
   }
 
@@ -482,6 +387,19 @@ public final class IngestBench {
       }
     }
     return name;
+  }
+
+  /**
+   * The CPU time each group of threads, and the other processes (Mosquitto's, on a quiet machine),
+   * spent in a run, in microseconds per message; empty where Linux's {@code /proc} is not there.
+   */
+  private Map<String, Double> microsPerMessage(MachineLoad run) {
+    Map<String, Double> micros = new TreeMap<>();
+    run.cpuSeconds()
+        .ifPresent(
+            seconds ->
+                seconds.forEach((group, s) -> micros.put(group, s * 1e6 / options.messages())));
+    return micros;
   }
 
   private static double seconds(long nanos) {

@@ -6,7 +6,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * How busy the machine's CPUs were over a span, how much of that was this JVM, and how much its JIT
@@ -20,9 +23,41 @@ final class MachineLoad {
   private static final Path STAT = Path.of("/proc/stat");
   private static final Path THREADS = Path.of("/proc/self/task");
 
+  /** The group of this JVM's threads the JIT compiler's threads are counted in. */
+  static final String JIT = "JIT compiler";
+
+  /** What {@link #cpuSeconds} calls the CPU time of every other process on the machine. */
+  static final String OTHER_PROCESSES = "other processes";
+
+  /**
+   * The groups this JVM's threads are counted in, by the first 15 characters of their names (what
+   * Linux keeps): a thread whose name starts with a key is in its group, any other in "rest of the
+   * JVM".
+   */
+  private static final Map<String, String> GROUPS =
+      Map.of(
+          "C1 CompilerThre", JIT,
+          "C2 CompilerThre", JIT,
+          "data-plane-kafk", "Kafka broker's request threads",
+          "kafka-producer-", "Kafka producers' network threads",
+          "mqtt-bridge-sen", "MQTT bridge's mapping and sends",
+          "com.hivemq.clie", "MQTT clients' event loops",
+          "RxComputationTh", "MQTT clients' callbacks");
+
+  private static final String REST = "rest of the JVM";
+
   /** CPU time counters at one moment; ticks are the kernel's clock ticks. */
   private record Counters(
-      long busyTicks, long totalTicks, long jitTicks, long processNanos, long wallNanos) {}
+      long busyTicks,
+      long totalTicks,
+      Map<String, Long> threadTicks,
+      long processNanos,
+      long wallNanos) {
+
+    long jitTicks() {
+      return threadTicks.getOrDefault(JIT, 0L);
+    }
+  }
 
   /**
    * Shares of the machine's CPU time over a span, from 0 to 1.
@@ -48,6 +83,40 @@ final class MachineLoad {
   /** Starts a span now. */
   static MachineLoad start() {
     return new MachineLoad(counters());
+  }
+
+  /**
+   * The CPU time spent since the span started, in seconds, by group of this JVM's threads (those
+   * alive at either end: one that ended within the span takes its time with it) and by {@value
+   * #OTHER_PROCESSES}; empty where {@code /proc} cannot be read.
+   */
+  Optional<Map<String, Double>> cpuSeconds() {
+    return start.flatMap(
+        from ->
+            counters()
+                .map(
+                    to -> {
+                      int cores = Runtime.getRuntime().availableProcessors();
+                      double ticks = Math.max(1, to.totalTicks() - from.totalTicks());
+                      // The kernel's ticks over all cores, turned into seconds by the span's wall
+                      // time: no clock-tick constant to look up.
+                      double secondsPerTick =
+                          (to.wallNanos() - from.wallNanos()) / 1e9 * cores / ticks;
+                      Map<String, Double> seconds = new TreeMap<>();
+                      long jvmTicks = 0;
+                      for (Map.Entry<String, Long> group : to.threadTicks().entrySet()) {
+                        long spent =
+                            Math.max(
+                                0,
+                                group.getValue()
+                                    - from.threadTicks().getOrDefault(group.getKey(), 0L));
+                        jvmTicks += spent;
+                        seconds.put(group.getKey(), spent * secondsPerTick);
+                      }
+                      long others = (to.busyTicks() - from.busyTicks()) - jvmTicks;
+                      seconds.put(OTHER_PROCESSES, Math.max(0, others) * secondsPerTick);
+                      return seconds;
+                    }));
   }
 
   /** The shares since the span started; empty where {@code /proc/stat} cannot be read. */
@@ -78,15 +147,16 @@ final class MachineLoad {
           Arrays.stream(cpu.trim().split("\\s+")).skip(1).mapToLong(Long::parseLong).toArray();
       long total = Arrays.stream(ticks).limit(8).sum();
       long idle = ticks[3] + ticks[4];
-      return Optional.of(new Counters(total - idle, total, jitTicks(), process, System.nanoTime()));
+      return Optional.of(
+          new Counters(total - idle, total, threadTicks(), process, System.nanoTime()));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
   }
 
-  /** The CPU ticks of this JVM's compiler threads ({@code C1 CompilerThre...}, {@code C2 ...}). */
-  private static long jitTicks() throws IOException {
-    long ticks = 0;
+  /** The CPU ticks of this JVM's threads, by group ({@link #GROUPS}). */
+  private static Map<String, Long> threadTicks() throws IOException {
+    Map<String, Long> ticks = new HashMap<>();
     try (DirectoryStream<Path> threads = Files.newDirectoryStream(THREADS)) {
       for (Path thread : threads) {
         String stat;
@@ -98,12 +168,20 @@ final class MachineLoad {
         // pid (comm) state ppid ... utime stime: the name may hold spaces, so split after ')'
         int nameEnd = stat.lastIndexOf(')');
         String name = stat.substring(stat.indexOf('(') + 1, nameEnd);
-        if (name.contains("CompilerThre")) {
-          String[] fields = stat.substring(nameEnd + 2).split(" ");
-          ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        }
+        String[] fields = stat.substring(nameEnd + 2).split(" ");
+        ticks.merge(
+            group(name), Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
       }
     }
     return ticks;
+  }
+
+  /** The group of a thread by its name as Linux keeps it (15 characters at most). */
+  static String group(String name) {
+    return GROUPS.entrySet().stream()
+        .filter(group -> name.startsWith(group.getKey()))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(REST);
   }
 }

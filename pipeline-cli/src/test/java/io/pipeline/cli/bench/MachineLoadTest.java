@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /** The CPU shares this JVM reads from Linux's {@code /proc}. */
@@ -72,5 +74,52 @@ class MachineLoadTest {
     assertThat(share.get().jit()).as("the compiler's share, sink %d", sink).isPositive();
     assertThat(share.get().jit()).isLessThanOrEqualTo(share.get().machine());
     assertThat(share.get().machine()).isLessThanOrEqualTo(1.0);
+  }
+
+  @Test
+  void shouldCountAThreadsCpuTimeInItsGroup() throws Exception {
+    assumeThat(Files.isReadable(Path.of("/proc/self/task"))).as("Linux").isTrue();
+    MachineLoad load = MachineLoad.start();
+
+    // when a thread named as the MQTT bridge's sender spins for 300 ms of wall time, and is still
+    // there at the end of the span (one that ended takes its time with it)
+    CountDownLatch spun = new CountDownLatch(1);
+    CountDownLatch measured = new CountDownLatch(1);
+    Thread spinner =
+        new Thread(
+            () -> {
+              long until = System.nanoTime() + 300_000_000L;
+              long x = 1;
+              while (System.nanoTime() < until) {
+                x = x * 31 + 7;
+              }
+              if (x == 42) {
+                System.out.println(x);
+              }
+              spun.countDown();
+              try {
+                measured.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "mqtt-bridge-sender-test");
+    spinner.start();
+    spun.await();
+    Optional<Map<String, Double>> seconds = load.cpuSeconds();
+    measured.countDown();
+    spinner.join();
+
+    // then its group holds most of that time, and no more than the span's wall time
+    assertThat(seconds).isPresent();
+    assertThat(seconds.get().get("MQTT bridge's mapping and sends")).isBetween(0.1, 1.0);
+    assertThat(seconds.get()).containsKey(MachineLoad.OTHER_PROCESSES);
+  }
+
+  @Test
+  void shouldGroupThreadsByTheNameLinuxKeeps() {
+    assertThat(MachineLoad.group("C2 CompilerThre")).isEqualTo(MachineLoad.JIT);
+    assertThat(MachineLoad.group("data-plane-kafk")).isEqualTo("Kafka broker's request threads");
+    assertThat(MachineLoad.group("main")).isEqualTo("rest of the JVM");
   }
 }
