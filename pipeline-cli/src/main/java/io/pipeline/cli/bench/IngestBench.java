@@ -233,8 +233,8 @@ public final class IngestBench {
     byte[] value = envelope(new byte[options.size()]);
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(
-            // The bridges' own producer settings, so that the rates compare.
-            kafka.reliableProducerConfig("bench-kafka-" + run, Map.of()),
+            // The bridge's own producer settings, so that the rates compare.
+            MqttBridge.producerConfig(kafka, "bench-kafka-" + run),
             new StringSerializer(),
             new ByteArraySerializer())) {
       CountDownLatch acked = new CountDownLatch(messages);

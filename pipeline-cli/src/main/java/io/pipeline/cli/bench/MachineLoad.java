@@ -26,6 +26,9 @@ final class MachineLoad {
   /** The group of this JVM's threads the JIT compiler's threads are counted in. */
   static final String JIT = "JIT compiler";
 
+  /** The group of the garbage collector's threads, and the VM thread that stops the others. */
+  static final String GC = "garbage collector, safepoints";
+
   /** What {@link #cpuSeconds} calls the CPU time of every other process on the machine. */
   static final String OTHER_PROCESSES = "other processes";
 
@@ -36,13 +39,26 @@ final class MachineLoad {
    */
   private static final Map<String, String> GROUPS =
       Map.of(
-          "C1 CompilerThre", JIT,
-          "C2 CompilerThre", JIT,
-          "data-plane-kafk", "Kafka broker's request threads",
-          "kafka-producer-", "Kafka producers' network threads",
-          "mqtt-bridge-sen", "MQTT bridge's mapping and sends",
-          "com.hivemq.clie", "MQTT clients' event loops",
-          "RxComputationTh", "MQTT clients' callbacks");
+          "C1 CompilerThre",
+          JIT,
+          "C2 CompilerThre",
+          JIT,
+          "GC Thread",
+          GC,
+          "G1 ",
+          GC,
+          "VM Thread",
+          GC,
+          "data-plane-kafk",
+          "Kafka broker's request threads",
+          "kafka-producer-",
+          "Kafka producers' network threads",
+          "mqtt-bridge-sen",
+          "MQTT bridge's mapping and sends",
+          "com.hivemq.clie",
+          "MQTT clients' event loops",
+          "RxComputationTh",
+          "MQTT clients' callbacks");
 
   private static final String REST = "rest of the JVM";
 

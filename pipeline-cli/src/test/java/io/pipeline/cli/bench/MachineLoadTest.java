@@ -120,6 +120,7 @@ class MachineLoadTest {
   void shouldGroupThreadsByTheNameLinuxKeeps() {
     assertThat(MachineLoad.group("C2 CompilerThre")).isEqualTo(MachineLoad.JIT);
     assertThat(MachineLoad.group("data-plane-kafk")).isEqualTo("Kafka broker's request threads");
+    assertThat(MachineLoad.group("G1 Conc#0")).isEqualTo(MachineLoad.GC);
     assertThat(MachineLoad.group("main")).isEqualTo("rest of the JVM");
   }
 }

@@ -78,8 +78,18 @@ public record KafkaSettings(String bootstrapServers, Map<String, Object> clientC
    * acks=all}, idempotence and this client id; then {@code specific}.
    */
   public Map<String, Object> reliableProducerConfig(String clientId, Map<String, Object> specific) {
+    return reliableProducerConfig(clientId, Map.of(), specific);
+  }
+
+  /**
+   * As {@link #reliableProducerConfig(String, Map)}, with {@code defaults} after the 5 ms linger:
+   * what the producer tunes for its own load, which the extra settings may still override.
+   */
+  public Map<String, Object> reliableProducerConfig(
+      String clientId, Map<String, Object> defaults, Map<String, Object> specific) {
     Map<String, Object> config = new HashMap<>();
     config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    config.putAll(defaults);
     config.putAll(clientConfig);
     config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pipeline.common.config.ConfigException;
 import io.pipeline.common.config.Settings;
+import io.pipeline.common.kafka.KafkaSettings;
 import io.pipeline.ingest.mqtt.MqttMapping.Format;
 import io.pipeline.ingest.mqtt.MqttMapping.Level;
 import io.pipeline.ingest.mqtt.MqttMapping.PayloadField;
@@ -113,5 +114,21 @@ class MqttBridgeConfigTest {
   private static MqttBridgeConfig config(String mappings) {
     return MqttBridgeConfig.from(
         Settings.of(Map.of("MQTT_URL", URL, "MQTT_BRIDGE_MAPPINGS", mappings)));
+  }
+
+  @Test
+  void shouldGiveTheBridgesProducerLargeBatchesUnlessTheClientConfigSetsThem() {
+    // given Kafka settings without and with a batch size of their own
+    KafkaSettings plain = KafkaSettings.of("broker:9092");
+    KafkaSettings tuned = new KafkaSettings("broker:9092", Map.of("batch.size", 32_768));
+
+    // when / then
+    assertThat(MqttBridge.producerConfig(plain, "mqtt-bridge-1"))
+        .containsEntry("batch.size", MqttBridge.BATCH_BYTES)
+        .containsEntry("acks", "all")
+        .containsEntry("enable.idempotence", true)
+        .containsEntry("client.id", "mqtt-bridge-1");
+    assertThat(MqttBridge.producerConfig(tuned, "mqtt-bridge-1"))
+        .containsEntry("batch.size", 32_768);
   }
 }
