@@ -98,6 +98,12 @@ public record MqttBridgeConfig(
 
   /** The mapping of a message published to this MQTT topic, if one matches. */
   public Optional<MqttMapping> mappingOf(String mqttTopic) {
-    return mappings.stream().filter(m -> m.filter().matches(mqttTopic)).findFirst();
+    // A loop, not a stream: this runs for every message the bridge copies.
+    for (MqttMapping mapping : mappings) {
+      if (mapping.filter().matches(mqttTopic)) {
+        return Optional.of(mapping);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -220,7 +220,7 @@ public final class MqttRecords {
   }
 
   private static List<Header> headers(MqttMapping mapping, MqttMessage message) {
-    List<Header> headers = new ArrayList<>();
+    List<Header> headers = new ArrayList<>(7 + message.getUserProperties().size());
     header(headers, "mqtt.topic", message.getTopic());
     header(headers, "mqtt.qos", Integer.toString(message.getQos()));
     if (message.getRetain()) {
