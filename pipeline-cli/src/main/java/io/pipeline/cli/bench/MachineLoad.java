@@ -62,16 +62,35 @@ final class MachineLoad {
 
   private static final String REST = "rest of the JVM";
 
-  /** CPU time counters at one moment; ticks are the kernel's clock ticks. */
+  /** A thread of this JVM: its group and the CPU ticks it has used since it started. */
+  private record ThreadTicks(String group, long ticks) {}
+
+  /**
+   * CPU time counters at one moment; ticks are the kernel's clock ticks.
+   *
+   * @param threads this JVM's threads, by Linux thread id
+   */
   private record Counters(
       long busyTicks,
       long totalTicks,
-      Map<String, Long> threadTicks,
+      Map<String, ThreadTicks> threads,
       long processNanos,
       long wallNanos) {
 
-    long jitTicks() {
-      return threadTicks.getOrDefault(JIT, 0L);
+    /**
+     * The ticks this JVM's threads used between {@code from} and these counters, by group. Each
+     * thread counts what it used since {@code from} (all of it, if it started since); one that
+     * ended in between is not there, and takes its time with it.
+     */
+    Map<String, Long> spentSince(Counters from) {
+      Map<String, Long> spent = new HashMap<>();
+      threads.forEach(
+          (tid, now) -> {
+            ThreadTicks before = from.threads().get(tid);
+            long since = now.ticks() - (before == null ? 0 : before.ticks());
+            spent.merge(now.group(), Math.max(0, since), Long::sum);
+          });
+      return spent;
     }
   }
 
@@ -81,7 +100,7 @@ final class MachineLoad {
    * @param machine the share all processes used
    * @param process the share this JVM used
    * @param jit the share this JVM's JIT compiler threads used, counted from the threads alive at
-   *     either end: one that ends within the span takes its ticks with it
+   *     its end: one that ends within the span takes its ticks with it
    */
   record Share(double machine, double process, double jit) {
     /** The share other processes used. */
@@ -103,7 +122,7 @@ final class MachineLoad {
 
   /**
    * The CPU time spent since the span started, in seconds, by group of this JVM's threads (those
-   * alive at either end: one that ended within the span takes its time with it) and by {@value
+   * alive at its end: one that ended within the span takes its time with it) and by {@value
    * #OTHER_PROCESSES}; empty where {@code /proc} cannot be read.
    */
   Optional<Map<String, Double>> cpuSeconds() {
@@ -120,14 +139,9 @@ final class MachineLoad {
                           (to.wallNanos() - from.wallNanos()) / 1e9 * cores / ticks;
                       Map<String, Double> seconds = new TreeMap<>();
                       long jvmTicks = 0;
-                      for (Map.Entry<String, Long> group : to.threadTicks().entrySet()) {
-                        long spent =
-                            Math.max(
-                                0,
-                                group.getValue()
-                                    - from.threadTicks().getOrDefault(group.getKey(), 0L));
-                        jvmTicks += spent;
-                        seconds.put(group.getKey(), spent * secondsPerTick);
+                      for (Map.Entry<String, Long> group : to.spentSince(from).entrySet()) {
+                        jvmTicks += group.getValue();
+                        seconds.put(group.getKey(), group.getValue() * secondsPerTick);
                       }
                       long others = (to.busyTicks() - from.busyTicks()) - jvmTicks;
                       seconds.put(OTHER_PROCESSES, Math.max(0, others) * secondsPerTick);
@@ -148,7 +162,7 @@ final class MachineLoad {
                       return new Share(
                           (to.busyTicks() - from.busyTicks()) / ticks,
                           (to.processNanos() - from.processNanos()) / (wall * cores),
-                          Math.max(0, to.jitTicks() - from.jitTicks()) / ticks);
+                          to.spentSince(from).getOrDefault(JIT, 0L) / ticks);
                     }));
   }
 
@@ -170,9 +184,9 @@ final class MachineLoad {
     }
   }
 
-  /** The CPU ticks of this JVM's threads, by group ({@link #GROUPS}). */
-  private static Map<String, Long> threadTicks() throws IOException {
-    Map<String, Long> ticks = new HashMap<>();
+  /** This JVM's threads, by Linux thread id, with their groups ({@link #GROUPS}) and ticks. */
+  private static Map<String, ThreadTicks> threadTicks() throws IOException {
+    Map<String, ThreadTicks> ticks = new HashMap<>();
     try (DirectoryStream<Path> threads = Files.newDirectoryStream(THREADS)) {
       for (Path thread : threads) {
         String stat;
@@ -185,8 +199,9 @@ final class MachineLoad {
         int nameEnd = stat.lastIndexOf(')');
         String name = stat.substring(stat.indexOf('(') + 1, nameEnd);
         String[] fields = stat.substring(nameEnd + 2).split(" ");
-        ticks.merge(
-            group(name), Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+        ticks.put(
+            thread.getFileName().toString(),
+            new ThreadTicks(group(name), Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
       }
     }
     return ticks;

@@ -83,37 +83,69 @@ class MachineLoadTest {
 
     // when a thread named as the MQTT bridge's sender spins for 300 ms of wall time, and is still
     // there at the end of the span (one that ended takes its time with it)
-    CountDownLatch spun = new CountDownLatch(1);
-    CountDownLatch measured = new CountDownLatch(1);
-    Thread spinner =
-        new Thread(
-            () -> {
-              long until = System.nanoTime() + 300_000_000L;
-              long x = 1;
-              while (System.nanoTime() < until) {
-                x = x * 31 + 7;
-              }
-              if (x == 42) {
-                System.out.println(x);
-              }
-              spun.countDown();
-              try {
-                measured.await();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "mqtt-bridge-sender-test");
-    spinner.start();
-    spun.await();
+    Spinner spinner = Spinner.start("mqtt-bridge-sender-test", 300);
     Optional<Map<String, Double>> seconds = load.cpuSeconds();
-    measured.countDown();
-    spinner.join();
+    spinner.end();
 
     // then its group holds most of that time, and no more than the span's wall time
     assertThat(seconds).isPresent();
     assertThat(seconds.get().get("MQTT bridge's mapping and sends")).isBetween(0.1, 1.0);
     assertThat(seconds.get()).containsKey(MachineLoad.OTHER_PROCESSES);
+  }
+
+  @Test
+  void shouldNotLetAThreadThatEndedTakeTimeFromTheOthersOfItsGroup() throws Exception {
+    assumeThat(Files.isReadable(Path.of("/proc/self/task"))).as("Linux").isTrue();
+    // given a thread of a group that used 300 ms before the span, and ends within it
+    Spinner old = Spinner.start("mqtt-bridge-sender-old", 300);
+    MachineLoad load = MachineLoad.start();
+    old.end();
+
+    // when another thread of the group spins for 150 ms within the span
+    Spinner young = Spinner.start("mqtt-bridge-sender-new", 150);
+    Optional<Map<String, Double>> seconds = load.cpuSeconds();
+    young.end();
+
+    // then the group holds the new thread's time, not less for the old one's earlier time
+    assertThat(seconds).isPresent();
+    assertThat(seconds.get().get("MQTT bridge's mapping and sends")).isBetween(0.07, 1.0);
+  }
+
+  /** A named thread that spins for a while, then waits to be ended. */
+  private record Spinner(Thread thread, CountDownLatch release) {
+
+    /** Starts it, and returns once it has spun for {@code millis} of wall time. */
+    static Spinner start(String name, long millis) throws InterruptedException {
+      CountDownLatch spun = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      Thread thread =
+          new Thread(
+              () -> {
+                long until = System.nanoTime() + millis * 1_000_000L;
+                long x = 1;
+                while (System.nanoTime() < until) {
+                  x = x * 31 + 7;
+                }
+                if (x == 42) {
+                  System.out.println(x);
+                }
+                spun.countDown();
+                try {
+                  release.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              name);
+      thread.start();
+      spun.await();
+      return new Spinner(thread, release);
+    }
+
+    void end() throws InterruptedException {
+      release.countDown();
+      thread.join();
+    }
   }
 
   @Test
